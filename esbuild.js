@@ -1,0 +1,84 @@
+// Bundles the extension (and the in-host test suite) with esbuild.
+//   node esbuild.js               one development build (source maps)
+//   node esbuild.js --production  minified, no source maps (what the .vsix ships)
+//   node esbuild.js --watch       rebuild on change; prints the lines the problem matcher in .vscode/tasks.json reads
+const esbuild = require('esbuild');
+const path = require('node:path');
+const fs = require('node:fs');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints "[watch] build started/finished" and errors in the shape the esbuild problem matcher expects. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  // In watch mode the plugin reports; otherwise esbuild prints its own warnings and errors.
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+/** The in-host integration suite: every test/integration/*.test.ts plus its index, for both runners. */
+function integrationEntryPoints() {
+  const dir = path.join(__dirname, 'test', 'integration');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(dir, name));
+}
+
+async function main() {
+  const contexts = [
+    await esbuild.context({
+      ...shared,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+    }),
+  ];
+  const testEntries = integrationEntryPoints();
+  if (!production && testEntries.length > 0) {
+    contexts.push(
+      await esbuild.context({
+        ...shared,
+        entryPoints: testEntries,
+        outdir: 'out/test/integration',
+        // mocha is loaded from node_modules at run time; it does not bundle cleanly.
+        external: ['vscode', 'mocha'],
+        sourcemap: true,
+      }),
+    );
+  }
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  if (results.some((result) => result.errors.length > 0)) process.exit(1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

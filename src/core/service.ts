@@ -1,0 +1,31 @@
+// The one interface a service adapter implements. A third service is one new file in
+// src/core/services/ that exports a ServiceAdapter, plus its line in the registry.
+import type { FetchResult, ServiceError } from './model';
+
+/** The answer to one GET: parsed JSON, or an error a person can read. */
+export type JsonResponse =
+  | { readonly ok: true; readonly status: number; readonly body: unknown }
+  | { readonly ok: false; readonly error: ServiceError };
+
+/**
+ * HTTP bound to one account (base URL and token already applied).
+ * Adapters never see the token: they ask for paths and get JSON back.
+ */
+export interface ServiceHttp {
+  getJson(pathAndQuery: string): Promise<JsonResponse>;
+}
+
+export interface ServiceAdapter {
+  /** Stable id used in settings keys, secret keys and counter ids: 'leadping', 'signeasy'. */
+  readonly id: string;
+  readonly displayName: string;
+  /** Two-letter mark used in the status bar, e.g. 'LP'. */
+  readonly shortMark: string;
+  readonly defaultBaseUrl: string;
+  /** The service's web app, opened by "Open Dashboard". */
+  readonly dashboardUrl: string;
+  /** Where a person creates an API token. */
+  readonly tokenHelpUrl: string;
+  /** Fetches everything the panel shows. `now` is epoch ms, injected for tests. */
+  fetchSnapshot(http: ServiceHttp, now: number): Promise<FetchResult>;
+}
