@@ -1,0 +1,220 @@
+// Keeps one AccountState per service and refreshes them. Coalesces bursts (a refresh asked for
+// while one is under way joins it), drops answers that a token change made obsolete, and
+// remembers when a rate-limited service may be asked again.
+import type { AccountState } from './accountState';
+import type { AccountSnapshot, FetchResult, ServiceError } from './model';
+import type { ServiceAdapter } from './service';
+
+export interface AccountConnection {
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+export interface SnapshotFetcher {
+  fetch(adapter: ServiceAdapter, connection: AccountConnection): Promise<FetchResult>;
+}
+
+export interface AccountRefresherOptions {
+  readonly adapters: readonly ServiceAdapter[];
+  readonly fetcher: SnapshotFetcher;
+  /** The token and base URL for a service, or undefined when it has no token. */
+  readonly connectionFor: (serviceId: string) => Promise<AccountConnection | undefined>;
+  /** Called with each new good snapshot, e.g. to cache it. */
+  readonly onSnapshot?: (snapshot: AccountSnapshot) => void;
+  /** Called with each failed refresh, e.g. to log it. */
+  readonly onFailure?: (serviceId: string, error: ServiceError) => void;
+  /** How long to wait after a 429 that named no time; `attempt` counts consecutive 429s from 1. */
+  readonly rateLimitBackoffMs: (attempt: number) => number;
+  readonly now?: () => number;
+}
+
+interface ServiceSlot {
+  state: AccountState;
+  inFlight?: Promise<void>;
+  /** Bumped when the token changes so that an answer for the old token is thrown away. */
+  generation: number;
+  rateLimitedUntil?: number;
+  consecutiveRateLimits: number;
+}
+
+export type StateListener = (serviceId: string, state: AccountState) => void;
+
+export class AccountRefresher {
+  private readonly slots = new Map<string, ServiceSlot>();
+  private readonly listeners = new Set<StateListener>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: AccountRefresherOptions) {
+    this.now = options.now ?? Date.now;
+    for (const adapter of options.adapters) {
+      this.slots.set(adapter.id, { state: { serviceId: adapter.id, signedIn: false, refreshing: false }, generation: 0, consecutiveRateLimits: 0 });
+    }
+  }
+
+  get adapters(): readonly ServiceAdapter[] {
+    return this.options.adapters;
+  }
+
+  state(serviceId: string): AccountState {
+    return this.slot(serviceId).state;
+  }
+
+  states(): AccountState[] {
+    return this.options.adapters.map((adapter) => this.state(adapter.id));
+  }
+
+  onDidChangeState(listener: StateListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Shows snapshots kept from the last session at once, marked stale until a refresh confirms them. */
+  restoreCached(snapshots: readonly AccountSnapshot[]): void {
+    for (const snapshot of snapshots) {
+      const slot = this.slots.get(snapshot.serviceId);
+      if (!slot || slot.state.snapshot) continue;
+      this.update(slot, { ...slot.state, signedIn: true, snapshot, fromCache: true });
+    }
+  }
+
+  /** Records whether a service has a token; signing out forgets its data. */
+  setSignedIn(serviceId: string, signedIn: boolean): void {
+    const slot = this.slot(serviceId);
+    slot.generation++;
+    slot.inFlight = undefined;
+    slot.rateLimitedUntil = undefined;
+    slot.consecutiveRateLimits = 0;
+    this.update(slot, signedIn ? { ...slot.state, signedIn, refreshing: false } : { serviceId, signedIn: false, refreshing: false });
+  }
+
+  /** Forgets any refresh under way and any rate-limit wait, then refreshes: the token or base URL changed. */
+  reconnect(serviceId: string): Promise<void> {
+    const slot = this.slot(serviceId);
+    slot.generation++;
+    slot.inFlight = undefined;
+    slot.rateLimitedUntil = undefined;
+    slot.consecutiveRateLimits = 0;
+    return this.refreshOne(serviceId, slot);
+  }
+
+  /** Puts a snapshot fetched elsewhere (the token check) in place, as if a refresh had returned it. */
+  accept(snapshot: AccountSnapshot): void {
+    const slot = this.slot(snapshot.serviceId);
+    slot.generation++;
+    slot.inFlight = undefined;
+    this.succeed(slot, snapshot);
+  }
+
+  /**
+   * Refreshes the given services (all by default) in parallel. A service already refreshing is
+   * joined, not asked again. With `respectRateLimits`, a service still inside the wait a 429 asked
+   * for is skipped (the schedule uses this; a person's explicit refresh goes through).
+   */
+  async refresh(serviceIds?: readonly string[], options: { respectRateLimits?: boolean } = {}): Promise<void> {
+    const ids = serviceIds ?? this.options.adapters.map((adapter) => adapter.id);
+    await Promise.all(
+      ids.map((id) => {
+        const slot = this.slot(id);
+        if (options.respectRateLimits && slot.rateLimitedUntil !== undefined && slot.rateLimitedUntil > this.now()) {
+          return Promise.resolve();
+        }
+        return this.refreshOne(id, slot);
+      }),
+    );
+  }
+
+  /** The earliest moment a rate-limited service may be asked again, if any is waiting. */
+  earliestRateLimitEnd(): number | undefined {
+    let earliest: number | undefined;
+    const now = this.now();
+    for (const slot of this.slots.values()) {
+      if (slot.rateLimitedUntil === undefined || slot.rateLimitedUntil <= now) continue;
+      if (earliest === undefined || slot.rateLimitedUntil < earliest) {
+        earliest = slot.rateLimitedUntil;
+      }
+    }
+    return earliest;
+  }
+
+  isRefreshing(): boolean {
+    return [...this.slots.values()].some((slot) => slot.inFlight !== undefined);
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+  }
+
+  private refreshOne(serviceId: string, slot: ServiceSlot): Promise<void> {
+    if (slot.inFlight) return slot.inFlight;
+    const generation = slot.generation;
+    const adapter = this.adapter(serviceId);
+    const run = (async () => {
+      let connection: AccountConnection | undefined;
+      try {
+        connection = await this.options.connectionFor(serviceId);
+      } catch {
+        // e.g. the OS keyring is locked or missing: say so rather than pretend to be signed out.
+        if (slot.generation === generation) {
+          this.fail(slot, { kind: 'unexpected', message: `Could not read the ${adapter.displayName} token from secret storage.` });
+        }
+        return;
+      }
+      if (slot.generation !== generation) return;
+      if (!connection) {
+        this.update(slot, { serviceId, signedIn: false, refreshing: false });
+        return;
+      }
+      this.update(slot, { ...slot.state, signedIn: true, refreshing: true });
+      let result: FetchResult;
+      try {
+        result = await this.options.fetcher.fetch(adapter, connection);
+      } catch {
+        result = { ok: false, error: { kind: 'unexpected', message: `${adapter.displayName} refresh failed unexpectedly; see the log.` } };
+      }
+      if (slot.generation !== generation) return;
+      if (result.ok) this.succeed(slot, result.snapshot);
+      else this.fail(slot, result.error);
+    })().finally(() => {
+      if (slot.inFlight === run) slot.inFlight = undefined;
+    });
+    slot.inFlight = run;
+    return run;
+  }
+
+  private succeed(slot: ServiceSlot, snapshot: AccountSnapshot): void {
+    slot.rateLimitedUntil = undefined;
+    slot.consecutiveRateLimits = 0;
+    this.update(slot, { serviceId: slot.state.serviceId, signedIn: true, refreshing: false, snapshot, fromCache: false });
+    this.options.onSnapshot?.(snapshot);
+  }
+
+  private fail(slot: ServiceSlot, error: ServiceError): void {
+    if (error.kind === 'rateLimited') {
+      slot.consecutiveRateLimits++;
+      const waitMs = error.retryAfterMs ?? this.options.rateLimitBackoffMs(slot.consecutiveRateLimits);
+      slot.rateLimitedUntil = this.now() + waitMs;
+    } else {
+      slot.rateLimitedUntil = undefined;
+      slot.consecutiveRateLimits = 0;
+    }
+    this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
+    this.options.onFailure?.(slot.state.serviceId, error);
+  }
+
+  private update(slot: ServiceSlot, state: AccountState): void {
+    slot.state = state;
+    for (const listener of this.listeners) listener(state.serviceId, state);
+  }
+
+  private slot(serviceId: string): ServiceSlot {
+    const slot = this.slots.get(serviceId);
+    if (!slot) throw new Error(`Unknown service: ${serviceId}`);
+    return slot;
+  }
+
+  private adapter(serviceId: string): ServiceAdapter {
+    const adapter = this.options.adapters.find((candidate) => candidate.id === serviceId);
+    if (!adapter) throw new Error(`Unknown service: ${serviceId}`);
+    return adapter;
+  }
+}

@@ -1,0 +1,125 @@
+// The automatic refresh: one timer for every service. It sleeps while the window is unfocused
+// (no requests nobody will see) and catches up on focus, never starts while a refresh is still
+// running, and wakes early when a rate-limited service may be asked again.
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+export interface ScheduleTimers {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemTimers: ScheduleTimers = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** 0 turns automatic refresh off; anything else is at least a minute. */
+export function refreshIntervalMs(minutes: number): number {
+  if (!Number.isFinite(minutes) || minutes <= 0) return 0;
+  return Math.max(1, minutes) * 60_000;
+}
+
+export interface RefreshScheduleOptions {
+  readonly intervalMinutes: number;
+  /** When the earliest rate-limited service may be asked again (epoch ms), if any. */
+  readonly rateLimitEnd: () => number | undefined;
+  readonly timers?: ScheduleTimers;
+}
+
+export class RefreshSchedule {
+  private readonly timers: ScheduleTimers;
+  private intervalMs: number;
+  private lastRunAt: number;
+  private focused = true;
+  private missedWhileUnfocused = false;
+  private running = false;
+  private disposed = false;
+  private handle: unknown;
+
+  constructor(
+    private readonly run: () => Promise<void>,
+    private readonly options: RefreshScheduleOptions,
+  ) {
+    this.timers = options.timers ?? systemTimers;
+    this.intervalMs = refreshIntervalMs(options.intervalMinutes);
+    this.lastRunAt = this.timers.now();
+    this.arm();
+  }
+
+  /** When the next automatic refresh is due, or undefined when none is. */
+  nextDueAt(): number | undefined {
+    const intervalDue = this.intervalMs > 0 ? this.lastRunAt + this.intervalMs : undefined;
+    const rateLimitEnd = this.options.rateLimitEnd();
+    if (intervalDue === undefined) return rateLimitEnd;
+    if (rateLimitEnd === undefined) return intervalDue;
+    return Math.min(intervalDue, rateLimitEnd);
+  }
+
+  get timerArmed(): boolean {
+    return this.handle !== undefined;
+  }
+
+  setIntervalMinutes(minutes: number): void {
+    this.intervalMs = refreshIntervalMs(minutes);
+    this.arm();
+  }
+
+  setFocused(focused: boolean): void {
+    this.focused = focused;
+    if (!focused) return;
+    const due = this.nextDueAt();
+    if (this.missedWhileUnfocused || (due !== undefined && due <= this.timers.now())) void this.fire();
+    else this.arm();
+  }
+
+  /** Any refresh, automatic or not, restarts the interval: the data is as new as it gets. */
+  noteRefreshed(): void {
+    this.lastRunAt = this.timers.now();
+    this.arm();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clear();
+  }
+
+  private arm(): void {
+    this.clear();
+    if (this.disposed || this.running) return;
+    const due = this.nextDueAt();
+    if (due === undefined) return;
+    this.handle = this.timers.setTimeout(() => {
+      this.handle = undefined;
+      const stillDue = this.nextDueAt();
+      // A timer fires early when the wait exceeded setTimeout's 24.8-day ceiling.
+      if (stillDue !== undefined && stillDue > this.timers.now()) this.arm();
+      else void this.fire();
+    }, Math.min(MAX_TIMER_MS, Math.max(0, due - this.timers.now())));
+  }
+
+  private clear(): void {
+    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+
+  private async fire(): Promise<void> {
+    if (this.disposed || this.running) return;
+    if (!this.focused) {
+      this.missedWhileUnfocused = true;
+      return;
+    }
+    this.missedWhileUnfocused = false;
+    this.running = true;
+    this.clear();
+    try {
+      await this.run();
+    } finally {
+      this.running = false;
+      this.lastRunAt = this.timers.now();
+      this.arm();
+    }
+  }
+}

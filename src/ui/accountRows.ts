@@ -1,0 +1,260 @@
+// What the Accounts tree shows for one service, as plain data. The tree provider turns these
+// rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
+import { accountStatus, type AccountState, type AccountStatus } from '../core/accountState';
+import type { AccountSnapshot, DetailList, ProblemSeverity, ServiceError } from '../core/model';
+import type { ServiceAdapter } from '../core/service';
+import {
+  formatCounterValue,
+  formatExactTime,
+  formatMoney,
+  formatRelativeTime,
+  formatText,
+  formatYesNo,
+  MISSING,
+} from './format';
+
+export interface RowIcon {
+  /** A codicon id, e.g. 'pass', 'sync~spin'. */
+  readonly id: string;
+  /** A theme colour id, e.g. 'charts.green'. */
+  readonly color?: string;
+}
+
+export interface RowCommand {
+  readonly command: string;
+  readonly title: string;
+  readonly arguments?: readonly unknown[];
+}
+
+export type RowKind = 'service' | 'section' | 'value' | 'list' | 'action' | 'message';
+
+export interface Row {
+  /** Stable across refreshes so the tree keeps what a person expanded. */
+  readonly id: string;
+  readonly kind: RowKind;
+  readonly label: string;
+  readonly description?: string;
+  /** Markdown. */
+  readonly tooltip?: string;
+  readonly icon?: RowIcon;
+  /** What "Copy Value" puts on the clipboard. */
+  readonly copyText?: string;
+  readonly command?: RowCommand;
+  readonly children?: readonly Row[];
+  readonly expanded?: boolean;
+  /** For menus: 'service.signedIn', 'service.signedOut', 'value'. */
+  readonly contextValue?: string;
+}
+
+export interface RowContext {
+  readonly now: number;
+  readonly locale?: string;
+}
+
+const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
+  signedOut: { id: 'circle-slash', color: 'disabledForeground' },
+  loading: { id: 'sync~spin' },
+  fresh: { id: 'pass', color: 'testing.iconPassed' },
+  stale: { id: 'history', color: 'list.warningForeground' },
+  error: { id: 'error', color: 'list.errorForeground' },
+};
+
+const SEVERITY_ICONS: Record<ProblemSeverity, RowIcon> = {
+  error: { id: 'error', color: 'list.errorForeground' },
+  warning: { id: 'warning', color: 'list.warningForeground' },
+  info: { id: 'info' },
+};
+
+export function serviceRow(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row {
+  const status = accountStatus(state);
+  const snapshot = state.snapshot;
+  const who = snapshot ? snapshot.identity.displayName ?? snapshot.identity.email : undefined;
+  const icon = state.refreshing ? STATUS_ICONS.loading : STATUS_ICONS[status];
+  return {
+    id: adapter.id,
+    kind: 'service',
+    label: adapter.displayName,
+    description: describeServiceStatus(status, who),
+    tooltip: serviceTooltip(adapter, state, context),
+    icon,
+    children: serviceChildren(adapter, state, context),
+    expanded: true,
+    contextValue: state.signedIn ? 'service.signedIn' : 'service.signedOut',
+  };
+}
+
+function describeServiceStatus(status: AccountStatus, who: string | undefined): string {
+  switch (status) {
+    case 'signedOut':
+      return 'Not signed in';
+    case 'loading':
+      return 'Loading…';
+    case 'error':
+      return 'Could not load';
+    case 'stale':
+      return `${who ?? MISSING} (stale)`;
+    case 'fresh':
+      return who ?? MISSING;
+  }
+}
+
+function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: RowContext): string {
+  const lines = [`**${adapter.displayName}**`];
+  if (!state.signedIn) lines.push('No API token set.');
+  if (state.snapshot) {
+    lines.push(`Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${formatExactTime(state.snapshot.fetchedAt, context.locale)})`);
+  }
+  if (state.fromCache) lines.push('Shown from the last session until the first refresh finishes.');
+  if (state.error) lines.push(`Last refresh failed: ${state.error.message}`);
+  return lines.join('\n\n');
+}
+
+function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row[] {
+  if (!state.signedIn) {
+    return [
+      {
+        id: `${adapter.id}/setToken`,
+        kind: 'action',
+        label: 'Set API token…',
+        icon: { id: 'key' },
+        tooltip: `Store a ${adapter.displayName} API token in VS Code's secret storage.`,
+        command: { command: 'accountGlance.setToken', title: 'Set API Token...', arguments: [adapter.id] },
+      },
+    ];
+  }
+  const rows: Row[] = [];
+  if (state.error) rows.push(errorRow(adapter, state.error, state, context));
+  else if (state.fromCache && state.snapshot) {
+    rows.push({
+      id: `${adapter.id}/cached`,
+      kind: 'message',
+      label: 'From last session',
+      description: `refreshing… (data ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)})`,
+      icon: { id: 'history' },
+    });
+  }
+  if (state.snapshot) rows.push(...snapshotSections(adapter, state.snapshot, context));
+  else if (!state.error) rows.push({ id: `${adapter.id}/loading`, kind: 'message', label: 'Loading…', icon: { id: 'sync~spin' } });
+  return rows;
+}
+
+function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountState, context: RowContext): Row {
+  const stale = state.snapshot !== undefined;
+  const action = errorAction(adapter, error);
+  return {
+    id: `${adapter.id}/error`,
+    kind: 'message',
+    label: error.message,
+    description: stale ? `showing data from ${formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale)}` : action.title,
+    tooltip: [error.message, stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
+      .filter(Boolean)
+      .join('\n\n'),
+    icon: stale ? { id: 'warning', color: 'list.warningForeground' } : { id: 'error', color: 'list.errorForeground' },
+    command: action,
+  };
+}
+
+/** What a person can do about an error: a new token for a rejected one, the settings for a bad URL, else the log. */
+export function errorAction(adapter: ServiceAdapter, error: ServiceError): RowCommand {
+  switch (error.kind) {
+    case 'unauthorized':
+      return { command: 'accountGlance.setToken', title: 'Set a new token', arguments: [adapter.id] };
+    case 'invalidBaseUrl':
+      return { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [`accountGlance.${adapter.id}.baseUrl`] };
+    default:
+      return { command: 'accountGlance.showLog', title: 'Show log' };
+  }
+}
+
+function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, context: RowContext): Row[] {
+  const base = adapter.id;
+  const { identity, plan } = snapshot;
+  const dateRow = (id: string, label: string, at: number | undefined): Row =>
+    valueRow(`${base}/${id}`, label, formatRelativeTime(at, context.now, context.locale), formatExactTime(at, context.locale));
+
+  const profile = [
+    valueRow(`${base}/profile/name`, 'Name', formatText(identity.displayName)),
+    valueRow(`${base}/profile/email`, 'Email', formatText(identity.email)),
+    valueRow(`${base}/profile/organization`, 'Organization', formatText(identity.organization)),
+    ...(identity.phone ? [valueRow(`${base}/profile/phone`, 'Phone', formatText(identity.phone))] : []),
+    valueRow(`${base}/profile/id`, 'User ID', formatText(identity.id)),
+    dateRow('profile/created', 'Member since', identity.createdAt),
+  ];
+
+  const planRows = [
+    valueRow(`${base}/plan/name`, 'Plan', formatText(plan.name)),
+    valueRow(`${base}/plan/status`, 'Subscription', formatText(plan.subscriptionStatus)),
+    valueRow(`${base}/plan/paid`, 'Paid plan', formatYesNo(plan.paid)),
+  ];
+  if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', 'Renews', plan.renewsAt));
+  if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', 'Expires', plan.expiresAt));
+  if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', 'Cancels', plan.cancelsAt));
+  if (plan.autoRenew !== undefined) planRows.push(valueRow(`${base}/plan/autoRenew`, 'Auto-renew', formatYesNo(plan.autoRenew, 'On', 'Off')));
+  if (plan.autoRefill) {
+    const refill = plan.autoRefill;
+    const detail =
+      refill.enabled && (refill.amount !== undefined || refill.trigger !== undefined)
+        ? `On: add ${formatMoney(refill.amount, refill.currency, context.locale)} below ${formatMoney(refill.trigger, refill.currency, context.locale)}`
+        : formatYesNo(refill.enabled, 'On', 'Off');
+    planRows.push(valueRow(`${base}/plan/autoRefill`, 'Auto-refill', detail));
+  }
+
+  const credits = snapshot.counters.map((counter) =>
+    valueRow(`${base}/credits/${counter.id}`, counter.label, formatCounterValue(counter.value, counter.unit, context.locale), undefined, counter.headline ? { id: 'star-full' } : undefined),
+  );
+
+  const sections: Row[] = [
+    section(`${base}/profile`, 'Profile', 'account', profile),
+    section(`${base}/plan`, 'Plan', 'briefcase', planRows),
+    section(`${base}/credits`, 'Credits', 'credit-card', credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')]),
+  ];
+  if (snapshot.problems.length > 0) {
+    sections.push(
+      section(
+        `${base}/problems`,
+        'Problems',
+        'warning',
+        snapshot.problems.map((problem) => ({
+          id: `${base}/problems/${problem.id}`,
+          kind: 'value' as const,
+          label: problem.message,
+          tooltip: problem.message,
+          icon: SEVERITY_ICONS[problem.severity],
+          copyText: problem.message,
+          contextValue: 'value',
+        })),
+      ),
+    );
+  }
+  for (const list of snapshot.lists) sections.push(listRow(base, list));
+  return sections;
+}
+
+function section(id: string, label: string, icon: string, children: Row[]): Row {
+  return { id, kind: 'section', label, icon: { id: icon }, children, expanded: true };
+}
+
+function listRow(base: string, list: DetailList): Row {
+  return {
+    id: `${base}/lists/${list.id}`,
+    kind: 'list',
+    label: list.label,
+    description: String(list.items.length),
+    icon: { id: 'list-unordered' },
+    expanded: false,
+    children: list.items.map((item, index) => valueRow(`${base}/lists/${list.id}/${index}`, item.label, item.description ?? '')),
+  };
+}
+
+function valueRow(id: string, label: string, value: string, exact?: string, icon?: RowIcon): Row {
+  return {
+    id,
+    kind: 'value',
+    label,
+    description: value,
+    tooltip: exact && exact !== MISSING ? `${label}: ${value} (${exact})` : `${label}: ${value}`,
+    copyText: exact && exact !== MISSING ? exact : value,
+    contextValue: value && value !== MISSING ? 'value' : undefined,
+    icon,
+  };
+}

@@ -1,0 +1,123 @@
+// Decides everything the status-bar item shows from the account states and the settings:
+// one pure function, so every state (normal, low, zero, error, signed out) is testable in Node.
+import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../core/accountState';
+import type { CreditCounter } from '../core/model';
+import type { ServiceAdapter } from '../core/service';
+import { escapeMarkdown, formatCounterValue, formatExactTime, formatRelativeTime, formatText, MISSING } from './format';
+
+export interface GlanceSettings {
+  readonly enabled: boolean;
+  /** Service ids in display order. */
+  readonly services: readonly string[];
+  /** Counter id per service id; a service left out shows its headline counter. */
+  readonly counters: Readonly<Record<string, string>>;
+  /** Low-credit threshold per service id, in the headline counter's unit. */
+  readonly lowCredit: Readonly<Record<string, number>>;
+}
+
+export type GlanceBackground = 'none' | 'warning' | 'error';
+
+export interface GlanceView {
+  readonly visible: boolean;
+  readonly text: string;
+  /** Markdown, with command links. */
+  readonly tooltip: string;
+  readonly background: GlanceBackground;
+  readonly accessibilityLabel: string;
+}
+
+export interface GlanceInput {
+  readonly adapters: readonly ServiceAdapter[];
+  readonly states: readonly AccountState[];
+  readonly settings: GlanceSettings;
+  readonly now: number;
+  readonly locale?: string;
+}
+
+/** The commands the tooltip links to; the item's MarkdownString trusts only these. */
+export const GLANCE_TOOLTIP_COMMANDS = ['accountGlance.refresh', 'accountGlance.setToken', 'workbench.view.extension.accountGlance'] as const;
+
+const LEVEL_RANK: Record<CreditLevel, number> = { normal: 0, low: 1, exhausted: 2 };
+
+export function describeGlance(input: GlanceInput): GlanceView {
+  const { adapters, states, settings, now, locale } = input;
+  const stateById = new Map(states.map((state) => [state.serviceId, state]));
+  const shown = settings.services
+    .map((id) => ({ adapter: adapters.find((candidate) => candidate.id === id), state: stateById.get(id) }))
+    .filter((entry): entry is { adapter: ServiceAdapter; state: AccountState } => !!entry.adapter && !!entry.state?.signedIn);
+
+  if (!settings.enabled || shown.length === 0) {
+    return { visible: false, text: '', tooltip: '', background: 'none', accessibilityLabel: '' };
+  }
+
+  let worst: CreditLevel = 'normal';
+  let anyFailed = false;
+  const parts: string[] = [];
+  const spoken: string[] = [];
+  for (const { adapter, state } of shown) {
+    const counter = chosenCounter(state, settings.counters[adapter.id]);
+    const value = counter ? formatCounterValue(counter.value, counter.unit, locale) : MISSING;
+    const status = accountStatus(state);
+    if (state.error) anyFailed = true;
+    parts.push(status === 'error' ? `${adapter.shortMark} $(error)` : `${adapter.shortMark} ${value}`);
+    spoken.push(`${adapter.displayName} ${counter ? `${counter.label} ${value}` : 'not loaded'}`);
+    if (state.snapshot) {
+      const level = creditLevel(state.snapshot, settings.lowCredit[adapter.id]);
+      if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
+    }
+  }
+
+  const refreshing = shown.some(({ state }) => state.refreshing);
+  const leadIcon = refreshing ? '$(sync~spin)' : anyFailed ? '$(warning)' : '$(credit-card)';
+  return {
+    visible: true,
+    text: `${leadIcon} ${parts.join(' · ')}`,
+    tooltip: glanceTooltip(shown, settings, now, locale),
+    background: worst === 'exhausted' ? 'error' : worst === 'low' ? 'warning' : 'none',
+    accessibilityLabel: `Account Glance: ${spoken.join(', ')}${anyFailed ? ', last refresh failed' : ''}`,
+  };
+}
+
+function chosenCounter(state: AccountState, counterId: string | undefined): CreditCounter | undefined {
+  const counters = state.snapshot?.counters ?? [];
+  return counters.find((counter) => counter.id === counterId) ?? counters.find((counter) => counter.headline);
+}
+
+function glanceTooltip(
+  shown: readonly { adapter: ServiceAdapter; state: AccountState }[],
+  settings: GlanceSettings,
+  now: number,
+  locale: string | undefined,
+): string {
+  const blocks = shown.map(({ adapter, state }) => {
+    const snapshot = state.snapshot;
+    const lines: string[] = [];
+    const who = snapshot?.identity.displayName ?? snapshot?.identity.email;
+    lines.push(`### ${escapeMarkdown(adapter.displayName)}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
+    if (snapshot) {
+      const level = creditLevel(snapshot, settings.lowCredit[adapter.id]);
+      lines.push('| Counter | Value |', '| :-- | --: |');
+      for (const counter of snapshot.counters) {
+        const value = escapeMarkdown(formatCounterValue(counter.value, counter.unit, locale));
+        lines.push(`| ${escapeMarkdown(counter.label)} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
+      }
+      lines.push('');
+      const plan = [formatText(snapshot.plan.name), formatText(snapshot.plan.subscriptionStatus)].filter((part) => part !== MISSING);
+      if (plan.length > 0) lines.push(`Plan: ${escapeMarkdown(plan.join(', '))}  `);
+      if (level === 'exhausted') lines.push('$(error) **Out of credits**  ');
+      else if (level === 'low') lines.push(`$(warning) Credits are below your threshold of ${escapeMarkdown(String(settings.lowCredit[adapter.id]))}  `);
+      for (const problem of snapshot.problems) lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(problem.message)}  `);
+      lines.push(`Updated ${formatRelativeTime(snapshot.fetchedAt, now, locale)} (${escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale))})${state.fromCache ? ', from the last session' : ''}  `);
+    } else if (!state.error) {
+      lines.push('Loading…  ');
+    }
+    if (state.error) lines.push(`$(warning) Last refresh failed: ${escapeMarkdown(state.error.message)}  `);
+    return lines.join('\n');
+  });
+  const links = [
+    '[$(refresh) Refresh](command:accountGlance.refresh "Refresh every service")',
+    '[$(account) Open panel](command:workbench.view.extension.accountGlance "Open the Account Glance panel")',
+    '[$(key) Set token](command:accountGlance.setToken "Set an API token")',
+  ].join(' · ');
+  return [...blocks, '---', links].join('\n\n');
+}

@@ -1,0 +1,66 @@
+// How values read on screen: one place, so the tree, the tooltip and the status bar agree.
+// No `vscode` import: these are tested in plain Node.
+import type { CounterUnit } from '../core/model';
+
+/** Shown wherever a service did not give a value: never "undefined", "null" or "NaN". */
+export const MISSING = '—';
+
+const DAY_MS = 86_400_000;
+
+export function formatMoney(value: number | undefined, currency: string | undefined, locale?: string): string {
+  if (value === undefined || !Number.isFinite(value)) return MISSING;
+  const code = currency && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'USD';
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(value);
+}
+
+export function formatCount(value: number | undefined, locale?: string): string {
+  if (value === undefined || !Number.isFinite(value)) return MISSING;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+export function formatCounterValue(value: number | undefined, unit: CounterUnit, locale?: string): string {
+  return unit.kind === 'money' ? formatMoney(value, unit.currency, locale) : formatCount(value, locale);
+}
+
+/** "in 12 days", "3 hours ago", "now": the largest unit that fits. */
+export function formatRelativeTime(at: number | undefined, now: number, locale?: string): string {
+  if (at === undefined || !Number.isFinite(at)) return MISSING;
+  const deltaMs = at - now;
+  const abs = Math.abs(deltaMs);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (abs < 45_000) return format.format(0, 'second');
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 365 * DAY_MS],
+    ['month', 30 * DAY_MS],
+    ['day', DAY_MS],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+  ];
+  for (const [unit, size] of steps) {
+    if (abs >= size || unit === 'minute') {
+      return format.format(Math.round(deltaMs / size), unit);
+    }
+  }
+  return MISSING;
+}
+
+/** The exact moment, for tooltips beside a relative time. */
+export function formatExactTime(at: number | undefined, locale?: string): string {
+  if (at === undefined || !Number.isFinite(at)) return MISSING;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+export function formatYesNo(value: boolean | undefined, yes = 'Yes', no = 'No'): string {
+  if (value === undefined) return MISSING;
+  return value ? yes : no;
+}
+
+export function formatText(value: string | undefined): string {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : MISSING;
+}
+
+/** Escapes text from a service before it goes into Markdown (tooltips), so a name cannot inject links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~$]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+}

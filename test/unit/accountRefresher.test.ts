@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { AccountRefresher, type AccountConnection } from '../../src/core/accountRefresher';
+import { accountStatus } from '../../src/core/accountState';
+import type { FetchResult } from '../../src/core/model';
+import type { ServiceAdapter } from '../../src/core/service';
+import { leadpingSnapshot } from '../support/snapshotBuilder';
+
+const leadping: ServiceAdapter = {
+  id: 'leadping',
+  displayName: 'Leadping',
+  shortMark: 'LP',
+  defaultBaseUrl: 'https://api.leadping.ai',
+  dashboardUrl: 'https://leadping.ai',
+  tokenHelpUrl: 'https://leadping.ai/api-keys',
+  fetchSnapshot: () => Promise.reject(new Error('not used')),
+};
+
+/** A fetcher whose answers the test releases by hand. */
+function controlledFetcher() {
+  const calls: { connection: AccountConnection; resolve: (result: FetchResult) => void }[] = [];
+  return {
+    calls,
+    fetch: (_adapter: ServiceAdapter, connection: AccountConnection) => new Promise<FetchResult>((resolve) => calls.push({ connection, resolve })),
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+function makeRefresher(token: () => string | undefined, fetcher = controlledFetcher(), now = () => 1_000) {
+  const refresher = new AccountRefresher({
+    adapters: [leadping],
+    fetcher,
+    connectionFor: async () => {
+      const value = token();
+      return value ? { baseUrl: 'http://127.0.0.1:1', token: value } : undefined;
+    },
+    rateLimitBackoffMs: (attempt) => 1000 * 2 ** attempt,
+    now,
+  });
+  return { refresher, fetcher };
+}
+
+test('a burst of refreshes shares one fetch', async () => {
+  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const all = Promise.all(Array.from({ length: 100 }, () => refresher.refresh()));
+  await tick();
+  assert.equal(fetcher.calls.length, 1);
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await all;
+  assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
+});
+
+test('a failure keeps the last good snapshot and marks it stale; success clears the error', async () => {
+  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  let run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  run = refresher.refresh();
+  await tick();
+  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'server', message: 'boom', status: 500 } });
+  await run;
+  const stale = refresher.state('leadping');
+  assert.equal(accountStatus(stale), 'stale');
+  assert.equal(stale.snapshot?.counters[0]?.value, 1234.5);
+  run = refresher.refresh();
+  await tick();
+  fetcher.calls[2]?.resolve({ ok: true, snapshot: leadpingSnapshot({ balance: 99 }) });
+  await run;
+  assert.equal(refresher.state('leadping').error, undefined);
+  assert.equal(refresher.state('leadping').snapshot?.counters[0]?.value, 99);
+});
+
+test('no token: signed out, no request', async () => {
+  const { refresher, fetcher } = makeRefresher(() => undefined);
+  await refresher.refresh();
+  assert.equal(fetcher.calls.length, 0);
+  assert.equal(accountStatus(refresher.state('leadping')), 'signedOut');
+});
+
+test('cached snapshots show at once, stale until confirmed', async () => {
+  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  refresher.restoreCached([leadpingSnapshot()]);
+  assert.equal(accountStatus(refresher.state('leadping')), 'stale');
+  const run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
+});
+
+test('an answer for a replaced token is thrown away', async () => {
+  let token = 'old';
+  const { refresher, fetcher } = makeRefresher(() => token);
+  const first = refresher.refresh();
+  await tick();
+  token = 'new';
+  const second = refresher.reconnect('leadping');
+  await tick();
+  assert.equal(fetcher.calls.length, 2);
+  fetcher.calls[1]?.resolve({ ok: true, snapshot: leadpingSnapshot({ balance: 2 }) });
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot({ balance: 1 }) });
+  await Promise.all([first, second]);
+  assert.equal(refresher.state('leadping').snapshot?.counters[0]?.value, 2);
+});
+
+test('429 sets a wait the schedule honours; an explicit refresh still goes', async () => {
+  let now = 1_000;
+  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  let run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down', retryAfterMs: 30_000 } });
+  await run;
+  assert.equal(refresher.earliestRateLimitEnd(), 31_000);
+  await refresher.refresh(undefined, { respectRateLimits: true });
+  assert.equal(fetcher.calls.length, 1, 'the scheduled refresh waited');
+  run = refresher.refresh();
+  await tick();
+  assert.equal(fetcher.calls.length, 2, 'a person asking goes through');
+  // No Retry-After: exponential backoff by consecutive 429s.
+  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down' } });
+  await run;
+  assert.equal(refresher.earliestRateLimitEnd(), now + 4_000);
+  now = 100_000;
+  assert.equal(refresher.earliestRateLimitEnd(), undefined, 'a wait in the past is over');
+});
+
+test('a throwing fetcher or secret store becomes an error state, not a stuck spinner', async () => {
+  const refresher = new AccountRefresher({
+    adapters: [leadping],
+    fetcher: { fetch: () => Promise.reject(new Error('kaboom')) },
+    connectionFor: async () => ({ baseUrl: 'http://127.0.0.1:1', token: 't' }),
+    rateLimitBackoffMs: () => 1,
+  });
+  await refresher.refresh();
+  assert.equal(accountStatus(refresher.state('leadping')), 'error');
+  assert.equal(refresher.state('leadping').refreshing, false);
+  const locked = new AccountRefresher({
+    adapters: [leadping],
+    fetcher: { fetch: () => Promise.reject(new Error('unused')) },
+    connectionFor: () => Promise.reject(new Error('keyring locked')),
+    rateLimitBackoffMs: () => 1,
+  });
+  await locked.refresh();
+  assert.match(locked.state('leadping').error?.message ?? '', /secret storage/);
+});
+
+test('signing out forgets the data', async () => {
+  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  refresher.setSignedIn('leadping', false);
+  assert.equal(refresher.state('leadping').snapshot, undefined);
+  assert.equal(accountStatus(refresher.state('leadping')), 'signedOut');
+});

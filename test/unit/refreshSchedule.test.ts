@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RefreshSchedule, refreshIntervalMs, type ScheduleTimers } from '../../src/core/refreshSchedule';
+
+/** A clock that only moves when told to, firing due timers in order. */
+class FakeClock implements ScheduleTimers {
+  private time = 0;
+  private nextId = 1;
+  private readonly pending = new Map<number, { at: number; callback: () => void }>();
+  now() {
+    return this.time;
+  }
+  setTimeout(callback: () => void, ms: number) {
+    const id = this.nextId++;
+    this.pending.set(id, { at: this.time + ms, callback });
+    return id;
+  }
+  clearTimeout(handle: unknown) {
+    this.pending.delete(handle as number);
+  }
+  get timerCount() {
+    return this.pending.size;
+  }
+  async advance(ms: number) {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.pending.delete(due[0]);
+      this.time = due[1].at;
+      due[1].callback();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.time = end;
+  }
+}
+
+const MINUTE = 60_000;
+
+test('interval: 0 turns it off, anything else is at least a minute', () => {
+  assert.equal(refreshIntervalMs(0), 0);
+  assert.equal(refreshIntervalMs(-3), 0);
+  assert.equal(refreshIntervalMs(0.2), MINUTE);
+  assert.equal(refreshIntervalMs(15), 15 * MINUTE);
+});
+
+test('refreshes every interval with one timer', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 15, rateLimitEnd: () => undefined, timers: clock });
+  await clock.advance(14 * MINUTE);
+  assert.equal(runs, 0);
+  await clock.advance(MINUTE);
+  assert.equal(runs, 1);
+  await clock.advance(30 * MINUTE);
+  assert.equal(runs, 3);
+  assert.equal(clock.timerCount, 1);
+  schedule.dispose();
+  assert.equal(clock.timerCount, 0);
+});
+
+test('0 minutes: no timer at all', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 0, rateLimitEnd: () => undefined, timers: clock });
+  await clock.advance(100 * MINUTE);
+  assert.equal(runs, 0);
+  assert.equal(clock.timerCount, 0);
+  // Turned on after 100 minutes: the data is overdue, so it refreshes at once, then every minute.
+  schedule.setIntervalMinutes(1);
+  await clock.advance(0);
+  assert.equal(runs, 1);
+  await clock.advance(MINUTE);
+  assert.equal(runs, 2);
+  schedule.dispose();
+});
+
+test('paused while unfocused, caught up once on focus', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 1, rateLimitEnd: () => undefined, timers: clock });
+  schedule.setFocused(false);
+  await clock.advance(10 * MINUTE);
+  assert.equal(runs, 0);
+  assert.equal(clock.timerCount, 0, 'no timer ticks while nobody looks');
+  schedule.setFocused(true);
+  await clock.advance(0);
+  assert.equal(runs, 1);
+  schedule.dispose();
+});
+
+test('focus before the interval is due does not refresh early', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 5, rateLimitEnd: () => undefined, timers: clock });
+  schedule.setFocused(false);
+  await clock.advance(MINUTE);
+  schedule.setFocused(true);
+  await clock.advance(0);
+  assert.equal(runs, 0);
+  await clock.advance(4 * MINUTE);
+  assert.equal(runs, 1);
+  schedule.dispose();
+});
+
+test('never overlaps a refresh in progress', async () => {
+  const clock = new FakeClock();
+  let running = 0;
+  let maxRunning = 0;
+  let release: () => void = () => {};
+  const schedule = new RefreshSchedule(
+    () => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      return new Promise<void>((resolve) => {
+        release = () => {
+          running--;
+          resolve();
+        };
+      });
+    },
+    { intervalMinutes: 1, rateLimitEnd: () => undefined, timers: clock },
+  );
+  await clock.advance(MINUTE);
+  await clock.advance(10 * MINUTE);
+  assert.equal(maxRunning, 1);
+  release();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(clock.timerCount, 1, 're-armed after the slow refresh ended');
+  schedule.dispose();
+});
+
+test('a manual refresh restarts the interval', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 10, rateLimitEnd: () => undefined, timers: clock });
+  await clock.advance(8 * MINUTE);
+  schedule.noteRefreshed();
+  await clock.advance(8 * MINUTE);
+  assert.equal(runs, 0);
+  await clock.advance(2 * MINUTE);
+  assert.equal(runs, 1);
+  schedule.dispose();
+});
+
+test('wakes when a rate-limit wait ends, before the interval', async () => {
+  const clock = new FakeClock();
+  let runs = 0;
+  let limitEnd: number | undefined = 30_000;
+  const schedule = new RefreshSchedule(
+    async () => {
+      runs++;
+      limitEnd = undefined;
+    },
+    { intervalMinutes: 15, rateLimitEnd: () => limitEnd, timers: clock },
+  );
+  await clock.advance(30_000);
+  assert.equal(runs, 1);
+  await clock.advance(14 * MINUTE);
+  assert.equal(runs, 1);
+  await clock.advance(MINUTE);
+  assert.equal(runs, 2);
+  schedule.dispose();
+});
