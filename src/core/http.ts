@@ -1,0 +1,366 @@
+// The only place that speaks HTTP. Adapters ask for paths and get JSON or a ServiceError back; this
+// class applies the base URL and token, limits time and size, retries server errors a little,
+// shares identical requests in flight, and makes sure no sentence it produces carries the token.
+import { createHash } from 'node:crypto';
+import fetch from 'node-fetch';
+import { checkBaseUrl } from './baseUrl';
+import type { FetchResult, ServiceErrorKind } from './model';
+import { parseRetryAfterMs } from './rateLimit';
+import { redactSecrets } from './redact';
+import type { JsonResponse, ServiceAdapter, ServiceHttp } from './service';
+import { normalizeToken } from './token';
+
+export { rateLimitBackoffMs, parseRetryAfterMs } from './rateLimit';
+
+export interface RequestLogEntry {
+  readonly serviceId: string;
+  readonly method: 'GET';
+  /** The path asked for, without its query string. */
+  readonly path: string;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly outcome: 'ok' | ServiceErrorKind;
+}
+
+export interface AccountFetcherOptions {
+  readonly userAgent: string;
+  /** Read before each request so that a settings change applies at once. Default 15 s. */
+  readonly timeoutMs?: () => number;
+  /** Default 1 MiB: an account summary is a few kilobytes. */
+  readonly maxBodyBytes?: number;
+  /** Extra attempts after a 5xx. Default 2. */
+  readonly maxRetries?: number;
+  /** Called once per HTTP attempt. Never given the token or the Authorization header. */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+export interface AccountConnection {
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_RETRIES = 2;
+const SERVER_RETRY_BASE_MS = 500;
+const MAX_QUOTED_DETAIL = 200;
+
+export class AccountFetcher {
+  /** Requests under way, keyed by URL and a hash of the token: concurrent refreshes share them. */
+  private readonly inFlight = new Map<string, Promise<JsonResponse>>();
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: AccountFetcherOptions) {
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
+
+  async fetch(adapter: ServiceAdapter, connection: AccountConnection): Promise<FetchResult> {
+    const baseUrl = checkBaseUrl(connection.baseUrl);
+    if (!baseUrl.ok) {
+      return { ok: false, error: { kind: 'invalidBaseUrl', message: `${adapter.displayName}: ${baseUrl.message}` } };
+    }
+    const token = normalizeToken(connection.token);
+    if (!token.ok) {
+      return { ok: false, error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` } };
+    }
+    const secrets = [token.token, connection.token.trim()];
+    let result: FetchResult;
+    try {
+      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token), this.now());
+    } catch (error) {
+      // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
+      result = {
+        ok: false,
+        error: { kind: 'unexpected', message: `${adapter.displayName} sent an answer Account Glance could not read (${describeThrown(error)}).` },
+      };
+    }
+    if (result.ok) return result;
+    return { ok: false, error: { ...result.error, message: redactSecrets(result.error.message, secrets) } };
+  }
+
+  private bind(adapter: ServiceAdapter, baseUrl: string, token: string): ServiceHttp {
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    return {
+      getJson: (pathAndQuery) => {
+        const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
+        const key = `${url}\n${tokenHash}`;
+        const shared = this.inFlight.get(key);
+        if (shared) return shared;
+        const request = this.getWithRetries(adapter, url, pathAndQuery, token).finally(() => this.inFlight.delete(key));
+        this.inFlight.set(key, request);
+        return request;
+      },
+    };
+  }
+
+  private async getWithRetries(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+    const maxRetries = Math.max(0, this.options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.attempt(adapter, url, pathAndQuery, token);
+      if (result.ok || result.error.kind !== 'server') return result;
+      if (attempt >= maxRetries) {
+        const tries = attempt + 1;
+        const message = tries > 1 ? `${result.error.message} Tried ${tries} times.` : result.error.message;
+        return { ok: false, error: { ...result.error, message } };
+      }
+      const ceiling = SERVER_RETRY_BASE_MS * 2 ** attempt;
+      await this.sleep(Math.round(ceiling / 2 + (ceiling / 2) * this.random()));
+    }
+  }
+
+  private async attempt(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+    const started = this.now();
+    const result = await this.request(adapter, url, pathAndQuery, token);
+    this.log({
+      serviceId: adapter.id,
+      method: 'GET',
+      path: pathAndQuery.split('?')[0] ?? pathAndQuery,
+      status: result.ok ? result.status : result.error.status,
+      durationMs: Math.max(0, this.now() - started),
+      outcome: result.ok ? 'ok' : result.error.kind,
+    });
+    return result;
+  }
+
+  private log(entry: RequestLogEntry): void {
+    try {
+      this.options.onRequest?.(entry);
+    } catch {
+      // A broken logger must not break a refresh.
+    }
+  }
+
+  private async request(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+    const name = adapter.displayName;
+    const timeoutMs = readTimeout(this.options.timeoutMs);
+    const maxBodyBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const fail = (kind: ServiceErrorKind, message: string, status?: number): JsonResponse => ({
+      ok: false,
+      error: { kind, message: redactSecrets(message, [token]), ...(status === undefined ? {} : { status }) },
+    });
+    try {
+      const response = await fetch(url, {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': this.options.userAgent },
+        signal: controller.signal,
+        // A redirect could carry the token somewhere unchecked (another host, plain http).
+        redirect: 'manual',
+        compress: true,
+      });
+      const tooLarge = () =>
+        fail('unexpected', `${name} sent an answer too large to be an account summary (over ${formatBytes(maxBodyBytes)}), so it was not read.`, response.status);
+      const declaredLength = Number(response.headers.get('content-length') ?? '');
+      if (Number.isFinite(declaredLength) && declaredLength > maxBodyBytes) {
+        controller.abort();
+        return tooLarge();
+      }
+      const chunks: Buffer[] = [];
+      let received = 0;
+      for await (const chunk of response.body ?? []) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        received += bytes.length;
+        if (received > maxBodyBytes) {
+          controller.abort();
+          return tooLarge();
+        }
+        chunks.push(bytes);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const contentType = response.headers.get('content-type') ?? '';
+      if (response.status >= 200 && response.status < 300) {
+        return parseSuccess(name, response.status, text, contentType, fail);
+      }
+      const detail = describeErrorBody(text, contentType, token);
+      return describeStatus({
+        name,
+        path: pathAndQuery.split('?')[0] ?? pathAndQuery,
+        status: response.status,
+        detail,
+        retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after'), this.now()),
+        location: response.headers.get('location'),
+        fail,
+      });
+    } catch (error) {
+      if (timedOut) return fail('timeout', `${name} did not answer within ${formatSeconds(timeoutMs)}.`);
+      return fail('network', describeNetworkError(name, url, error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+type Fail = (kind: ServiceErrorKind, message: string, status?: number) => JsonResponse;
+
+function parseSuccess(name: string, status: number, text: string, contentType: string, fail: Fail): JsonResponse {
+  if (looksLikeHtml(text, contentType)) {
+    return fail('unexpected', `${name} answered with a web page instead of data. A proxy, a captive portal or a wrong base URL is the usual cause.`, status);
+  }
+  try {
+    return { ok: true, status, body: JSON.parse(text) as unknown };
+  } catch {
+    return fail('unexpected', `${name} sent an answer that is not valid JSON${text.trim() === '' ? ' (it was empty)' : ''}.`, status);
+  }
+}
+
+interface StatusContext {
+  readonly name: string;
+  readonly path: string;
+  readonly status: number;
+  readonly detail: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly location: string | null;
+  readonly fail: Fail;
+}
+
+function describeStatus({ name, path, status, detail, retryAfterMs, location, fail }: StatusContext): JsonResponse {
+  const said = detail ? ` ${name} said: "${detail}".` : '';
+  if (status === 401) {
+    return fail('unauthorized', `The ${name} token was rejected or has expired (HTTP 401). Set a new token.${said}`, status);
+  }
+  if (status === 403) {
+    return fail('unauthorized', `The ${name} token was rejected or has expired, or it may not read ${path} (HTTP 403).${said}`, status);
+  }
+  if (status === 404) {
+    return fail('notFound', `${name} has nothing at ${path} (HTTP 404). Check the base URL setting.${said}`, status);
+  }
+  if (status === 429) {
+    const wait = retryAfterMs === undefined ? '' : ` It asks to wait ${formatSeconds(retryAfterMs)}.`;
+    const result = fail('rateLimited', `${name} is limiting how often it may be asked (HTTP 429).${wait}${said}`, status);
+    return result.ok || retryAfterMs === undefined ? result : { ...result, error: { ...result.error, retryAfterMs } };
+  }
+  if (status >= 500) {
+    return fail('server', `${name} had a server error (HTTP ${status}).${said}`, status);
+  }
+  if (status >= 300 && status < 400) {
+    const target = location ? safeOrigin(location) : undefined;
+    return fail('unexpected', `${name} redirected ${path} (HTTP ${status})${target ? ` to ${target}` : ''}; the token is not followed there. Check the base URL setting.`, status);
+  }
+  return fail('unexpected', `${name} answered ${path} with HTTP ${status}, which Account Glance does not expect.${said}`, status);
+}
+
+/** The human part of an error body: RFC 9457 title/detail, `{status,message}`, or a web page's title. */
+function describeErrorBody(text: string, contentType: string, token: string): string | undefined {
+  let found: string | undefined;
+  if (looksLikeHtml(text, contentType)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
+    found = title ?? text;
+  } else {
+    try {
+      found = describeJsonError(JSON.parse(text) as unknown);
+    } catch {
+      found = text;
+    }
+  }
+  return found === undefined ? undefined : sanitizeQuote(found, token);
+}
+
+function describeJsonError(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  const text = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined);
+  const title = text('title');
+  const detail = text('detail') ?? text('message') ?? text('error_description') ?? text('error');
+  if (title && detail && title !== detail) return `${title}: ${detail}`;
+  return detail ?? title;
+}
+
+/** Quotable service text: no markup, no control characters, one line, bounded, no token. */
+function sanitizeQuote(text: string, token: string): string | undefined {
+  const plain = redactSecrets(
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ')
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    [token],
+  );
+  if (plain === '') return undefined;
+  return plain.length > MAX_QUOTED_DETAIL ? `${plain.slice(0, MAX_QUOTED_DETAIL - 1)}…` : plain;
+}
+
+function looksLikeHtml(text: string, contentType: string): boolean {
+  return /\bhtml\b/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(text);
+}
+
+function describeNetworkError(name: string, url: string, error: unknown): string {
+  const code = errorCode(error);
+  const host = safeHost(url);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Could not connect to ${name} at ${host}: the connection was refused. Check the base URL and that the service is up.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Could not find ${host}. Check the base URL and your internet connection.`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return `The connection to ${name} was cut off before the answer arrived. Try again.`;
+    case 'ETIMEDOUT':
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return `Could not reach ${name} at ${host} (${code}). Check your network connection or proxy.`;
+    default:
+      if (error instanceof Error && /premature close|aborted|socket hang up/i.test(error.message)) {
+        return `The connection to ${name} was cut off before the answer arrived. Try again.`;
+      }
+      return `Could not reach ${name} at ${host}${code ? ` (${code})` : ''}. Check your network connection or proxy.`;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const record = current as { code?: unknown; errno?: unknown; cause?: unknown };
+    if (typeof record.code === 'string') return record.code;
+    if (typeof record.errno === 'string') return record.errno;
+    current = record.cause;
+  }
+  return undefined;
+}
+
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, MAX_QUOTED_DETAIL) : 'unknown error';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the configured address';
+  }
+}
+
+function safeOrigin(location: string): string | undefined {
+  try {
+    return new URL(location).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function readTimeout(timeoutMs: (() => number) | undefined): number {
+  const value = timeoutMs?.();
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
