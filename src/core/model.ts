@@ -16,6 +16,8 @@ export interface CreditCounter {
   readonly unit: CounterUnit;
   /** The one counter that stands for the service at a glance (status bar, low-credit warning). */
   readonly headline: boolean;
+  /** When this amount runs out on its own (e.g. credits that expire), epoch ms, if the service said. */
+  readonly expiresAt?: number;
 }
 
 export interface AccountIdentity {

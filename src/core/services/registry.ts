@@ -1,0 +1,10 @@
+// Every service the extension knows. A new service is one adapter file plus one line here.
+import type { ServiceAdapter } from '../service';
+import { leadpingAdapter } from './leadping';
+import { signeasyAdapter } from './signeasy';
+
+export const SERVICE_ADAPTERS: readonly ServiceAdapter[] = [leadpingAdapter, signeasyAdapter];
+
+export function findAdapter(id: string): ServiceAdapter | undefined {
+  return SERVICE_ADAPTERS.find((adapter) => adapter.id === id);
+}
