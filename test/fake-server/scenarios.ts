@@ -1,0 +1,334 @@
+// What the fake answers, by scenario. A scenario is a function of the request so that one name
+// covers every path of a service (and dates can sit relative to "now").
+import {
+  leadpingOrganization,
+  leadpingProblem,
+  leadpingSeedUser,
+  leadpingUsageSummary,
+  leadpingUser,
+  leadpingWallet,
+  signeasyError,
+  signeasyUser,
+} from './builders';
+
+export type FakeService = 'leadping' | 'signeasy';
+
+export interface FakeResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly json?: unknown;
+  /** Sent as-is (for bodies that are not JSON). */
+  readonly text?: string;
+  /** Default application/json. */
+  readonly contentType?: string;
+  readonly delayMs?: number;
+  /** Send the headers and part of the body, then destroy the socket. */
+  readonly dropMidBody?: boolean;
+  /** Stream this many bytes of padding as the body. */
+  readonly paddingBytes?: number;
+  /** With paddingBytes: announce the size in Content-Length (otherwise chunked). */
+  readonly declareLength?: boolean;
+}
+
+export interface ScenarioRequest {
+  readonly service: FakeService;
+  /** Without the query string. */
+  readonly path: string;
+  readonly now: number;
+  /** 1 for the first request to this path since the scenario was last chosen. */
+  readonly attempt: number;
+  /** Only the token-echo scenario uses it, to prove the client redacts what servers echo. */
+  readonly token: string;
+}
+
+export type Scenario = (request: ScenarioRequest) => FakeResponse;
+
+const DAY_MS = 86_400_000;
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+// ---------------------------------------------------------------------------------------------
+// Errors, in each service's own style.
+
+export function serviceError(service: FakeService, status: number, title: string, detail: string, headers: Record<string, string> = {}): FakeResponse {
+  if (service === 'leadping') {
+    return { status, contentType: 'application/problem+json', json: leadpingProblem(status, title, detail), headers };
+  }
+  return { status, json: signeasyError(status, detail), headers };
+}
+
+export function unauthorized(service: FakeService, detail = 'The access token is missing, invalid or expired.'): FakeResponse {
+  const headers: Record<string, string> =
+    service === 'leadping' ? { 'WWW-Authenticate': 'Bearer resource_metadata="https://api.leadping.ai/.well-known/oauth-protected-resource"' } : {};
+  return serviceError(service, 401, 'Unauthorized', detail, headers);
+}
+
+const PROXY_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const CAPTIVE_PORTAL_PAGE =
+  '<!DOCTYPE html><html><head><title>Hotel Wi-Fi: Sign in</title></head><body><h1>Welcome</h1><p>Accept the terms to continue.</p></body></html>';
+export const DEFAULT_SLOW_MS = 3_000;
+export const HUGE_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Scenarios that behave the same for both services. `normal` is what they answer when not failing. */
+function sharedScenarios(normal: Scenario): Record<string, Scenario> {
+  return {
+    '401': (request) => unauthorized(request.service),
+    'token-echo': (request) => unauthorized(request.service, `Token ${request.token} is not valid (Authorization: Bearer ${request.token}).`),
+    '403': (request) => serviceError(request.service, 403, 'Forbidden', 'This credential may not read this resource.'),
+    '404': (request) => serviceError(request.service, 404, 'Not Found', 'The requested resource was not found.'),
+    '429-retry-after': (request) =>
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '30' }),
+    '429-http-date': (request) =>
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': new Date(request.now + 120_000).toUTCString() }),
+    '429-without-retry-after': (request) => serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.'),
+    '500': (request) => serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.'),
+    'flapping-500': (request) =>
+      request.attempt === 1 ? serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.') : normal(request),
+    'html-502': () => ({ status: 502, contentType: 'text/html', text: PROXY_PAGE }),
+    'html-200': () => ({ status: 200, contentType: 'text/html; charset=utf-8', text: CAPTIVE_PORTAL_PAGE }),
+    slow: (request) => ({ ...normal(request), delayMs: DEFAULT_SLOW_MS }),
+    'drop-connection': () => ({ status: 200, json: {}, dropMidBody: true }),
+    'huge-body': () => ({ status: 200, paddingBytes: HUGE_BODY_BYTES }),
+    'huge-body-declared': () => ({ status: 200, paddingBytes: HUGE_BODY_BYTES, declareLength: true }),
+    'invalid-json': () => ({ status: 200, text: '{"id": "usr_1", "balance": 12.5, "name": "Trunc' }),
+    'wrong-type': () => ({ status: 200, json: [{ id: 'usr_1' }] }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leadping
+
+interface LeadpingAccount {
+  readonly user: unknown;
+  /** Undefined: the endpoint answers 404, as before 2026. */
+  readonly wallet?: unknown;
+  readonly organization?: unknown;
+}
+
+function leadping(account: (now: number) => LeadpingAccount): Scenario {
+  return (request) => {
+    const data = account(request.now);
+    const found = (body: unknown): FakeResponse =>
+      body === undefined ? serviceError('leadping', 404, 'Not Found', `No resource at ${request.path}.`) : { status: 200, json: body };
+    switch (request.path) {
+      case '/users/me':
+        return found(data.user);
+      case '/wallets/me':
+        return found(data.wallet);
+      case '/organizations/me':
+        return found(data.organization);
+      case '/usage/summary/my':
+        return found(data.wallet === undefined ? undefined : leadpingUsageSummary());
+      default:
+        return found(undefined);
+    }
+  };
+}
+
+const leadping2026 = leadping(() => ({ user: leadpingUser(), wallet: leadpingWallet(), organization: leadpingOrganization() }));
+
+const EXTRA = { 'x-trace': { region: 'us-east-2', build: '2026.01.5' }, featureFlags: ['newInbox'], _links: { self: { href: '/x' } } };
+
+export const LEADPING_SCENARIOS: Record<string, Scenario> = {
+  ...sharedScenarios(leadping2026),
+  'seed-shape': leadping(() => ({ user: leadpingSeedUser() })),
+  '2026-shape-with-wallet': leadping2026,
+  'wallet-404-falls-back-to-organizations': leadping(() => ({
+    user: leadpingUser(),
+    organization: leadpingOrganization({ accountBalance: 27.4 }),
+  })),
+  'numbers-as-strings': leadping(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({ balance: '12.50', nextExpiringCreditAmount: '2.5', amountRemaining: '12.50' }),
+    organization: leadpingOrganization({ accountBalance: '12.50', autoRefillAmount: '20', autoRefillTrigger: '5.00' }),
+  })),
+  'missing-and-null-fields': leadping(() => ({
+    user: {
+      id: null,
+      email: null,
+      name: null,
+      firstName: null,
+      lastName: null,
+      phone: null,
+      createdAt: null,
+      billingPlan: null,
+      subscriptionStatus: null,
+      roles: null,
+      identities: null,
+      currentOrganization: null,
+      compliance: null,
+    },
+    wallet: { balance: null, currency: null, nextExpiringCreditAmount: null, nextCreditExpirationAt: null },
+  })),
+  'unknown-enum-values': leadping(() => ({
+    user: leadpingUser({ billingPlan: 'Quarterly', subscriptionStatus: 'Suspended', roles: ['Wizard'] }),
+    wallet: leadpingWallet({ creditStatus: 'frozen', sourceType: 'lottery' }),
+    organization: leadpingOrganization({ status: 'Hibernating', billingPlan: 'Quarterly', subscriptionStatus: 'Suspended' }),
+  })),
+  'extra-keys': leadping(() => ({
+    user: leadpingUser({ ...EXTRA, currentOrganization: { id: 'org_41', name: 'Acme Leads LLC', tier: 'gold' } }),
+    wallet: leadpingWallet(EXTRA),
+    organization: leadpingOrganization(EXTRA),
+  })),
+  'low-credit': leadping(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({ balance: 3.2, amountRemaining: 3.2, nextExpiringCreditAmount: 3.2 }),
+    organization: leadpingOrganization({ accountBalance: 3.2, autoRefillEnabled: false, autoRefillAmount: 25, autoRefillTrigger: 5 }),
+  })),
+  'zero-credit': leadping(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({ balance: 0, amountRemaining: 0, nextExpiringCreditAmount: null, nextCreditExpirationAt: null, creditStatus: 'consumed' }),
+    organization: leadpingOrganization({ accountBalance: 0, autoRefillEnabled: false }),
+  })),
+  overdue: leadping(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }) })),
+  canceled: leadping(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Canceled' }) })),
+  cancelled: leadping(() => ({
+    user: leadpingUser({ subscriptionStatus: 'Cancelled' }),
+    wallet: leadpingWallet(),
+    organization: leadpingOrganization({ subscriptionStatus: 'Canceled' }),
+  })),
+  pending: leadping(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Pending', accountBalance: 5 }) })),
+  'cancels-soon': leadping((now) => ({
+    user: leadpingSeedUser({ stripeInfo: { customerId: 'cus_Qx81', subscriptionIds: ['sub_1Mz'], cancelAt: iso(now + 20 * DAY_MS) } }),
+  })),
+  demo: leadping((now) => ({
+    user: leadpingUser({
+      id: 'usr_MayaO',
+      name: 'Maya Okafor',
+      firstName: 'Maya',
+      lastName: 'Okafor',
+      email: 'maya@harborlane-realty.example',
+      phone: '+15555550187',
+      currentOrganization: { id: 'org_harbor', name: 'Harbor Lane Realty' },
+      identities: [
+        { issuer: 'leadping.ai', issuerAssignedId: 'maya@harborlane-realty.example', signInType: 'emailAddress' },
+        { issuer: 'google.com', issuerAssignedId: '10442871', signInType: 'federated' },
+      ],
+      compliance: {
+        acceptedTerms: true,
+        acceptedToSubscription: true,
+        acceptedSms: true,
+        acceptedBaa: false,
+        acceptedEmail: true,
+        trustedFormCertificates: [
+          { id: 'tf_81', url: 'https://cert.trustedform.com/a81c2e', source: 'Open house sign-up', createdAt: iso(now - 9 * DAY_MS) },
+          { id: 'tf_82', url: 'https://cert.trustedform.com/b92d3f', source: 'Website contact form', createdAt: iso(now - 2 * DAY_MS) },
+        ],
+      },
+      billingState: demoBillingState(now),
+    }),
+    wallet: leadpingWallet({
+      balance: 3.2,
+      amountRemaining: 3.2,
+      nextExpiringCreditAmount: 1.2,
+      nextCreditExpirationAt: iso(now + 18 * DAY_MS),
+      organizationId: 'org_harbor',
+    }),
+    organization: leadpingOrganization({
+      id: 'org_harbor',
+      name: 'Harbor Lane Realty',
+      accountBalance: 3.2,
+      autoRefillEnabled: false,
+      autoRefillAmount: 25,
+      autoRefillTrigger: 5,
+      website: 'https://harborlane-realty.example',
+    }),
+  })),
+};
+
+function demoBillingState(now: number): Record<string, unknown> {
+  return { hasStripeCustomer: true, hasPaymentMethod: true, planRenewalAt: iso(now + 11 * DAY_MS), cancelAt: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signeasy
+
+function signeasy(user: (now: number) => unknown): Scenario {
+  return (request) =>
+    request.path === '/v3/me/' || request.path === '/v3/me'
+      ? { status: 200, json: user(request.now) }
+      : serviceError('signeasy', 404, 'Not Found', 'Resource not found');
+}
+
+const signeasyNormal = signeasy(() => signeasyUser());
+
+export const SIGNEASY_SCENARIOS: Record<string, Scenario> = {
+  ...sharedScenarios(signeasyNormal),
+  normal: signeasyNormal,
+  'unverified-email': signeasy(() => signeasyUser({ email_verified: 0, activation_time: null })),
+  'not-activated': signeasy(() => signeasyUser({ status: 0 })),
+  'grace-in-use': signeasy(() =>
+    signeasyUser({ envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 150, grace_envelope_credits_consumed: 30 }),
+  ),
+  exhausted: signeasy(() =>
+    signeasyUser({ envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 0, grace_envelope_credits_consumed: 180 }),
+  ),
+  low: signeasy(() => signeasyUser({ envelope_credits_available: 7, envelope_credits_consumed: 1793 })),
+  'unknown-plan': signeasy(() => signeasyUser({ account_type: 9 })),
+  'numbers-as-strings': signeasy(() =>
+    signeasyUser({ envelope_credits_available: '1760', envelope_credits_consumed: '40', account_type: '2', is_paid: '1', subscription_expiry_time: '1767225600' }),
+  ),
+  'missing-and-null-fields': signeasy(() => ({
+    id: null,
+    email: null,
+    first_name: null,
+    last_name: null,
+    account_type: null,
+    envelope_credits_available: null,
+    subscription_expiry_time: null,
+  })),
+  paid: signeasy((now) =>
+    signeasyUser({
+      account_type: 3,
+      is_paid: 1,
+      is_auto_renew: 1,
+      subscription_expiry_time: Math.floor((now + 90 * DAY_MS) / 1000),
+      card_last4: '4242',
+      card_brand: 'visa',
+      billing_cycle: 'annual',
+      subscription_status: 'active',
+      plan_subtype: 'business',
+      remaining_template_count: 12,
+      rs_allowed: true,
+    }),
+  ),
+  demo: signeasy((now) =>
+    signeasyUser({
+      id: 1048576,
+      first_name: 'Priya',
+      last_name: 'Raman',
+      email: 'priya.raman@northwind-legal.example',
+      company: 'Northwind Legal',
+      company_size: '11-50',
+      account_type: 3,
+      is_paid: 1,
+      is_auto_renew: 1,
+      created_time: Math.floor((now - 400 * DAY_MS) / 1000),
+      subscription_expiry_time: Math.floor((now + 120 * DAY_MS) / 1000),
+      document_credits: 25,
+      signed_file_count: 214,
+      imported_file_count: 389,
+      card_last4: '4242',
+      card_brand: 'visa',
+    }),
+  ),
+};
+
+export const SCENARIOS: Readonly<Record<FakeService, Readonly<Record<string, Scenario>>>> = {
+  leadping: LEADPING_SCENARIOS,
+  signeasy: SIGNEASY_SCENARIOS,
+};
+
+export const DEFAULT_SCENARIO: Readonly<Record<FakeService, string>> = { leadping: '2026-shape-with-wallet', signeasy: 'normal' };
+
+/** A scenario by name; `slow-<ms>` is `slow` with that delay. */
+export function findScenario(service: FakeService, name: string): Scenario | undefined {
+  const slow = /^slow-(\d{1,6})$/.exec(name);
+  if (slow) {
+    const delayMs = Number(slow[1]);
+    const base = SCENARIOS[service].slow;
+    return base && ((request) => ({ ...base(request), delayMs }));
+  }
+  return Object.hasOwn(SCENARIOS[service], name) ? SCENARIOS[service][name] : undefined;
+}

@@ -1,0 +1,220 @@
+// One local HTTP server that plays both Leadping and Signeasy, for unit tests, the in-editor test
+// suite and demos. Plain node:http and no top-level await: esbuild bundles it and tsx runs it.
+//
+// Which scenario answers a request:
+//   1. one forced with setScenario(service, name), for any token the fake accepts;
+//   2. else the one the token names: `lp_test_<scenario>` / `se_test_<scenario>`;
+//   3. else, for the plain tokens in FAKE_TOKENS, the server's default (options.scenarios).
+// A missing or unknown token gets the service's 401, as the real services answer.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_SCENARIO, type FakeResponse, type FakeService, findScenario, SCENARIOS, unauthorized } from './scenarios';
+
+export type { FakeService } from './scenarios';
+
+/** The plain tokens the fake accepts; each answers with the server's current default scenario. */
+export const FAKE_TOKENS = {
+  leadping: 'lp_test_key',
+  signeasy: 'se_test_key',
+} as const;
+
+const TOKEN_PREFIX: Readonly<Record<FakeService, string>> = { leadping: 'lp_test_', signeasy: 'se_test_' };
+
+/** The token that makes the fake answer `scenario`, e.g. scenarioToken('signeasy', 'exhausted') → 'se_test_exhausted'. */
+export function scenarioToken(service: FakeService, scenario: string): string {
+  return `${TOKEN_PREFIX[service]}${scenario}`;
+}
+
+/** Every scenario name per service (besides `slow-<ms>`). */
+export const FAKE_SCENARIOS: Readonly<Record<FakeService, readonly string[]>> = {
+  leadping: Object.keys(SCENARIOS.leadping),
+  signeasy: Object.keys(SCENARIOS.signeasy),
+};
+
+export interface RecordedRequest {
+  readonly service: FakeService;
+  readonly method: string;
+  /** Without the query string. */
+  readonly path: string;
+  /** Whether an Authorization header came; the token itself is never kept. */
+  readonly authorization: boolean;
+  /** The scenario that answered, or undefined when the token was refused. */
+  readonly scenario: string | undefined;
+  readonly status: number;
+}
+
+export interface FakeServer {
+  /** e.g. http://127.0.0.1:54321 (no trailing slash); use it as both services' base URL. */
+  readonly url: string;
+  readonly requests: readonly RecordedRequest[];
+  /** Forces `scenario` for every request to `service` with an accepted token. Throws on an unknown name. */
+  setScenario(service: FakeService, scenario: string): void;
+  /** Undoes setScenario: tokens choose again. */
+  clearScenario(service: FakeService): void;
+  close(): Promise<void>;
+}
+
+export interface FakeServerOptions {
+  /** Default 0: any free port. */
+  readonly port?: number;
+  readonly host?: string;
+  /** What the plain FAKE_TOKENS get. */
+  readonly scenarios?: Partial<Record<FakeService, string>>;
+  /** Added to every answer. */
+  readonly latencyMs?: number;
+}
+
+function requireScenario(service: FakeService, name: string): void {
+  if (!findScenario(service, name)) {
+    throw new Error(`Unknown ${service} scenario "${name}". Known: ${FAKE_SCENARIOS[service].join(', ')}, slow-<ms>.`);
+  }
+}
+
+function serviceForPath(path: string): FakeService {
+  return path.startsWith('/v3/') ? 'signeasy' : 'leadping';
+}
+
+/** The bearer credential, or undefined. */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const defaults: Record<FakeService, string> = { ...DEFAULT_SCENARIO, ...options.scenarios };
+  requireScenario('leadping', defaults.leadping);
+  requireScenario('signeasy', defaults.signeasy);
+  const forced: Partial<Record<FakeService, string>> = {};
+  const requests: RecordedRequest[] = [];
+  // Per scenario and path, so "flapping" scenarios fail only the first time.
+  const attempts = new Map<string, number>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  /** The scenario for this token, or undefined when the token is not one the fake accepts. */
+  const chooseScenario = (service: FakeService, token: string | undefined): string | undefined => {
+    if (token === undefined) return undefined;
+    const prefix = TOKEN_PREFIX[service];
+    const named = token.startsWith(prefix) ? token.slice(prefix.length) : undefined;
+    const tokenScenario = token === FAKE_TOKENS[service] ? defaults[service] : named !== undefined && findScenario(service, named) ? named : undefined;
+    if (tokenScenario === undefined) return undefined;
+    return forced[service] ?? tokenScenario;
+  };
+
+  const server = http.createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const service = serviceForPath(path);
+    const token = bearerToken(request.headers.authorization);
+    const scenarioName = chooseScenario(service, token);
+    let answer: FakeResponse;
+    if (request.method !== 'GET') {
+      answer = { status: 405, json: { status: 405, message: 'Method not allowed' } };
+    } else if (scenarioName === undefined) {
+      answer = unauthorized(service);
+    } else {
+      const key = `${service} ${scenarioName} ${path}`;
+      const attempt = (attempts.get(key) ?? 0) + 1;
+      attempts.set(key, attempt);
+      const scenario = findScenario(service, scenarioName);
+      answer = scenario ? scenario({ service, path, now: Date.now(), attempt, token: token ?? '' }) : unauthorized(service);
+    }
+    requests.push({
+      service,
+      method: request.method ?? 'GET',
+      path,
+      authorization: request.headers.authorization !== undefined,
+      scenario: scenarioName,
+      status: answer.status,
+    });
+    const delayMs = (answer.delayMs ?? 0) + (options.latencyMs ?? 0);
+    if (delayMs <= 0) {
+      send(response, answer);
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      send(response, answer);
+    }, delayMs);
+    timers.add(timer);
+    // A client that gives up (timeout) should not keep a timer alive.
+    response.on('close', () => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve({
+        url: `http://${host}:${address.port}`,
+        requests,
+        setScenario(service, scenario) {
+          requireScenario(service, scenario);
+          forced[service] = scenario;
+          for (const key of [...attempts.keys()]) if (key.startsWith(`${service} `)) attempts.delete(key);
+        },
+        clearScenario(service) {
+          delete forced[service];
+        },
+        close() {
+          for (const timer of timers) clearTimeout(timer);
+          timers.clear();
+          return new Promise<void>((resolveClose) => {
+            server.close(() => resolveClose());
+            server.closeAllConnections();
+          });
+        },
+      });
+    });
+  });
+}
+
+function send(response: http.ServerResponse, answer: FakeResponse): void {
+  if (response.destroyed) return;
+  const headers: Record<string, string> = { ...answer.headers };
+  if (answer.paddingBytes !== undefined) {
+    sendPadding(response, answer, headers);
+    return;
+  }
+  const body = answer.text ?? (answer.json === undefined ? '' : JSON.stringify(answer.json));
+  headers['Content-Type'] = answer.contentType ?? 'application/json; charset=utf-8';
+  if (answer.dropMidBody) {
+    // Promise a long body, send a little, then hang up.
+    headers['Content-Length'] = '4096';
+    response.writeHead(answer.status, headers);
+    response.write('{"id":"usr_1","name":"Jordan Av', () => response.socket?.destroy());
+    return;
+  }
+  headers['Content-Length'] = String(Buffer.byteLength(body));
+  response.writeHead(answer.status, headers);
+  response.end(body);
+}
+
+/** A JSON string padded to the requested size, chunked unless declareLength is set. */
+function sendPadding(response: http.ServerResponse, answer: FakeResponse, headers: Record<string, string>): void {
+  const size = answer.paddingBytes ?? 0;
+  const opening = '{"padding":"';
+  const closing = '"}';
+  const fill = Math.max(0, size - opening.length - closing.length);
+  headers['Content-Type'] = 'application/json';
+  if (answer.declareLength) headers['Content-Length'] = String(opening.length + fill + closing.length);
+  response.writeHead(answer.status, headers);
+  response.write(opening);
+  const chunk = 'x'.repeat(64 * 1024);
+  let left = fill;
+  const writeMore = (): void => {
+    while (left > 0 && !response.destroyed) {
+      const part = left >= chunk.length ? chunk : chunk.slice(0, left);
+      left -= part.length;
+      if (!response.write(part)) {
+        response.once('drain', writeMore);
+        return;
+      }
+    }
+    if (!response.destroyed) response.end(closing);
+  };
+  writeMore();
+}
