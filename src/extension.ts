@@ -1,13 +1,154 @@
+// Wires Account Glance together. activate() registers everything, shows the cached state and
+// returns: the first refresh starts without being awaited, so no network call delays start-up.
 import * as vscode from 'vscode';
+import { AccountRefresher, type AccountConnection } from './core/accountRefresher';
+import { AccountFetcher, rateLimitBackoffMs } from './core/http';
+import { RefreshSchedule } from './core/refreshSchedule';
+import { SERVICE_ADAPTERS } from './core/services/registry';
+import { AccountTreeProvider } from './ui/accountTree';
+import { registerCommands, VIEW_ID } from './ui/commands';
+import { CreditStatusBar } from './ui/creditStatusBar';
+import { windowPrompts, type Prompts } from './ui/prompts';
+import {
+  baseUrlSetting,
+  refreshIntervalMinutes,
+  requestTimeoutMs,
+  servicesWithChangedBaseUrl,
+  SETTINGS_SECTION,
+} from './ui/settings';
+import { SnapshotCache } from './ui/snapshotCache';
+import { TokenStore, tokenFingerprint } from './ui/tokenStore';
 
-// Temporary wiring: replaced by the account panel (issue 4).
-export function activate(context: vscode.ExtensionContext): void {
+/** Handed to the in-host tests only (ExtensionMode.Test): it reaches the token store. */
+export interface AccountGlanceTestApi {
+  readonly refresher: AccountRefresher;
+  readonly tokens: TokenStore;
+  readonly cache: SnapshotCache;
+  readonly tree: AccountTreeProvider;
+  readonly statusBar: CreditStatusBar;
+  readonly schedule: RefreshSchedule;
+  readonly logUri: vscode.Uri;
+  /** The first refresh started by activate(). */
+  startup: Promise<void>;
+  prompts: Prompts;
+  onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
+  const adapters = SERVICE_ADAPTERS;
+  const log = vscode.window.createOutputChannel('Account Glance', { log: true });
+  const tokens = new TokenStore(context.secrets);
+  const cache = new SnapshotCache(context.globalState);
+  const locale = vscode.env.language;
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+
+  const fetcher = new AccountFetcher({
+    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
+    timeoutMs: requestTimeoutMs,
+    onRequest: (entry) => {
+      const line = `${entry.serviceId}: ${entry.method} ${entry.path} → ${entry.status ?? entry.outcome} in ${Math.round(entry.durationMs)} ms`;
+      if (entry.outcome === 'ok') log.info(line);
+      else log.warn(line);
+    },
+  });
+
+  const connectionFor = async (serviceId: string): Promise<AccountConnection | undefined> => {
+    const adapter = adapters.find((candidate) => candidate.id === serviceId);
+    const token = await tokens.get(serviceId);
+    return adapter && token ? { baseUrl: baseUrlSetting(adapter), token } : undefined;
+  };
+
+  const refresher = new AccountRefresher({
+    adapters,
+    fetcher,
+    connectionFor,
+    onSnapshot: (snapshot) => void cache.save(snapshot),
+    onFailure: (serviceId, error) => log.warn(`${serviceId}: ${error.message}`),
+    rateLimitBackoffMs: (attempt) => rateLimitBackoffMs(attempt, Math.random),
+  });
+  refresher.restoreCached(cache.load());
+
+  const schedule = new RefreshSchedule(() => refresher.refresh(undefined, { respectRateLimits: true }), {
+    intervalMinutes: refreshIntervalMinutes(),
+    rateLimitEnd: () => refresher.earliestRateLimitEnd(),
+  });
+  schedule.setFocused(vscode.window.state.focused);
+
+  const refresh = async (serviceIds?: readonly string[]) => {
+    await refresher.refresh(serviceIds);
+    schedule.noteRefreshed();
+  };
+
+  const tree = new AccountTreeProvider(refresher, locale);
+  const statusBar = new CreditStatusBar(refresher, locale);
+
+  // Tokens this window already knows, as fingerprints: a secret-change event for one of them
+  // (our own store) needs no second refresh; any other change came from another window.
+  const knownTokens = new Map<string, string | undefined>();
+  const expectToken = (serviceId: string, token: string | undefined) => knownTokens.set(serviceId, tokenFingerprint(token));
+
+  const testApi: AccountGlanceTestApi = {
+    refresher,
+    tokens,
+    cache,
+    tree,
+    statusBar,
+    schedule,
+    logUri: context.logUri,
+    startup: Promise.resolve(),
+    prompts: windowPrompts,
+    onDidShowInputBox: undefined,
+  };
+
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('accountGlance.accounts', {
-      getTreeItem: (element: vscode.TreeItem) => element,
-      getChildren: () => [],
+    log,
+    tree,
+    statusBar,
+    { dispose: () => schedule.dispose() },
+    { dispose: () => refresher.dispose() },
+    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    ...registerCommands({
+      refresher,
+      tokens,
+      cache,
+      log,
+      refresh,
+      checkToken: (adapter, token) => fetcher.fetch(adapter, { baseUrl: baseUrlSetting(adapter), token }),
+      expectToken,
+      prompts: () => testApi.prompts,
+      onDidShowInputBox: () => testApi.onDidShowInputBox,
     }),
+    refresher.onDidChangeState((serviceId, state) => {
+      if (!state.signedIn) void cache.remove(serviceId);
+    }),
+    tokens.onDidChange(async (serviceId) => {
+      if (!adapters.some((adapter) => adapter.id === serviceId)) return;
+      const fingerprint = tokenFingerprint(await tokens.get(serviceId));
+      if (knownTokens.get(serviceId) === fingerprint) return;
+      knownTokens.set(serviceId, fingerprint);
+      log.info(`${serviceId}: API token changed in another window; refreshing.`);
+      if (fingerprint === undefined) refresher.setSignedIn(serviceId, false);
+      else await refresher.reconnect(serviceId);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      for (const adapter of servicesWithChangedBaseUrl(event, adapters)) {
+        if (refresher.state(adapter.id).signedIn) void refresher.reconnect(adapter.id);
+      }
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
+      statusBar.render();
+    }),
+    vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
   );
+
+  // Learn which services have tokens, then refresh them: not awaited, activation is done.
+  const startup = (async () => {
+    for (const adapter of adapters) expectToken(adapter.id, await tokens.get(adapter.id));
+    await refresh();
+  })().catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
+  testApi.startup = startup;
+
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi : undefined;
 }
 
 export function deactivate(): void {}

@@ -27,22 +27,13 @@ export function accountStatus(state: AccountState): AccountStatus {
 /** Severity of the credit picture, for the status bar's background and the tree's icons. */
 export type CreditLevel = 'normal' | 'low' | 'exhausted';
 
-/** Problem ids an adapter uses when a service can no longer spend credits. */
-const EXHAUSTED_PROBLEM_IDS = new Set(['creditsExhausted']);
+/** The problem id every adapter raises when nothing more can be spent (Leadping at $0, Signeasy with envelope and grace credits gone). */
+export const CREDITS_EXHAUSTED = 'creditsExhausted';
 
-/**
- * Judges the headline counter against a person's threshold. "Exhausted" means nothing can be
- * spent: a problem the adapter raised, or a headline at or below zero (Signeasy's grace credits
- * keep it merely "low" because its adapter only raises creditsExhausted when both run out).
- */
+/** Judges the headline counter against a person's threshold; exhaustion is the adapter's call. */
 export function creditLevel(snapshot: AccountSnapshot, threshold: number | undefined): CreditLevel {
-  if (snapshot.problems.some((problem) => EXHAUSTED_PROBLEM_IDS.has(problem.id))) return 'exhausted';
-  const headline = snapshot.counters.find((counter) => counter.headline);
-  if (headline?.value === undefined) return 'normal';
-  const spendableElsewhere = snapshot.counters.some(
-    (counter) => !counter.headline && counter.id.startsWith('grace') && counter.id.endsWith('Available') && (counter.value ?? 0) > 0,
-  );
-  if (headline.value <= 0 && !spendableElsewhere) return 'exhausted';
-  if (threshold !== undefined && headline.value < threshold) return 'low';
+  if (snapshot.problems.some((problem) => problem.id === CREDITS_EXHAUSTED)) return 'exhausted';
+  const headline = snapshot.counters.find((counter) => counter.headline)?.value;
+  if (headline !== undefined && threshold !== undefined && headline < threshold) return 'low';
   return 'normal';
 }

@@ -199,9 +199,12 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
     planRows.push(valueRow(`${base}/plan/autoRefill`, 'Auto-refill', detail));
   }
 
-  const credits = snapshot.counters.map((counter) =>
-    valueRow(`${base}/credits/${counter.id}`, counter.label, formatCounterValue(counter.value, counter.unit, context.locale), undefined, counter.headline ? { id: 'star-full' } : undefined),
-  );
+  const credits = snapshot.counters.map((counter) => {
+    const value = formatCounterValue(counter.value, counter.unit, context.locale);
+    const expiry = counter.expiresAt !== undefined ? ` · expires ${formatRelativeTime(counter.expiresAt, context.now, context.locale)}` : '';
+    const row = valueRow(`${base}/credits/${counter.id}`, counter.label, value, undefined, counter.headline ? { id: 'star-full' } : undefined);
+    return expiry ? { ...row, description: `${value}${expiry}`, tooltip: `${row.tooltip}\n\nExpires ${formatExactTime(counter.expiresAt, context.locale)}` } : row;
+  });
 
   const sections: Row[] = [
     section(`${base}/profile`, 'Profile', 'account', profile),

@@ -10,7 +10,7 @@ export function leadpingSnapshot(overrides: Partial<AccountSnapshot> & { balance
     identity: { displayName: 'Dana Whitfield', email: 'dana@example.com', id: 'usr_1', organization: 'Whitfield Realty', createdAt: Date.UTC(2024, 0, 5) },
     plan: { name: 'Monthly', subscriptionStatus: 'Active', autoRefill: { enabled: false, amount: 50, trigger: 10, currency: 'USD' } },
     counters: [{ id: 'balance', label: 'Balance', value: balance, unit: { kind: 'money', currency: 'USD' }, headline: true }],
-    problems: [],
+    problems: balance <= 0 ? [{ id: 'creditsExhausted', severity: 'error', message: 'No credit left.' }] : [],
     lists: [],
     fetchedAt: FIXED_NOW - 60_000,
     ...rest,

@@ -1,0 +1,135 @@
+// Every command Account Glance contributes, registered in one place.
+import * as vscode from 'vscode';
+import type { AccountRefresher } from '../core/accountRefresher';
+import type { ServiceAdapter } from '../core/service';
+import type { Row } from './accountRows';
+import type { Prompts } from './prompts';
+import type { SnapshotCache } from './snapshotCache';
+import { askForToken } from './tokenInput';
+import type { TokenStore } from './tokenStore';
+import type { FetchResult } from '../core/model';
+
+export const VIEW_ID = 'accountGlance.accounts';
+
+export interface CommandDependencies {
+  readonly refresher: AccountRefresher;
+  readonly tokens: TokenStore;
+  readonly cache: SnapshotCache;
+  readonly log: vscode.LogOutputChannel;
+  /** Refreshes through the schedule so the next automatic refresh counts from now. */
+  readonly refresh: (serviceIds?: readonly string[]) => Promise<void>;
+  /** Checks a token against a service without saving it. */
+  readonly checkToken: (adapter: ServiceAdapter, token: string) => Promise<FetchResult>;
+  /** Called before a token is stored, so the secret-change event that follows is not refreshed twice. */
+  readonly expectToken: (serviceId: string, token: string | undefined) => void;
+  /** Mutable so the in-host tests can answer the questions. */
+  readonly prompts: () => Prompts;
+  readonly onDidShowInputBox?: () => ((box: vscode.InputBox) => void) | undefined;
+}
+
+export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
+  const { refresher } = deps;
+
+  const adapterFor = (id: string | undefined) => refresher.adapters.find((adapter) => adapter.id === id);
+
+  /** A service id from a command argument: an id string, or a service row from the tree. */
+  const serviceIdFrom = (argument: unknown): string | undefined => {
+    if (typeof argument === 'string') return adapterFor(argument)?.id;
+    const row = argument as Partial<Row> | undefined;
+    if (row?.kind === 'service' && typeof row.id === 'string') return adapterFor(row.id)?.id;
+    return undefined;
+  };
+
+  const chooseService = async (argument: unknown, candidates: readonly ServiceAdapter[], placeHolder: string) => {
+    const given = serviceIdFrom(argument);
+    if (given) return adapterFor(given);
+    if (candidates.length <= 1) return candidates[0];
+    const picked = await deps.prompts().pickService(
+      candidates.map((adapter) => {
+        const state = refresher.state(adapter.id);
+        const who = state.snapshot?.identity.displayName ?? state.snapshot?.identity.email;
+        return { id: adapter.id, label: adapter.displayName, description: state.signedIn ? `signed in${who ? ` as ${who}` : ''}` : 'no token' };
+      }),
+      placeHolder,
+    );
+    return adapterFor(picked);
+  };
+
+  const refreshAll = async () => {
+    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => deps.refresh());
+    const failed = refresher.states().filter((state) => state.signedIn && state.error);
+    if (failed.length === 0) return;
+    const summary = failed.map((state) => `${adapterFor(state.serviceId)?.displayName}: ${state.error?.message}`).join(' ');
+    const choice = await vscode.window.showWarningMessage(`Account Glance could not refresh. ${summary}`, 'Show Log');
+    if (choice) deps.log.show(true);
+  };
+
+  const setToken = async (argument?: unknown) => {
+    const adapter = await chooseService(argument, refresher.adapters, 'Set the API token of which service?');
+    if (!adapter) return;
+    const outcome = await askForToken({
+      adapter,
+      check: (token) => deps.checkToken(adapter, token),
+      prompts: deps.prompts(),
+      onDidShowInputBox: deps.onDidShowInputBox?.(),
+    });
+    if (!outcome.saved) return;
+    deps.expectToken(adapter.id, outcome.token);
+    await deps.tokens.store(adapter.id, outcome.token);
+    deps.log.info(`${adapter.displayName}: API token saved to secret storage.`);
+    if (outcome.result.ok) {
+      refresher.accept(outcome.result.snapshot);
+      const who = outcome.result.snapshot.identity.displayName ?? outcome.result.snapshot.identity.email;
+      void vscode.window.showInformationMessage(`Signed in to ${adapter.displayName}${who ? ` as ${who}` : ''}.`);
+    } else {
+      refresher.setSignedIn(adapter.id, true);
+      void deps.refresh([adapter.id]);
+    }
+  };
+
+  const removeToken = async (argument?: unknown) => {
+    const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
+    const adapter = await chooseService(argument, signedIn, 'Remove the API token of which service?');
+    if (!adapter) {
+      if (signedIn.length === 0) void vscode.window.showInformationMessage('Account Glance has no API token stored.');
+      return;
+    }
+    const confirmed = await deps.prompts().confirm(
+      `Remove the ${adapter.displayName} API token?`,
+      'It is deleted from VS Code\'s secret storage on this computer and the account disappears from Account Glance. The token itself stays valid at the service.',
+      'Remove Token',
+    );
+    if (!confirmed) return;
+    deps.expectToken(adapter.id, undefined);
+    await deps.tokens.delete(adapter.id);
+    refresher.setSignedIn(adapter.id, false);
+    await deps.cache.remove(adapter.id);
+    deps.log.info(`${adapter.displayName}: API token removed.`);
+  };
+
+  const openDashboard = async (argument?: unknown) => {
+    const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
+    const candidates = signedIn.length === 1 ? signedIn : refresher.adapters;
+    const adapter = await chooseService(argument, candidates, 'Open the dashboard of which service?');
+    if (adapter) await vscode.env.openExternal(vscode.Uri.parse(adapter.dashboardUrl));
+  };
+
+  const copyValue = async (row?: Row) => {
+    if (!row?.copyText) return;
+    await vscode.env.clipboard.writeText(row.copyText);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${row.label}`, 2000);
+  };
+
+  return [
+    vscode.commands.registerCommand('accountGlance.refresh', refreshAll),
+    vscode.commands.registerCommand('accountGlance.refreshService', async (argument?: unknown) => {
+      const id = serviceIdFrom(argument);
+      if (id) await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => deps.refresh([id]));
+    }),
+    vscode.commands.registerCommand('accountGlance.setToken', setToken),
+    vscode.commands.registerCommand('accountGlance.removeToken', removeToken),
+    vscode.commands.registerCommand('accountGlance.openDashboard', openDashboard),
+    vscode.commands.registerCommand('accountGlance.showLog', () => deps.log.show()),
+    vscode.commands.registerCommand('accountGlance.copyValue', copyValue),
+  ];
+}

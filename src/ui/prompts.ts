@@ -1,0 +1,29 @@
+// The questions the commands ask a person. Behind an interface so the in-host tests can answer
+// them; the input box itself stays real (tests reach it through `onDidShowInputBox`).
+import * as vscode from 'vscode';
+
+export interface ServiceChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+}
+
+export interface Prompts {
+  pickService(choices: readonly ServiceChoice[], placeHolder: string): Promise<string | undefined>;
+  /** A modal question with one action; true when the person chose it. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+}
+
+export const windowPrompts: Prompts = {
+  async pickService(choices, placeHolder) {
+    const picked = await vscode.window.showQuickPick(
+      choices.map((choice) => ({ label: choice.label, description: choice.description, id: choice.id })),
+      { placeHolder, title: 'Account Glance' },
+    );
+    return picked?.id;
+  },
+  async confirm(message, detail, action) {
+    const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return answer === action;
+  },
+};

@@ -1,0 +1,81 @@
+// Asks for a token in a password box, checks it against the service before anything is saved,
+// and keeps the box open with the reason when the service rejects it.
+import * as vscode from 'vscode';
+import { normalizeToken } from '../core/token';
+import type { FetchResult, ServiceError } from '../core/model';
+import type { ServiceAdapter } from '../core/service';
+import type { Prompts } from './prompts';
+
+export type TokenInputOutcome =
+  | { readonly saved: false }
+  /** `result` is the check's answer: a snapshot to show at once, or the failure the person accepted. */
+  | { readonly saved: true; readonly token: string; readonly result: FetchResult };
+
+/** Errors that mean "this token or address is wrong": saving it anyway would only fail later. */
+const REJECTING_ERRORS: ReadonlySet<ServiceError['kind']> = new Set(['unauthorized', 'notFound', 'invalidBaseUrl']);
+
+export interface TokenInputOptions {
+  readonly adapter: ServiceAdapter;
+  readonly check: (token: string) => Promise<FetchResult>;
+  readonly prompts: Prompts;
+  /** Lets the in-host tests type into the real box. */
+  readonly onDidShowInputBox?: (box: vscode.InputBox) => void;
+}
+
+export async function askForToken(options: TokenInputOptions): Promise<TokenInputOutcome> {
+  const { adapter, check, prompts } = options;
+  const box = vscode.window.createInputBox();
+  box.title = `${adapter.displayName} API Token`;
+  box.password = true;
+  box.ignoreFocusOut = true;
+  box.placeholder = `Paste your ${adapter.displayName} API token`;
+  box.prompt = `Create one at ${adapter.tokenHelpUrl}. It is stored only in VS Code's secret storage.`;
+
+  const accepted = await new Promise<{ token: string; result: FetchResult } | undefined>((resolve) => {
+    let settled = false;
+    const finish = (value: { token: string; result: FetchResult } | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      box.hide();
+    };
+    box.onDidChangeValue((value) => {
+      // Say what is wrong while typing, but do not scold an empty box.
+      const normalized = normalizeToken(value);
+      box.validationMessage = value.trim() === '' || normalized.ok ? undefined : normalized.message;
+    });
+    box.onDidAccept(async () => {
+      if (box.busy) return;
+      const normalized = normalizeToken(box.value);
+      if (!normalized.ok) {
+        box.validationMessage = { message: normalized.message, severity: vscode.InputBoxValidationSeverity.Error };
+        return;
+      }
+      box.busy = true;
+      box.enabled = false;
+      box.validationMessage = { message: `Checking the token with ${adapter.displayName}…`, severity: vscode.InputBoxValidationSeverity.Info };
+      const result = await check(normalized.token);
+      box.busy = false;
+      box.enabled = true;
+      if (result.ok || !REJECTING_ERRORS.has(result.error.kind)) {
+        finish({ token: normalized.token, result });
+        return;
+      }
+      box.validationMessage = { message: `${result.error.message} The token was not saved.`, severity: vscode.InputBoxValidationSeverity.Error };
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+    options.onDidShowInputBox?.(box);
+  });
+  box.dispose();
+  if (!accepted) return { saved: false };
+  if (accepted.result.ok) return { saved: true, ...accepted };
+
+  // The service could not be asked (offline, timeout, 5xx, 429): the token may well be right.
+  const saveAnyway = await prompts.confirm(
+    `Could not check the ${adapter.displayName} token.`,
+    `${accepted.result.error.message}\n\nSave it anyway? Account Glance will keep retrying.`,
+    'Save Anyway',
+  );
+  return saveAnyway ? { saved: true, ...accepted } : { saved: false };
+}

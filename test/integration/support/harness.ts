@@ -1,0 +1,68 @@
+// Shared by the in-host suites: the extension's test API, the fake server, settings and waiting.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AccountGlanceTestApi } from '../../../src/extension';
+import type { Row } from '../../../src/ui/accountRows';
+import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
+import { windowPrompts } from '../../../src/ui/prompts';
+
+export const EXTENSION_ID = 'accountglance.account-glance';
+export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+
+export async function testApi(): Promise<AccountGlanceTestApi> {
+  const extension = vscode.extensions.getExtension<AccountGlanceTestApi | undefined>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  assert.ok(api, 'the extension hands its test API to the test host');
+  return api;
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('accountGlance').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** A fake server both services point at, with every token removed and the default settings. */
+export async function freshWorld(api: AccountGlanceTestApi): Promise<FakeServer> {
+  api.prompts = windowPrompts;
+  api.onDidShowInputBox = undefined;
+  for (const service of SERVICES) await api.tokens.delete(service);
+  await waitFor(() => api.refresher.states().every((state) => !state.signedIn), 'every service signed out');
+  const server = await startFakeServer();
+  for (const service of SERVICES) await setSetting(`${service}.baseUrl`, server.url);
+  return server;
+}
+
+/** Stores a token the way another window would, and waits for the refresh it causes to settle. */
+export async function signIn(api: AccountGlanceTestApi, service: FakeService, token: string): Promise<void> {
+  const before = Date.now();
+  await api.tokens.store(service, token);
+  await waitFor(() => {
+    const state = api.refresher.state(service);
+    return state.signedIn && !state.refreshing && ((state.snapshot && state.snapshot.fetchedAt >= before) || (state.failedAt ?? 0) >= before);
+  }, `${service} to settle after its token changed`);
+}
+
+/** Every row of the tree as "label: description", depth-first. */
+export function treeLines(api: AccountGlanceTestApi): string[] {
+  const lines: string[] = [];
+  const walk = (row: Row) => {
+    lines.push(`${row.label}: ${row.description ?? ''}`);
+    for (const child of api.tree.getChildren(row)) walk(child);
+  };
+  for (const root of api.tree.getChildren()) walk(root);
+  return lines;
+}
+
+export function serviceRowOf(api: AccountGlanceTestApi, service: FakeService): Row | undefined {
+  return api.tree.getChildren().find((row) => row.id === service);
+}
