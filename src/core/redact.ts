@@ -3,8 +3,8 @@
 
 const REDACTED = '[redacted]';
 
-// "Authorization: anything" up to the end of the line or a closing quote.
-const AUTHORIZATION_HEADER = /\b(authorization)(\s*[:=]\s*)[^\r\n"']+/gi;
+// "Authorization: anything" (also as a JSON key) up to the end of the line or a closing quote.
+const AUTHORIZATION_HEADER = /\b(authorization)(["']?\s*[:=]\s*["']?)[^\r\n"']+/gi;
 // "Bearer <credential>" wherever it appears.
 const BEARER_CREDENTIAL = /\b(bearer)(\s+)[^\s"',;]+/gi;
 

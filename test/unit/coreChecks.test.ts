@@ -1,0 +1,180 @@
+// The small pure pieces: base URL rule, token clean-up, redaction, Retry-After, backoff, readers.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkBaseUrl } from '../../src/core/baseUrl';
+import { asEpochSeconds, asFlag, asIsoTime, asNumber, asText } from '../../src/core/parse';
+import { parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/rateLimit';
+import { redactSecrets } from '../../src/core/redact';
+import { MAX_TOKEN_LENGTH, normalizeToken } from '../../src/core/token';
+
+describe('checkBaseUrl', () => {
+  const accepted: readonly [string, string][] = [
+    ['https://api.leadping.ai', 'https://api.leadping.ai'],
+    ['https://api.leadping.ai/', 'https://api.leadping.ai'],
+    ['  https://api.signeasy.com///  ', 'https://api.signeasy.com'],
+    ['https://proxy.example.com/leadping/', 'https://proxy.example.com/leadping'],
+    ['HTTPS://API.Example.COM:8443', 'https://api.example.com:8443'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://127.0.0.5', 'http://127.0.0.5'],
+    ['http://[::1]:9000', 'http://[::1]:9000'],
+    ['http://api.localhost', 'http://api.localhost'],
+  ];
+  for (const [input, url] of accepted) {
+    test(`accepts ${JSON.stringify(input)}`, () => assert.deepEqual(checkBaseUrl(input), { ok: true, url }));
+  }
+  const refused: readonly [string, RegExp][] = [
+    ['http://example.com', /uses http.*unencrypted/],
+    ['http://128.0.0.1', /uses http/],
+    ['http://10.0.0.2:8080', /uses http/],
+    ['http://localhost.evil.com', /uses http/],
+    ['ftp://api.example.com', /must start with https/],
+    ['file:///etc/passwd', /must start with https/],
+    ['api.leadping.ai', /not a valid URL/],
+    ['not a url at all', /not a valid URL/],
+    ['', /empty/],
+    ['   ', /empty/],
+    ['https://user:pass@api.example.com', /user name or password/],
+    ['https://api.example.com/?key=1', /query/],
+  ];
+  for (const [input, message] of refused) {
+    test(`refuses ${JSON.stringify(input)}`, () => {
+      const result = checkBaseUrl(input);
+      assert.equal(result.ok, false);
+      if (!result.ok) assert.match(result.message, message);
+    });
+  }
+  test('does not echo what was typed (it may be a token pasted into the wrong box)', () => {
+    const result = checkBaseUrl('sk_live_abc123 secret');
+    assert.ok(!result.ok && !result.message.includes('sk_live_abc123'));
+  });
+});
+
+describe('normalizeToken', () => {
+  const accepted: readonly [string, string][] = [
+    ['sk_live_abc123', 'sk_live_abc123'],
+    ['  lp_abc123\n', 'lp_abc123'],
+    ['Bearer lp_abc123', 'lp_abc123'],
+    ['bearer    lp_abc123', 'lp_abc123'],
+    ['BEARER\tlp_abc123', 'lp_abc123'],
+    ['Bearer Bearer lp_abc123', 'lp_abc123'],
+    ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl'],
+    ['Bearerish_token', 'Bearerish_token'],
+  ];
+  for (const [input, token] of accepted) {
+    test(`accepts ${JSON.stringify(input)}`, () => assert.deepEqual(normalizeToken(input), { ok: true, token }));
+  }
+  const refused: readonly [string | undefined, RegExp][] = [
+    [undefined, /empty/],
+    ['', /empty/],
+    ['  \n\t ', /empty/],
+    ['Bearer', /Only the word "Bearer"/],
+    ['Bearer   ', /Only the word "Bearer"/],
+    ['lp_abc 123', /spaces or line breaks/],
+    ['lp_abc\n123', /spaces or line breaks/],
+    ['lp_abc\u0000123', /invisible or non-ASCII/],
+    ['lp_abc\u200b123', /invisible or non-ASCII/],
+    ['“lp_abc123”', /invisible or non-ASCII/],
+    ['lp_abcé123', /invisible or non-ASCII/],
+    ['x'.repeat(MAX_TOKEN_LENGTH + 1), /longer than 8192/],
+  ];
+  for (const [input, message] of refused) {
+    test(`refuses ${JSON.stringify(input)?.slice(0, 40)}`, () => {
+      const result = normalizeToken(input);
+      assert.equal(result.ok, false);
+      if (!result.ok) {
+        assert.match(result.message, message);
+        if (input && input.trim().length > 6) assert.ok(!result.message.includes(input.trim()));
+      }
+    });
+  }
+  test('each refusal has its own sentence', () => {
+    const messages = new Set(refused.map(([input]) => normalizeToken(input)).map((result) => (result.ok ? '' : result.message)));
+    assert.equal(messages.size, 5);
+  });
+});
+
+describe('redactSecrets', () => {
+  test('replaces every occurrence of each secret, plain and URL-encoded', () => {
+    assert.equal(redactSecrets('a tok/en+1 b tok/en+1', ['tok/en+1']), 'a [redacted] b [redacted]');
+    assert.equal(redactSecrets('url?t=tok%2Fen%2B1', ['tok/en+1']), 'url?t=[redacted]');
+  });
+  test('replaces Bearer credentials and Authorization headers it was not told about', () => {
+    assert.equal(redactSecrets('sent Bearer abc.def.ghi to x', []), 'sent Bearer [redacted] to x');
+    assert.equal(redactSecrets('Authorization: Basic dXNlcjpwYXNz\nnext', []), 'Authorization: [redacted]\nnext');
+    assert.equal(redactSecrets('{"Authorization":"sk_1"}', []), '{"Authorization":"[redacted]"}');
+  });
+  test('ignores empty secrets and leaves ordinary text alone', () => {
+    assert.equal(redactSecrets('Leadping had a server error (HTTP 500).', ['']), 'Leadping had a server error (HTTP 500).');
+  });
+  test('regex characters in a secret are taken literally', () => {
+    assert.equal(redactSecrets('x a.b*c y aXbbc', ['a.b*c']), 'x [redacted] y aXbbc');
+  });
+});
+
+describe('Retry-After and backoff', () => {
+  const now = Date.parse('2026-01-10T12:00:00Z');
+  test('seconds', () => {
+    assert.equal(parseRetryAfterMs('30', now), 30_000);
+    assert.equal(parseRetryAfterMs(' 0 ', now), 0);
+  });
+  test('HTTP-date, relative to now, never negative', () => {
+    assert.equal(parseRetryAfterMs('Sat, 10 Jan 2026 12:02:00 GMT', now), 120_000);
+    assert.equal(parseRetryAfterMs('Sat, 10 Jan 2026 11:00:00 GMT', now), 0);
+  });
+  test('absent or unreadable: undefined', () => {
+    for (const value of [undefined, null, '', '  ', '-5', '1.5', 'soon', '12abc']) {
+      assert.equal(parseRetryAfterMs(value, now), undefined, String(value));
+    }
+  });
+  test('backoff grows exponentially, is capped, and jitters within the upper half', () => {
+    assert.equal(rateLimitBackoffMs(1, () => 0), 15_000);
+    assert.equal(rateLimitBackoffMs(1, () => 1), 30_000);
+    assert.equal(rateLimitBackoffMs(2, () => 1), 60_000);
+    assert.equal(rateLimitBackoffMs(3, () => 0.5), 90_000);
+    assert.equal(rateLimitBackoffMs(50, () => 1), 600_000);
+    assert.equal(rateLimitBackoffMs(0, () => 1), 30_000);
+    assert.equal(rateLimitBackoffMs(Number.NaN, () => 1), 30_000);
+    assert.equal(rateLimitBackoffMs(1, () => 7), 30_000);
+  });
+});
+
+describe('tolerant readers', () => {
+  test('asNumber: numbers and numeric strings; never NaN or Infinity', () => {
+    assert.equal(asNumber(12.5), 12.5);
+    assert.equal(asNumber('12.50'), 12.5);
+    assert.equal(asNumber(' -3 '), -3);
+    assert.equal(asNumber('1e3'), 1000);
+    assert.equal(asNumber('.5'), 0.5);
+    for (const value of [Number.NaN, Infinity, '', ' ', 'abc', '12abc', '0x10', '1,000', null, undefined, true, {}, [], '1e400']) {
+      assert.equal(asNumber(value), undefined, JSON.stringify(value));
+    }
+  });
+  test('asFlag: booleans, 0/1 and their strings', () => {
+    assert.deepEqual([true, false, 1, 0, '1', '0', 'true', 'FALSE', 2, 'yes', null].map(asFlag), [
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+  test('asText: trimmed, blank is undefined, numbers become text', () => {
+    assert.deepEqual(['  a ', '', '   ', 699829, null, {}, Number.NaN].map(asText), ['a', undefined, undefined, '699829', undefined, undefined, undefined]);
+  });
+  test('times: ISO strings and epoch seconds as ms', () => {
+    assert.equal(asIsoTime('2023-11-07T05:31:56Z'), 1699335116000);
+    assert.equal(asIsoTime('not a date'), undefined);
+    assert.equal(asIsoTime(1699335116), undefined);
+    assert.equal(asEpochSeconds(1395392655), 1395392655000);
+    assert.equal(asEpochSeconds('1395392655'), 1395392655000);
+    assert.equal(asEpochSeconds(null), undefined);
+    assert.equal(asEpochSeconds(1e300), undefined);
+  });
+});
