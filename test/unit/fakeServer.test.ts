@@ -1,0 +1,118 @@
+// The fake server itself: how it checks tokens, picks scenarios and records requests, and its CLI.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, test } from 'node:test';
+import { FAKE_SCENARIOS, FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server/server';
+
+async function get(url: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const response = await fetch(url, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Some scenarios answer HTML or broken JSON on purpose.
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+describe('fake server', () => {
+  test('missing or wrong tokens get each service\'s 401', async () => {
+    const server = await startFakeServer();
+    try {
+      const leadping = await get(`${server.url}/users/me`);
+      assert.equal(leadping.status, 401);
+      assert.match(leadping.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.match(leadping.headers.get('www-authenticate') ?? '', /^Bearer resource_metadata=/);
+      assert.deepEqual(Object.keys(leadping.body as object).sort(), ['detail', 'instance', 'status', 'title', 'type']);
+      const signeasy = await get(`${server.url}/v3/me/`, 'se_wrong');
+      assert.equal(signeasy.status, 401);
+      assert.deepEqual(Object.keys(signeasy.body as object).sort(), ['message', 'status']);
+      // A Signeasy token is not a Leadping token.
+      assert.equal((await get(`${server.url}/users/me`, FAKE_TOKENS.signeasy)).status, 401);
+      assert.equal((await get(`${server.url}/users/me`, 'lp_test_no-such-scenario')).status, 401);
+      assert.deepEqual(
+        server.requests.map((request) => [request.service, request.authorization, request.scenario, request.status]),
+        [
+          ['leadping', false, undefined, 401],
+          ['signeasy', true, undefined, 401],
+          ['leadping', true, undefined, 401],
+          ['leadping', true, undefined, 401],
+        ],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the plain token gets the default scenario; a scenario token gets its own; setScenario overrides both until cleared', async () => {
+    const server = await startFakeServer({ scenarios: { signeasy: 'low' } });
+    const envelopes = async (token: string) => {
+      const answer = await get(`${server.url}/v3/me/`, token);
+      return answer.status === 200 ? (answer.body as Record<string, unknown>).envelope_credits_available : answer.status;
+    };
+    try {
+      assert.equal(await envelopes(FAKE_TOKENS.signeasy), 7);
+      assert.equal(await envelopes(scenarioToken('signeasy', 'normal')), 1760);
+      server.setScenario('signeasy', 'exhausted');
+      assert.equal(await envelopes(FAKE_TOKENS.signeasy), 0);
+      assert.equal(await envelopes(scenarioToken('signeasy', 'normal')), 0);
+      // Still only for tokens the fake accepts.
+      assert.equal(await envelopes('se_wrong'), 401);
+      server.clearScenario('signeasy');
+      assert.equal(await envelopes(scenarioToken('signeasy', 'normal')), 1760);
+      assert.throws(() => server.setScenario('leadping', 'no-such-scenario'), /Unknown leadping scenario "no-such-scenario"/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('every named scenario answers for both services without crashing the server', async () => {
+    const server = await startFakeServer();
+    try {
+      for (const service of ['leadping', 'signeasy'] as const) {
+        for (const scenario of FAKE_SCENARIOS[service].filter((name) => !/slow|drop|huge/.test(name))) {
+          const url = service === 'leadping' ? `${server.url}/users/me` : `${server.url}/v3/me/`;
+          const answer = await get(url, scenarioToken(service, scenario));
+          assert.ok(answer.status >= 200 && answer.status < 600, `${service} ${scenario}`);
+        }
+      }
+      assert.ok(FAKE_SCENARIOS.leadping.includes('demo') && FAKE_SCENARIOS.signeasy.includes('demo'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('close() ends even with a slow answer pending', async () => {
+    const server = await startFakeServer({ scenarios: { signeasy: 'slow-60000' } });
+    const pending = fetch(`${server.url}/v3/me/`, { headers: { Authorization: `Bearer ${FAKE_TOKENS.signeasy}` } }).catch(() => 'closed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await server.close();
+    assert.equal(await pending, 'closed');
+    assert.ok(Date.now() - started < 1000);
+  });
+
+  test('the CLI prints its URL and tokens as one JSON line and stops cleanly on SIGTERM', async () => {
+    const cli = path.join(__dirname, '..', 'fake-server', 'cli.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--leadping', 'demo', '--signeasy', 'demo'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const started = JSON.parse(line) as { url: string; tokens: Record<string, string>; scenarioTokens: Record<string, Record<string, string>> };
+      assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.deepEqual(started.tokens, FAKE_TOKENS);
+      assert.equal(started.scenarioTokens.signeasy?.exhausted, 'se_test_exhausted');
+      const wallet = await get(`${started.url}/wallets/me`, started.tokens.leadping);
+      assert.equal((wallet.body as Record<string, unknown>).balance, 3.2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    assert.equal(code, 0);
+  });
+});
