@@ -2,7 +2,8 @@
 // returns: the first refresh starts without being awaited, so no network call delays start-up.
 import * as vscode from 'vscode';
 import { AccountRefresher, type AccountConnection } from './core/accountRefresher';
-import { AccountFetcher, rateLimitBackoffMs } from './core/http';
+import { AccountFetcher } from './core/http';
+import { retryDelayMs } from './core/retryPolicy';
 import { RefreshSchedule } from './core/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
 import { AccountTreeProvider } from './ui/accountTree';
@@ -28,13 +29,18 @@ export interface AccountGlanceTestApi {
   readonly statusBar: CreditStatusBar;
   readonly schedule: RefreshSchedule;
   readonly logUri: vscode.Uri;
+  /** Milliseconds inside activate(): to its return, and to the status bar showing cached state. */
+  readonly timings: { activateMs: number; cachedPaintMs: number };
   /** The first refresh started by activate(). */
   startup: Promise<void>;
   prompts: Prompts;
+  /** Multiplies every automatic retry delay, so fault tests need not wait real minutes. */
+  retryDelayScale: number;
   onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
+  const activationStart = performance.now();
   const adapters = SERVICE_ADAPTERS;
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const tokens = new TokenStore(context.secrets);
@@ -64,14 +70,17 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     connectionFor,
     onSnapshot: (snapshot) => void cache.save(snapshot),
     onFailure: (serviceId, error) => log.warn(`${serviceId}: ${error.message}`),
-    rateLimitBackoffMs: (attempt) => rateLimitBackoffMs(attempt, Math.random),
+    retryDelayMs: (error, attempt) => {
+      const delay = retryDelayMs(error, attempt, Math.random);
+      return delay === undefined ? undefined : delay * testApi.retryDelayScale;
+    },
   });
   refresher.restoreCached(cache.load());
 
-  const schedule = new RefreshSchedule(() => refresher.refresh(undefined, { respectRateLimits: true }), {
-    intervalMinutes: refreshIntervalMinutes(),
-    rateLimitEnd: () => refresher.earliestRateLimitEnd(),
-  });
+  const schedule = new RefreshSchedule(
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { respectRateLimits: true }),
+    { intervalMinutes: refreshIntervalMinutes(), retryAt: () => refresher.nextRetryAt() },
+  );
   schedule.setFocused(vscode.window.state.focused);
 
   const refresh = async (serviceIds?: readonly string[]) => {
@@ -81,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
 
   const tree = new AccountTreeProvider(refresher, locale);
   const statusBar = new CreditStatusBar(refresher, locale);
+  const timings = { activateMs: 0, cachedPaintMs: performance.now() - activationStart };
 
   // Tokens this window already knows, as fingerprints: a secret-change event for one of them
   // (our own store) needs no second refresh; any other change came from another window.
@@ -95,8 +105,10 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     statusBar,
     schedule,
     logUri: context.logUri,
+    timings,
     startup: Promise.resolve(),
     prompts: windowPrompts,
+    retryDelayScale: 1,
     onDidShowInputBox: undefined,
   };
 
@@ -147,6 +159,8 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     await refresh();
   })().catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
   testApi.startup = startup;
+  timings.activateMs = performance.now() - activationStart;
+  log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
 
   return context.extensionMode === vscode.ExtensionMode.Test ? testApi : undefined;
 }

@@ -23,8 +23,11 @@ export interface AccountRefresherOptions {
   readonly onSnapshot?: (snapshot: AccountSnapshot) => void;
   /** Called with each failed refresh, e.g. to log it. */
   readonly onFailure?: (serviceId: string, error: ServiceError) => void;
-  /** How long to wait after a 429 that named no time; `attempt` counts consecutive 429s from 1. */
-  readonly rateLimitBackoffMs: (attempt: number) => number;
+  /**
+   * How long to wait before asking again after a failure, or undefined to wait for a person
+   * (a rejected token will not fix itself). `attempt` counts consecutive failures from 1.
+   */
+  readonly retryDelayMs: (error: ServiceError, attempt: number) => number | undefined;
   readonly now?: () => number;
 }
 
@@ -33,8 +36,11 @@ interface ServiceSlot {
   inFlight?: Promise<void>;
   /** Bumped when the token changes so that an answer for the old token is thrown away. */
   generation: number;
-  rateLimitedUntil?: number;
-  consecutiveRateLimits: number;
+  /** When to ask again on our own after a failure. */
+  retryAt?: number;
+  /** The service itself asked for the wait (429): scheduled refreshes do not ask before retryAt. */
+  rateLimited: boolean;
+  consecutiveFailures: number;
 }
 
 export type StateListener = (serviceId: string, state: AccountState) => void;
@@ -47,7 +53,7 @@ export class AccountRefresher {
   constructor(private readonly options: AccountRefresherOptions) {
     this.now = options.now ?? Date.now;
     for (const adapter of options.adapters) {
-      this.slots.set(adapter.id, { state: { serviceId: adapter.id, signedIn: false, refreshing: false }, generation: 0, consecutiveRateLimits: 0 });
+      this.slots.set(adapter.id, { state: { serviceId: adapter.id, signedIn: false, refreshing: false }, generation: 0, rateLimited: false, consecutiveFailures: 0 });
     }
   }
 
@@ -82,8 +88,7 @@ export class AccountRefresher {
     const slot = this.slot(serviceId);
     slot.generation++;
     slot.inFlight = undefined;
-    slot.rateLimitedUntil = undefined;
-    slot.consecutiveRateLimits = 0;
+    this.clearRetry(slot);
     this.update(slot, signedIn ? { ...slot.state, signedIn, refreshing: false } : { serviceId, signedIn: false, refreshing: false });
   }
 
@@ -92,8 +97,7 @@ export class AccountRefresher {
     const slot = this.slot(serviceId);
     slot.generation++;
     slot.inFlight = undefined;
-    slot.rateLimitedUntil = undefined;
-    slot.consecutiveRateLimits = 0;
+    this.clearRetry(slot);
     return this.refreshOne(serviceId, slot);
   }
 
@@ -115,7 +119,7 @@ export class AccountRefresher {
     await Promise.all(
       ids.map((id) => {
         const slot = this.slot(id);
-        if (options.respectRateLimits && slot.rateLimitedUntil !== undefined && slot.rateLimitedUntil > this.now()) {
+        if (options.respectRateLimits && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
           return Promise.resolve();
         }
         return this.refreshOne(id, slot);
@@ -123,17 +127,17 @@ export class AccountRefresher {
     );
   }
 
-  /** The earliest moment a rate-limited service may be asked again, if any is waiting. */
-  earliestRateLimitEnd(): number | undefined {
-    let earliest: number | undefined;
+  /** The earliest future moment a failed service should be asked again, if any. */
+  nextRetryAt(): number | undefined {
     const now = this.now();
-    for (const slot of this.slots.values()) {
-      if (slot.rateLimitedUntil === undefined || slot.rateLimitedUntil <= now) continue;
-      if (earliest === undefined || slot.rateLimitedUntil < earliest) {
-        earliest = slot.rateLimitedUntil;
-      }
-    }
-    return earliest;
+    const pending = [...this.slots.values()].map((slot) => slot.retryAt).filter((at): at is number => at !== undefined && at > now);
+    return pending.length > 0 ? Math.min(...pending) : undefined;
+  }
+
+  /** Services whose retry time has come. */
+  servicesDueForRetry(): string[] {
+    const now = this.now();
+    return [...this.slots.entries()].filter(([, slot]) => slot.retryAt !== undefined && slot.retryAt <= now).map(([id]) => id);
   }
 
   isRefreshing(): boolean {
@@ -182,23 +186,24 @@ export class AccountRefresher {
   }
 
   private succeed(slot: ServiceSlot, snapshot: AccountSnapshot): void {
-    slot.rateLimitedUntil = undefined;
-    slot.consecutiveRateLimits = 0;
+    this.clearRetry(slot);
     this.update(slot, { serviceId: slot.state.serviceId, signedIn: true, refreshing: false, snapshot, fromCache: false });
     this.options.onSnapshot?.(snapshot);
   }
 
   private fail(slot: ServiceSlot, error: ServiceError): void {
-    if (error.kind === 'rateLimited') {
-      slot.consecutiveRateLimits++;
-      const waitMs = error.retryAfterMs ?? this.options.rateLimitBackoffMs(slot.consecutiveRateLimits);
-      slot.rateLimitedUntil = this.now() + waitMs;
-    } else {
-      slot.rateLimitedUntil = undefined;
-      slot.consecutiveRateLimits = 0;
-    }
+    slot.consecutiveFailures++;
+    const delay = this.options.retryDelayMs(error, slot.consecutiveFailures);
+    slot.retryAt = delay === undefined ? undefined : this.now() + delay;
+    slot.rateLimited = error.kind === 'rateLimited' && delay !== undefined;
     this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
     this.options.onFailure?.(slot.state.serviceId, error);
+  }
+
+  private clearRetry(slot: ServiceSlot): void {
+    slot.retryAt = undefined;
+    slot.rateLimited = false;
+    slot.consecutiveFailures = 0;
   }
 
   private update(slot: ServiceSlot, state: AccountState): void {

@@ -1,6 +1,7 @@
 // The automatic refresh: one timer for every service. It sleeps while the window is unfocused
 // (no requests nobody will see) and catches up on focus, never starts while a refresh is still
-// running, and wakes early when a rate-limited service may be asked again.
+// running, and wakes early when a failed service is due to be asked again (after the wait a
+// 429 asked for, or a backoff after a network failure), so the panel recovers on its own.
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -24,8 +25,8 @@ export function refreshIntervalMs(minutes: number): number {
 
 export interface RefreshScheduleOptions {
   readonly intervalMinutes: number;
-  /** When the earliest rate-limited service may be asked again (epoch ms), if any. */
-  readonly rateLimitEnd: () => number | undefined;
+  /** When a failed service should next be asked again (epoch ms), if any. */
+  readonly retryAt: () => number | undefined;
   readonly timers?: ScheduleTimers;
 }
 
@@ -40,7 +41,8 @@ export class RefreshSchedule {
   private handle: unknown;
 
   constructor(
-    private readonly run: () => Promise<void>,
+    /** 'interval': every service is due; 'retry': only services waiting to retry a failure. */
+    private readonly run: (reason: 'interval' | 'retry') => Promise<void>,
     private readonly options: RefreshScheduleOptions,
   ) {
     this.timers = options.timers ?? systemTimers;
@@ -52,10 +54,10 @@ export class RefreshSchedule {
   /** When the next automatic refresh is due, or undefined when none is. */
   nextDueAt(): number | undefined {
     const intervalDue = this.intervalMs > 0 ? this.lastRunAt + this.intervalMs : undefined;
-    const rateLimitEnd = this.options.rateLimitEnd();
-    if (intervalDue === undefined) return rateLimitEnd;
-    if (rateLimitEnd === undefined) return intervalDue;
-    return Math.min(intervalDue, rateLimitEnd);
+    const retryAt = this.options.retryAt();
+    if (intervalDue === undefined) return retryAt;
+    if (retryAt === undefined) return intervalDue;
+    return Math.min(intervalDue, retryAt);
   }
 
   get timerArmed(): boolean {
@@ -114,11 +116,12 @@ export class RefreshSchedule {
     this.missedWhileUnfocused = false;
     this.running = true;
     this.clear();
+    const intervalDue = this.intervalMs > 0 && this.timers.now() >= this.lastRunAt + this.intervalMs;
     try {
-      await this.run();
+      await this.run(intervalDue ? 'interval' : 'retry');
     } finally {
       this.running = false;
-      this.lastRunAt = this.timers.now();
+      if (intervalDue) this.lastRunAt = this.timers.now();
       this.arm();
     }
   }

@@ -35,7 +35,9 @@ function makeRefresher(token: () => string | undefined, fetcher = controlledFetc
       const value = token();
       return value ? { baseUrl: 'http://127.0.0.1:1', token: value } : undefined;
     },
-    rateLimitBackoffMs: (attempt) => 1000 * 2 ** attempt,
+    // 429: what the service said, else 2^attempt s; passing faults: 5 s; a rejected token: wait for a person.
+    retryDelayMs: (error, attempt) =>
+      error.kind === 'rateLimited' ? error.retryAfterMs ?? 1000 * 2 ** attempt : error.kind === 'unauthorized' ? undefined : 5_000,
     now,
   });
   return { refresher, fetcher };
@@ -112,7 +114,7 @@ test('429 sets a wait the schedule honours; an explicit refresh still goes', asy
   await tick();
   fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down', retryAfterMs: 30_000 } });
   await run;
-  assert.equal(refresher.earliestRateLimitEnd(), 31_000);
+  assert.equal(refresher.nextRetryAt(), 31_000);
   await refresher.refresh(undefined, { respectRateLimits: true });
   assert.equal(fetcher.calls.length, 1, 'the scheduled refresh waited');
   run = refresher.refresh();
@@ -121,9 +123,29 @@ test('429 sets a wait the schedule honours; an explicit refresh still goes', asy
   // No Retry-After: exponential backoff by consecutive 429s.
   fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down' } });
   await run;
-  assert.equal(refresher.earliestRateLimitEnd(), now + 4_000);
+  assert.equal(refresher.nextRetryAt(), now + 4_000);
   now = 100_000;
-  assert.equal(refresher.earliestRateLimitEnd(), undefined, 'a wait in the past is over');
+  assert.equal(refresher.nextRetryAt(), undefined, 'a wait in the past is over');
+});
+
+test('a passing fault is retried on its own; a rejected token waits for a person', async () => {
+  let now = 1_000;
+  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  let run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'network', message: 'unreachable' } });
+  await run;
+  assert.equal(refresher.nextRetryAt(), 6_000);
+  assert.deepEqual(refresher.servicesDueForRetry(), []);
+  now = 6_000;
+  assert.deepEqual(refresher.servicesDueForRetry(), ['leadping']);
+  run = refresher.refresh(refresher.servicesDueForRetry(), { respectRateLimits: true });
+  await tick();
+  assert.equal(fetcher.calls.length, 2, 'a network retry is not held back like a 429');
+  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'unauthorized', message: 'rejected' } });
+  await run;
+  assert.equal(refresher.nextRetryAt(), undefined);
+  assert.deepEqual(refresher.servicesDueForRetry(), []);
 });
 
 test('a throwing fetcher or secret store becomes an error state, not a stuck spinner', async () => {
@@ -131,7 +153,7 @@ test('a throwing fetcher or secret store becomes an error state, not a stuck spi
     adapters: [leadping],
     fetcher: { fetch: () => Promise.reject(new Error('kaboom')) },
     connectionFor: async () => ({ baseUrl: 'http://127.0.0.1:1', token: 't' }),
-    rateLimitBackoffMs: () => 1,
+    retryDelayMs: () => 1,
   });
   await refresher.refresh();
   assert.equal(accountStatus(refresher.state('leadping')), 'error');
@@ -140,7 +162,7 @@ test('a throwing fetcher or secret store becomes an error state, not a stuck spi
     adapters: [leadping],
     fetcher: { fetch: () => Promise.reject(new Error('unused')) },
     connectionFor: () => Promise.reject(new Error('keyring locked')),
-    rateLimitBackoffMs: () => 1,
+    retryDelayMs: () => 1,
   });
   await locked.refresh();
   assert.match(locked.state('leadping').error?.message ?? '', /secret storage/);

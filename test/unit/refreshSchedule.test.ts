@@ -47,7 +47,7 @@ test('interval: 0 turns it off, anything else is at least a minute', () => {
 test('refreshes every interval with one timer', async () => {
   const clock = new FakeClock();
   let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 15, rateLimitEnd: () => undefined, timers: clock });
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 15, retryAt: () => undefined, timers: clock });
   await clock.advance(14 * MINUTE);
   assert.equal(runs, 0);
   await clock.advance(MINUTE);
@@ -62,7 +62,7 @@ test('refreshes every interval with one timer', async () => {
 test('0 minutes: no timer at all', async () => {
   const clock = new FakeClock();
   let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 0, rateLimitEnd: () => undefined, timers: clock });
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 0, retryAt: () => undefined, timers: clock });
   await clock.advance(100 * MINUTE);
   assert.equal(runs, 0);
   assert.equal(clock.timerCount, 0);
@@ -78,7 +78,7 @@ test('0 minutes: no timer at all', async () => {
 test('paused while unfocused, caught up once on focus', async () => {
   const clock = new FakeClock();
   let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 1, rateLimitEnd: () => undefined, timers: clock });
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 1, retryAt: () => undefined, timers: clock });
   schedule.setFocused(false);
   await clock.advance(10 * MINUTE);
   assert.equal(runs, 0);
@@ -92,7 +92,7 @@ test('paused while unfocused, caught up once on focus', async () => {
 test('focus before the interval is due does not refresh early', async () => {
   const clock = new FakeClock();
   let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 5, rateLimitEnd: () => undefined, timers: clock });
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 5, retryAt: () => undefined, timers: clock });
   schedule.setFocused(false);
   await clock.advance(MINUTE);
   schedule.setFocused(true);
@@ -119,7 +119,7 @@ test('never overlaps a refresh in progress', async () => {
         };
       });
     },
-    { intervalMinutes: 1, rateLimitEnd: () => undefined, timers: clock },
+    { intervalMinutes: 1, retryAt: () => undefined, timers: clock },
   );
   await clock.advance(MINUTE);
   await clock.advance(10 * MINUTE);
@@ -133,7 +133,7 @@ test('never overlaps a refresh in progress', async () => {
 test('a manual refresh restarts the interval', async () => {
   const clock = new FakeClock();
   let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 10, rateLimitEnd: () => undefined, timers: clock });
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 10, retryAt: () => undefined, timers: clock });
   await clock.advance(8 * MINUTE);
   schedule.noteRefreshed();
   await clock.advance(8 * MINUTE);
@@ -143,16 +143,18 @@ test('a manual refresh restarts the interval', async () => {
   schedule.dispose();
 });
 
-test('wakes when a rate-limit wait ends, before the interval', async () => {
+test('wakes when a failed service is due again, before the interval, and says why', async () => {
   const clock = new FakeClock();
   let runs = 0;
+  const reasons: string[] = [];
   let limitEnd: number | undefined = 30_000;
   const schedule = new RefreshSchedule(
-    async () => {
+    async (reason) => {
       runs++;
+      reasons.push(reason);
       limitEnd = undefined;
     },
-    { intervalMinutes: 15, rateLimitEnd: () => limitEnd, timers: clock },
+    { intervalMinutes: 15, retryAt: () => limitEnd, timers: clock },
   );
   await clock.advance(30_000);
   assert.equal(runs, 1);
@@ -160,5 +162,6 @@ test('wakes when a rate-limit wait ends, before the interval', async () => {
   assert.equal(runs, 1);
   await clock.advance(MINUTE);
   assert.equal(runs, 2);
+  assert.deepEqual(reasons, ['retry', 'interval']);
   schedule.dispose();
 });
