@@ -121,7 +121,7 @@ export class AccountFetcher {
     this.log({
       serviceId: adapter.id,
       method: 'GET',
-      path: pathAndQuery.split('?')[0] ?? pathAndQuery,
+      path: pathWithoutQuery(pathAndQuery),
       status: result.ok ? result.status : result.error.status,
       durationMs: Math.max(0, this.now() - started),
       outcome: result.ok ? 'ok' : result.error.kind,
@@ -147,9 +147,14 @@ export class AccountFetcher {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const fail = (kind: ServiceErrorKind, message: string, status?: number): JsonResponse => ({
+    const fail: Fail = (kind, message, status, retryAfterMs) => ({
       ok: false,
-      error: { kind, message: redactSecrets(message, [token]), ...(status === undefined ? {} : { status }) },
+      error: {
+        kind,
+        message: redactSecrets(message, [token]),
+        ...(status === undefined ? {} : { status }),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
     });
     try {
       const response = await fetch(url, {
@@ -186,7 +191,7 @@ export class AccountFetcher {
       const detail = describeErrorBody(text, contentType, token);
       return describeStatus({
         name,
-        path: pathAndQuery.split('?')[0] ?? pathAndQuery,
+        path: pathWithoutQuery(pathAndQuery),
         status: response.status,
         detail,
         retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after'), this.now()),
@@ -202,7 +207,7 @@ export class AccountFetcher {
   }
 }
 
-type Fail = (kind: ServiceErrorKind, message: string, status?: number) => JsonResponse;
+type Fail = (kind: ServiceErrorKind, message: string, status?: number, retryAfterMs?: number) => JsonResponse;
 
 function parseSuccess(name: string, status: number, text: string, contentType: string, fail: Fail): JsonResponse {
   if (looksLikeHtml(text, contentType)) {
@@ -238,8 +243,7 @@ function describeStatus({ name, path, status, detail, retryAfterMs, location, fa
   }
   if (status === 429) {
     const wait = retryAfterMs === undefined ? '' : ` It asks to wait ${formatSeconds(retryAfterMs)}.`;
-    const result = fail('rateLimited', `${name} is limiting how often it may be asked (HTTP 429).${wait}${said}`, status);
-    return result.ok || retryAfterMs === undefined ? result : { ...result, error: { ...result.error, retryAfterMs } };
+    return fail('rateLimited', `${name} is limiting how often it may be asked (HTTP 429).${wait}${said}`, status, retryAfterMs);
   }
   if (status >= 500) {
     return fail('server', `${name} had a server error (HTTP ${status}).${said}`, status);
@@ -349,6 +353,11 @@ function safeOrigin(location: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Logs and messages name the path only: a query string could carry something secret. */
+function pathWithoutQuery(pathAndQuery: string): string {
+  return pathAndQuery.split('?')[0] ?? pathAndQuery;
 }
 
 function readTimeout(timeoutMs: (() => number) | undefined): number {
