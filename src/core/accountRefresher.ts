@@ -140,6 +140,11 @@ export class AccountRefresher {
     return [...this.slots.entries()].filter(([, slot]) => slot.retryAt !== undefined && slot.retryAt <= now).map(([id]) => id);
   }
 
+  /** For leak checks: listeners attached right now. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   isRefreshing(): boolean {
     return [...this.slots.values()].some((slot) => slot.inFlight !== undefined);
   }
