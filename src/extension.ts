@@ -1,8 +1,8 @@
 // Wires Account Glance together. activate() registers everything, shows the cached state and
 // returns: the first refresh starts without being awaited, so no network call delays start-up.
 import * as vscode from 'vscode';
-import { AccountRefresher, type AccountConnection } from './core/accountRefresher';
-import { AccountFetcher } from './core/http';
+import { AccountRefresher } from './core/accountRefresher';
+import { AccountFetcher, type AccountConnection } from './core/http';
 import { retryDelayMs } from './core/retryPolicy';
 import { RefreshSchedule } from './core/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';

@@ -2,13 +2,9 @@
 // while one is under way joins it), drops answers that a token change made obsolete, and
 // remembers when a rate-limited service may be asked again.
 import type { AccountState } from './accountState';
+import type { AccountConnection } from './http';
 import type { AccountSnapshot, FetchResult, ServiceError } from './model';
 import type { ServiceAdapter } from './service';
-
-export interface AccountConnection {
-  readonly baseUrl: string;
-  readonly token: string;
-}
 
 export interface SnapshotFetcher {
   fetch(adapter: ServiceAdapter, connection: AccountConnection): Promise<FetchResult>;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AccountRefresher, type AccountConnection } from '../../src/core/accountRefresher';
+import { AccountRefresher } from '../../src/core/accountRefresher';
+import type { AccountConnection } from '../../src/core/http';
 import { accountStatus } from '../../src/core/accountState';
 import type { FetchResult } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/service';
