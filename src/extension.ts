@@ -140,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
       knownTokens.set(serviceId, fingerprint);
       log.info(`${serviceId}: API token changed in another window; refreshing.`);
       if (fingerprint === undefined) refresher.setSignedIn(serviceId, false);
-      else await refresher.reconnect(serviceId);
+      else await refresher.replaceToken(serviceId);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;

@@ -88,7 +88,14 @@ export class AccountRefresher {
     this.update(slot, signedIn ? { ...slot.state, signedIn, refreshing: false } : { serviceId, signedIn: false, refreshing: false });
   }
 
-  /** Forgets any refresh under way and any rate-limit wait, then refreshes: the token or base URL changed. */
+  /** A new token may be another account: forgets the old data, then loads the new. */
+  replaceToken(serviceId: string): Promise<void> {
+    this.setSignedIn(serviceId, false);
+    this.setSignedIn(serviceId, true);
+    return this.refreshOne(serviceId, this.slot(serviceId));
+  }
+
+  /** Forgets any refresh under way and any rate-limit wait, then refreshes: the base URL changed. */
   reconnect(serviceId: string): Promise<void> {
     const slot = this.slot(serviceId);
     slot.generation++;

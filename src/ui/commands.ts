@@ -82,8 +82,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       const who = outcome.result.snapshot.identity.displayName ?? outcome.result.snapshot.identity.email;
       void vscode.window.showInformationMessage(`Signed in to ${adapter.displayName}${who ? ` as ${who}` : ''}.`);
     } else {
-      refresher.setSignedIn(adapter.id, true);
-      void deps.refresh([adapter.id]);
+      void refresher.replaceToken(adapter.id);
     }
   };
 

@@ -179,3 +179,20 @@ test('signing out forgets the data', async () => {
   assert.equal(refresher.state('leadping').snapshot, undefined);
   assert.equal(accountStatus(refresher.state('leadping')), 'signedOut');
 });
+
+test('a replaced token forgets the old account before loading the new one', async () => {
+  let token = 'first';
+  const { refresher, fetcher } = makeRefresher(() => token);
+  let run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  token = 'second';
+  run = refresher.replaceToken('leadping');
+  await tick();
+  assert.equal(refresher.state('leadping').snapshot, undefined, 'no stale data from the other account');
+  assert.equal(accountStatus(refresher.state('leadping')), 'loading');
+  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'server', message: 'boom' } });
+  await run;
+  assert.equal(accountStatus(refresher.state('leadping')), 'error');
+});
