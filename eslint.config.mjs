@@ -28,6 +28,13 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts and UI tests run as plain Node ESM (no build): Node's web globals.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { fetch: 'readonly', AbortSignal: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+    },
+  },
+  {
     // The core speaks HTTP and builds the model; it must never depend on the editor.
     files: ['src/core/**/*.ts'],
     rules: {
