@@ -271,6 +271,10 @@ export const QUIET_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The run folders live inside this repository: no "open the parent repository?" toast.
+  'git.openRepositoryInParentFolders': 'never',
+  'git.enabled': false,
 };
 
 function freePort() {

@@ -1,0 +1,147 @@
+// npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>]
+//
+// Runs the mocha suite in test/integration/ inside a real VS Code extension host with no internet:
+// code-server (from .cache/vscode-offline/) with the smoke-test driver, opened in Chromium with the
+// development payload (extensionDevelopmentPath = this repo, extensionTestsPath = the built suite).
+// Prints the suite's output and exits with the extension host's exit code.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRunDir, ensureVSCode, launchBrowser, repoRoot, startCodeServer } from './offline-vscode.mjs';
+import { formatConsoleArgs, mochaCounts, stripAnsi } from './test-output.mjs';
+
+const DEFAULT_TIMEOUT_S = 300;
+const CONSOLE_MARKER = '\u27e6ag-test\u27e7';
+
+// Browser-console lines that mean nothing offline (see /work/shared/REAL-VSCODE.md).
+const NOISE = [/ENOTFOUND open-vsx\.org/, /vsda/, /Failed to load resource/, /unexpected operator/];
+
+function build() {
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The build failed (npm run build).');
+}
+
+/**
+ * Runs the in-host suite once.
+ *   extensionEnvironment  extra environment variables for the extension host
+ *   settings              user settings for the throwaway profile
+ *   grep                  only tests whose title matches (passed to mocha as MOCHA_GREP)
+ * Resolves { exitCode, counts: { passed, failed, skipped } | undefined, output }.
+ */
+export async function runIntegration({ extensionEnvironment = {}, settings = {}, grep, timeoutMs = DEFAULT_TIMEOUT_S * 1000, build: shouldBuild = true, print = (line) => console.log(line) } = {}) {
+  const started = Date.now();
+  if (shouldBuild) build();
+  await ensureVSCode();
+  const runDir = await createRunDir('integration');
+  const lines = [];
+  const noise = [];
+  let server;
+  let browser;
+  let timer;
+  try {
+    server = await startCodeServer({
+      userDataDir: runDir.userDataDir,
+      extensionsDir: runDir.extensionsDir,
+      workspace: runDir.workspace,
+      settings,
+      smokeTestDriver: true,
+    });
+    const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    const environment = { ...extensionEnvironment, AG_CONSOLE_MARKER: CONSOLE_MARKER, ...(grep ? { MOCHA_GREP: grep } : {}) };
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot.replace(/\/$/, ''))],
+      ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'integration', 'index'))],
+    ];
+    payload.push(['extensionEnvironment', JSON.stringify(environment)]);
+    const url = `${server.url}/?folder=${encodeURIComponent(runDir.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    let exit;
+    const exited = new Promise((resolve) => (exit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => exit(Number(code)));
+
+    // Console messages arrive in order; their arguments are read asynchronously, so keep a chain.
+    // The workbench logs as ('%c INFO', css, ...original arguments); the suite's own lines start
+    // with CONSOLE_MARKER (test/integration/index.ts adds it).
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    let printing = Promise.resolve();
+    page.on('console', (message) => {
+      printing = printing.then(async () => {
+        let args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '[unreadable]')));
+        if (process.env.AG_DUMP_CONSOLE) print(`[raw ${message.type()}] ${JSON.stringify(args)}`);
+        if (typeof args[0] === 'string' && /^%c\s*[A-Z]+$/.test(args[0])) args = args.slice(2);
+        const text = formatConsoleArgs(args);
+        const at = text.indexOf(CONSOLE_MARKER);
+        if (at >= 0) {
+          let line = (text.slice(0, at) + text.slice(at + CONSOLE_MARKER.length)).replace(/\s+$/, '');
+          // Colour only for a terminal; a line of nothing but colour codes is an empty line.
+          if (!color || !stripAnsi(line).trim()) line = stripAnsi(line);
+          lines.push(line);
+          print(line);
+        } else if (['error', 'warning'].includes(message.type()) && text.trim() && !NOISE.some((pattern) => pattern.test(text))) {
+          noise.push(`[browser ${message.type()}] ${text || message.text()}`);
+          if (process.env.AG_VERBOSE) print(`[browser ${message.type()}] ${text}`);
+        }
+      });
+    });
+    page.on('pageerror', (error) => noise.push(`[page error] ${error.message}`));
+    page.on('crash', () => exit(-1));
+
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), Math.max(0, timeoutMs - (Date.now() - started)))));
+    await page.goto(url);
+    const result = await Promise.race([exited, timedOut]);
+    await printing;
+    const output = lines.join('\n');
+    if (result === 'timeout') {
+      print(`\nThe integration suite did not finish within ${Math.round(timeoutMs / 1000)} s (the extension host never reported an exit code).`);
+      for (const line of noise.slice(-30)) print(line);
+      return { exitCode: 1, counts: mochaCounts(output) ?? { passed: 0, failed: 1, skipped: 0 }, output };
+    }
+    if (result !== 0) {
+      if (result === -1) print('The browser page crashed.');
+      if (noise.length > 0 && !process.env.AG_VERBOSE) {
+        print('\nBrowser console (for diagnosis):');
+        for (const line of noise.slice(-30)) print(`  ${line}`);
+      }
+    }
+    const counts = mochaCounts(output);
+    return { exitCode: result === 0 ? 0 : result > 0 ? result : 1, counts: counts ?? (result === 0 ? undefined : { passed: 0, failed: 1, skipped: 0 }), output };
+  } finally {
+    clearTimeout(timer);
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    await runDir.remove();
+  }
+}
+
+function parseArgs(argv) {
+  const options = { extensionEnvironment: {} };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--grep') options.grep = argv[++index];
+    else if (arg === '--env') {
+      const [key, ...value] = String(argv[++index]).split('=');
+      options.extensionEnvironment[key] = value.join('=');
+    } else if (arg === '--no-build') options.build = false;
+    else if (arg === '--timeout') options.timeoutMs = Number(argv[++index]) * 1000;
+    else throw new Error(`Unknown option ${arg}. Options: --grep <regexp>, --env KEY=VALUE, --no-build, --timeout <seconds>.`);
+  }
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const started = Date.now();
+  const stopOnSignal = () => process.exit(130);
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  runIntegration(parseArgs(process.argv.slice(2)))
+    .then(({ exitCode }) => {
+      console.log(`Integration tier ${exitCode === 0 ? 'passed' : `failed (extension host exit code ${exitCode})`} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      process.exit(exitCode);
+    })
+    .catch((error) => {
+      console.error(`Integration tier could not run: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    });
+}

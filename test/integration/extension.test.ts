@@ -1,0 +1,103 @@
+// The manifest meets the real extension host: the extension loads and activates, everything it
+// contributes is there, its settings read back with their defaults, SecretStorage round-trips.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'accountglance.account-glance';
+
+interface Manifest {
+  contributes: {
+    commands: { command: string }[];
+    viewsContainers: { activitybar: { id: string; title: string }[] };
+    views: Record<string, { id: string; name: string }[]>;
+    configuration: { properties: Record<string, { default?: unknown }> };
+  };
+}
+
+/** What activate() may hand to tests; read guardedly, since the API grows with the extension. */
+interface MaybeTestApi {
+  secrets?: vscode.SecretStorage;
+  tokens?: {
+    get(serviceId: string): Thenable<string | undefined>;
+    store(serviceId: string, token: string): Thenable<void>;
+    delete(serviceId: string): Thenable<void>;
+  };
+}
+
+suite('Extension in a real extension host', () => {
+  let extension: vscode.Extension<unknown>;
+  let manifest: Manifest;
+
+  suiteSetup(() => {
+    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is present`);
+    extension = found;
+    manifest = extension.packageJSON as Manifest;
+  });
+
+  test('activates', async () => {
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  test('registers every accountGlance.* command the manifest contributes', async () => {
+    await extension.activate();
+    const contributed = manifest.contributes.commands.map((entry) => entry.command);
+    assert.ok(contributed.length > 0, 'the manifest contributes commands');
+    for (const command of contributed) assert.match(command, /^accountGlance\./);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((command) => !registered.has(command));
+    assert.deepEqual(missing, [], 'contributed but not registered');
+  });
+
+  test('contributes the Account Glance view container and its Accounts view', () => {
+    const container = manifest.contributes.viewsContainers.activitybar.find((entry) => entry.id === 'accountGlance');
+    assert.ok(container, 'activity-bar container accountGlance');
+    assert.equal(container.title, 'Account Glance');
+    const views = manifest.contributes.views.accountGlance ?? [];
+    assert.deepEqual(
+      views.map((view) => [view.id, view.name]),
+      [['accountGlance.accounts', 'Accounts']],
+    );
+  });
+
+  test('every accountGlance.* setting reads back with its declared default', () => {
+    const properties = Object.entries(manifest.contributes.configuration.properties);
+    assert.ok(properties.length > 0, 'the manifest declares settings');
+    const configuration = vscode.workspace.getConfiguration();
+    for (const [key, schema] of properties) {
+      assert.match(key, /^accountGlance\./);
+      const inspected = configuration.inspect(key);
+      assert.ok(inspected, `${key} is known to VS Code`);
+      assert.deepEqual(inspected.defaultValue, schema.default, `${key} default`);
+      if (inspected.globalValue === undefined && inspected.workspaceValue === undefined) {
+        assert.deepEqual(configuration.get(key), schema.default, `${key} value`);
+      }
+    }
+    const section = vscode.workspace.getConfiguration('accountGlance');
+    assert.equal(section.inspect('requestTimeoutSeconds')?.defaultValue, 15);
+    assert.equal(section.inspect('statusBar.clickAction')?.defaultValue, 'refresh');
+  });
+
+  test('SecretStorage round trip through the test API', async function () {
+    const api = (await extension.activate()) as MaybeTestApi | undefined;
+    assert.ok(api, 'activate() returns its test API in ExtensionMode.Test');
+    const value = `round-trip-${Date.now()}`;
+    if (api.secrets) {
+      const key = 'accountGlance.test.roundTrip';
+      await api.secrets.store(key, value);
+      assert.equal(await api.secrets.get(key), value);
+      await api.secrets.delete(key);
+      assert.equal(await api.secrets.get(key), undefined);
+    } else if (api.tokens) {
+      // The token store keys secrets by service id; a made-up service touches no real token.
+      const service = 'integrationRoundTrip';
+      await api.tokens.store(service, value);
+      assert.equal(await api.tokens.get(service), value);
+      await api.tokens.delete(service);
+      assert.equal(await api.tokens.get(service), undefined);
+    } else {
+      this.skip();
+    }
+  });
+});
