@@ -98,14 +98,15 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
       for (const line of noise.slice(-30)) print(line);
       return { exitCode: 1, counts: mochaCounts(output) ?? { passed: 0, failed: 1, skipped: 0 }, output };
     }
+    const counts = mochaCounts(output);
     if (result !== 0) {
       if (result === -1) print('The browser page crashed.');
-      if (noise.length > 0 && !process.env.AG_VERBOSE) {
+      // Failing tests explain themselves; a suite that never reported needs the browser's side.
+      if (!counts && noise.length > 0 && !process.env.AG_VERBOSE) {
         print('\nBrowser console (for diagnosis):');
         for (const line of noise.slice(-30)) print(`  ${line}`);
       }
     }
-    const counts = mochaCounts(output);
     return { exitCode: result === 0 ? 0 : result > 0 ? result : 1, counts: counts ?? (result === 0 ? undefined : { passed: 0, failed: 1, skipped: 0 }), output };
   } finally {
     clearTimeout(timer);

@@ -23,7 +23,9 @@ const uiDir = join(repoRoot, 'test', 'ui');
 const requested = process.argv.slice(2);
 const files = requested.length > 0 ? requested : readdirSync(uiDir).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => relative(repoRoot, join(uiDir, name)));
 
-const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=300000', ...files], {
+// npm test asks for the spec reporter through NODE_OPTIONS; naming it twice is an error.
+const reporter = /--test-reporter/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--test-reporter=spec'];
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', ...reporter, '--test-timeout=300000', ...files], {
   cwd: repoRoot,
   env: process.env,
   stdio: 'inherit',
