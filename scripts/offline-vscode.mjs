@@ -135,8 +135,11 @@ async function installNode(log) {
 
 /** The environment every code-server/npm child runs in: Node 24 first on the PATH, its headers for node-gyp. */
 function node24Env(extra = {}) {
+  // Under `npm test` the outer npm exports its config as npm_* variables (its user agent names
+  // Node 20, which code-server's postinstall rejects): none of that is for these children.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
     ...extra,
