@@ -130,10 +130,9 @@ export class AccountRefresher {
     );
   }
 
-  /** The earliest future moment a failed service should be asked again, if any. */
+  /** When the first failed service should be asked again (possibly already past: due now), if any. */
   nextRetryAt(): number | undefined {
-    const now = this.now();
-    const pending = [...this.slots.values()].map((slot) => slot.retryAt).filter((at): at is number => at !== undefined && at > now);
+    const pending = [...this.slots.values()].map((slot) => slot.retryAt).filter((at): at is number => at !== undefined);
     return pending.length > 0 ? Math.min(...pending) : undefined;
   }
 
@@ -173,6 +172,7 @@ export class AccountRefresher {
       }
       if (slot.generation !== generation) return;
       if (!connection) {
+        this.clearRetry(slot);
         this.update(slot, { serviceId, signedIn: false, refreshing: false });
         return;
       }

@@ -17,6 +17,8 @@ suite('Faults', () => {
     server = await freshWorld(api);
     // Automatic retries after 15 s become 15 ms: the same code path, without waiting minutes.
     api.retryDelayScale = 0.001;
+    // Headless Chromium never gives the window focus, and the schedule rests while unfocused.
+    api.schedule.setFocused(true);
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
   });
   teardown(async () => {
