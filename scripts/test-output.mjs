@@ -63,9 +63,16 @@ export function nodeTestCounts(output) {
   return { passed, failed: (count('fail') ?? 0) + (count('cancelled') ?? 0), skipped: (count('skipped') ?? 0) + (count('todo') ?? 0) };
 }
 
-/** Counts from whichever of the two formats the output holds. */
+/** The line the project's own runners end with: "Integration tier: 12 passed, 1 failed, ...". */
+export function runnerCounts(output) {
+  const matches = [...stripAnsi(output).matchAll(/^[A-Za-z]+ tier: (\d+) passed, (\d+) failed/gm)];
+  const last = matches.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]), skipped: 0 } : undefined;
+}
+
+/** Counts from a runner's own summary line, else node:test's or mocha's. */
 export function testCounts(output) {
-  return nodeTestCounts(output) ?? mochaCounts(output);
+  return runnerCounts(output) ?? nodeTestCounts(output) ?? mochaCounts(output);
 }
 
 /**
