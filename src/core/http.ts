@@ -231,7 +231,8 @@ interface StatusContext {
 }
 
 function describeStatus({ name, path, status, detail, retryAfterMs, location, fail }: StatusContext): JsonResponse {
-  const said = detail ? ` ${name} said: "${detail}".` : '';
+  // The quote keeps its own full stop; ours goes only where it has none.
+  const said = detail ? ` ${name} said: "${detail}"${/[.!?…]$/.test(detail) ? '' : '.'}` : '';
   if (status === 401) {
     return fail('unauthorized', `The ${name} token was rejected or has expired (HTTP 401). Set a new token.${said}`, status);
   }

@@ -184,8 +184,8 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   const planRows = [
     valueRow(`${base}/plan/name`, 'Plan', formatText(plan.name)),
     valueRow(`${base}/plan/status`, 'Subscription', formatText(plan.subscriptionStatus)),
-    valueRow(`${base}/plan/paid`, 'Paid plan', formatYesNo(plan.paid)),
   ];
+  if (plan.paid !== undefined) planRows.push(valueRow(`${base}/plan/paid`, 'Paid plan', formatYesNo(plan.paid)));
   if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', 'Renews', plan.renewsAt));
   if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', 'Expires', plan.expiresAt));
   if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', 'Cancels', plan.cancelsAt));
@@ -206,9 +206,10 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
     return expiry ? { ...row, description: `${value}${expiry}`, tooltip: `${row.tooltip}\n\nExpires ${formatExactTime(counter.expiresAt, context.locale)}` } : row;
   });
 
+  // Credits and problems are what a glance is for: open. Profile and plan: one click away.
   const sections: Row[] = [
-    section(`${base}/profile`, 'Profile', 'account', profile),
-    section(`${base}/plan`, 'Plan', 'briefcase', planRows),
+    section(`${base}/profile`, 'Profile', 'account', profile, false),
+    section(`${base}/plan`, 'Plan', 'briefcase', planRows, false),
     section(`${base}/credits`, 'Credits', 'credit-card', credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')]),
   ];
   if (snapshot.problems.length > 0) {
@@ -233,8 +234,8 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   return sections;
 }
 
-function section(id: string, label: string, icon: string, children: Row[]): Row {
-  return { id, kind: 'section', label, icon: { id: icon }, children, expanded: true };
+function section(id: string, label: string, icon: string, children: Row[], expanded = true): Row {
+  return { id, kind: 'section', label, icon: { id: icon }, children, expanded };
 }
 
 function listRow(base: string, list: DetailList): Row {

@@ -1,6 +1,7 @@
 // What the fake answers, by scenario. A scenario is a function of the request so that one name
 // covers every path of a service (and dates can sit relative to "now").
 import {
+  leadpingBillingState,
   leadpingOrganization,
   leadpingProblem,
   leadpingSeedUser,
@@ -126,7 +127,14 @@ function leadping(account: (now: number) => LeadpingAccount): Scenario {
   };
 }
 
-const leadping2026 = leadping(() => ({ user: leadpingUser(), wallet: leadpingWallet(), organization: leadpingOrganization() }));
+/** Dates sit relative to now so that the panel reads "renews in 24 days", not "9 months ago". */
+export const LEADPING_2026_RENEWS_IN_MS = 24 * DAY_MS;
+export const LEADPING_2026_CREDITS_EXPIRE_IN_MS = 100 * DAY_MS;
+const leadping2026 = leadping((now) => ({
+  user: leadpingUser({ billingState: leadpingBillingState({ planRenewalAt: iso(now + LEADPING_2026_RENEWS_IN_MS), planPeriodStartAt: iso(now - 6 * DAY_MS) }) }),
+  wallet: leadpingWallet({ expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS), nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS) }),
+  organization: leadpingOrganization(),
+}));
 
 const EXTRA = { 'x-trace': { region: 'us-east-2', build: '2026.01.5' }, featureFlags: ['newInbox'], _links: { self: { href: '/x' } } };
 

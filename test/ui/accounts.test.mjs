@@ -1,0 +1,123 @@
+// A person signs in to both services through the command palette against the fake servers, reads
+// the panel and the status bar, meets an error, and restarts VS Code with the server gone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startFakeServers } from '../../scripts/demo.mjs';
+import { openAccountGlanceView, openWorkbench, readStatusBarItem, runCommand, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
+
+let fake;
+let workbench;
+
+before(async () => {
+  fake = await startFakeServers({ leadping: '2026-shape-with-wallet', signeasy: 'normal' });
+  workbench = await openWorkbench({
+    settings: { 'accountGlance.leadping.baseUrl': fake.url, 'accountGlance.signeasy.baseUrl': fake.url },
+  });
+});
+
+after(async () => {
+  await workbench?.close();
+  await fake?.stop();
+});
+
+/** Set API Token... → pick the service → type the token in the password box → Enter. */
+async function setTokenThroughPalette(page, service, token) {
+  await runCommand(page, 'Account Glance: Set API Token...');
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first().waitFor({ state: 'visible' });
+  await page.keyboard.type(service);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').filter({ hasText: `${service} API Token` }).waitFor({ state: 'visible' });
+  assert.equal(await input.getAttribute('type'), 'password', 'the token box hides what is typed');
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
+}
+
+/** The rows on screen in one read (the tree re-renders while refreshing, so row-by-row reads race). */
+async function treeText(page) {
+  const rows = await page.locator('.part.sidebar [role="treeitem"]').allInnerTexts();
+  return rows.map((text) => text.replace(/\s+/g, ' ').trim()).join('\n');
+}
+
+test('signing in to both services through the command palette fills the panel and the status bar', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'sign-in', async () => {
+    await openAccountGlanceView(page);
+    await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
+    await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in, in the tree');
+    await setTokenThroughPalette(page, 'Signeasy', fake.tokens.signeasy);
+    await waitFor(async () => /Signeasy\s*John Doe/.test(await treeText(page)), 'Signeasy signed in, in the tree');
+    const text = await treeText(page);
+    assert.match(text, /Balance\s*\$18\.75/);
+    assert.match(text, /Envelopes available\s*1,760/);
+    assert.doesNotMatch(text, /undefined|null|NaN/);
+    assert.doesNotMatch(text, new RegExp(fake.tokens.leadping));
+    const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/), 'the status-bar glance');
+    assert.match(glance, /LP \$18\.75 · SE 1,760/);
+    await screenshot(page, 'both-signed-in');
+  });
+});
+
+test('the status-bar tooltip lists every counter and offers refresh', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'status-bar-tooltip', async () => {
+    await statusBarItem(page, /LP .* · SE/).first().hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Envelopes available' }).first();
+    await hover.waitFor({ state: 'visible' });
+    const tooltip = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(tooltip, /Leadping — Jordan Avery/);
+    assert.match(tooltip, /Grace envelopes available 180/);
+    assert.match(tooltip, /Refresh/);
+    await screenshot(page, 'status-bar-tooltip');
+    await page.mouse.move(600, 300);
+  });
+});
+
+test('a rejected token is not saved, and the box says why', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'rejected-token', async () => {
+    await runCommand(page, 'Account Glance: Set API Token...');
+    await page.keyboard.type('Signeasy');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('se_not_a_real_token');
+    await page.keyboard.press('Enter');
+    const message = page.locator('.quick-input-widget').filter({ hasText: /not saved/ });
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.innerText(), /rejected or has expired/);
+    await screenshot(page, 'rejected-token');
+    await page.keyboard.press('Escape');
+    // The good token stays: Signeasy is still signed in as before.
+    assert.match(await treeText(page), /Signeasy\s*John Doe/);
+  });
+});
+
+test('an error state: a token whose service answers 500 shows the reason and what to do', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'error-state', async () => {
+    await setTokenThroughPalette(page, 'Leadping', 'lp_test_500');
+    // A 5xx while checking a new token offers to save it anyway.
+    const saveAnyway = page.getByRole('button', { name: 'Save Anyway' });
+    await saveAnyway.waitFor({ state: 'visible' });
+    await saveAnyway.click();
+    await waitFor(async () => /Leadping\s*Could not load/.test(await treeText(page)), 'Leadping in error', 30_000);
+    assert.match(await treeText(page), /server error \(HTTP 500\)/);
+    await screenshot(page, 'error-state');
+    // Back to a good token for the next test.
+    await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
+    await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in again');
+  });
+});
+
+test('after a restart with the servers gone, the cached state shows at once, marked stale', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'restart-offline', async () => {
+    await fake.stop();
+    await page.reload();
+    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+    const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/, { timeoutMs: 30_000 }), 'the cached glance');
+    assert.match(glance, /LP \$18\.75 · SE 1,760/);
+    await openAccountGlanceView(page);
+    await waitFor(async () => /Could not connect|refused|reach/i.test(await treeText(page)), 'the reason in the tree', 30_000);
+    await screenshot(page, 'restart-offline');
+  });
+});
