@@ -35,6 +35,13 @@ export default tseslint.config(
     },
   },
   {
+    // UI tests hand functions to page.evaluate(), which run in the workbench's page.
+    files: ['test/ui/**/*.mjs'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', getComputedStyle: 'readonly' },
+    },
+  },
+  {
     // The core speaks HTTP and builds the model; it must never depend on the editor.
     files: ['src/core/**/*.ts'],
     rules: {
