@@ -138,14 +138,27 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
   return rows;
 }
 
+/** A short title per error kind: the sentence itself is too long for a tree row, so it follows as the description. */
+const ERROR_TITLES: Record<ServiceError['kind'], string> = {
+  unauthorized: 'Token rejected',
+  notFound: 'Not found',
+  rateLimited: 'Rate limited',
+  server: 'Server error',
+  network: 'Connection failed',
+  timeout: 'Timed out',
+  unexpected: 'Unexpected answer',
+  invalidBaseUrl: 'Base URL refused',
+};
+
 function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountState, context: RowContext): Row {
   const stale = state.snapshot !== undefined;
   const action = errorAction(adapter, error);
+  const dataAge = stale ? `data from ${formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale)}` : undefined;
   return {
     id: `${adapter.id}/error`,
     kind: 'message',
-    label: error.message,
-    description: stale ? `showing data from ${formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale)}` : action.title,
+    label: ERROR_TITLES[error.kind],
+    description: dataAge ? `${dataAge} · ${error.message}` : error.message,
     tooltip: [error.message, stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
       .filter(Boolean)
       .join('\n\n'),

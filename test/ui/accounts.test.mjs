@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startFakeServers } from '../../scripts/demo.mjs';
+import { setTokenThroughPalette, treeText } from './signIn.mjs';
 import { openAccountGlanceView, openWorkbench, readStatusBarItem, runCommand, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
 
 let fake;
@@ -19,25 +20,6 @@ after(async () => {
   await workbench?.close();
   await fake?.stop();
 });
-
-/** Set API Token... → pick the service → type the token in the password box → Enter. */
-async function setTokenThroughPalette(page, service, token) {
-  await runCommand(page, 'Account Glance: Set API Token...');
-  const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first().waitFor({ state: 'visible' });
-  await page.keyboard.type(service);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: `${service} API Token` }).waitFor({ state: 'visible' });
-  assert.equal(await input.getAttribute('type'), 'password', 'the token box hides what is typed');
-  await page.keyboard.type(token);
-  await page.keyboard.press('Enter');
-}
-
-/** The rows on screen in one read (the tree re-renders while refreshing, so row-by-row reads race). */
-async function treeText(page) {
-  const rows = await page.locator('.part.sidebar [role="treeitem"]').allInnerTexts();
-  return rows.map((text) => text.replace(/\s+/g, ' ').trim()).join('\n');
-}
 
 test('signing in to both services through the command palette fills the panel and the status bar', async () => {
   const { page } = workbench;
@@ -112,12 +94,14 @@ test('after a restart with the servers gone, the cached state shows at once, mar
   const { page } = workbench;
   await screenshotOnFailure(page, 'restart-offline', async () => {
     await fake.stop();
+    // VS Code batches extension-state writes; a reload within a moment of the last one can lose it.
+    await page.waitForTimeout(3_000);
     await page.reload();
     await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
     const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/, { timeoutMs: 30_000 }), 'the cached glance');
     assert.match(glance, /LP \$18\.75 · SE 1,760/);
     await openAccountGlanceView(page);
-    await waitFor(async () => /Could not connect|refused|reach/i.test(await treeText(page)), 'the reason in the tree', 30_000);
+    await waitFor(async () => /Connection failed.*Could not connect/.test(await treeText(page)), 'the reason in the tree', 30_000);
     await screenshot(page, 'restart-offline');
   });
 });
