@@ -1,5 +1,6 @@
 // Builds model-level snapshots for tests of the UI's pure parts (rows, glance, refresher).
 import type { AccountSnapshot, CreditCounter } from '../../src/core/model';
+import type { ServiceAdapter } from '../../src/core/service';
 
 export const FIXED_NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
@@ -34,5 +35,18 @@ export function signeasySnapshot(overrides: Partial<AccountSnapshot> & { envelop
     lists: [],
     fetchedAt: FIXED_NOW - 120_000,
     ...rest,
+  };
+}
+
+/** An adapter for tests of what renders or coordinates snapshots; it never fetches. */
+export function inertAdapter(id: string, displayName: string, shortMark: string): ServiceAdapter {
+  return {
+    id,
+    displayName,
+    shortMark,
+    defaultBaseUrl: 'https://example.invalid',
+    dashboardUrl: 'https://example.invalid',
+    tokenHelpUrl: 'https://example.invalid',
+    fetchSnapshot: () => Promise.reject(new Error('an inert adapter does not fetch')),
   };
 }

@@ -5,17 +5,9 @@ import type { AccountConnection } from '../../src/core/http';
 import { accountStatus } from '../../src/core/accountState';
 import type { FetchResult } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/service';
-import { leadpingSnapshot } from '../support/snapshotBuilder';
+import { leadpingSnapshot, inertAdapter } from '../support/snapshotBuilder';
 
-const leadping: ServiceAdapter = {
-  id: 'leadping',
-  displayName: 'Leadping',
-  shortMark: 'LP',
-  defaultBaseUrl: 'https://api.leadping.ai',
-  dashboardUrl: 'https://leadping.ai',
-  tokenHelpUrl: 'https://leadping.ai/api-keys',
-  fetchSnapshot: () => Promise.reject(new Error('not used')),
-};
+const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 
 /** A fetcher whose answers the test releases by hand. */
 function controlledFetcher() {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountState } from '../../src/core/accountState';
-import type { ServiceAdapter } from '../../src/core/service';
 import { serviceRow, type Row } from '../../src/ui/accountRows';
-import { FIXED_NOW, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
-const leadping: ServiceAdapter = {
-  id: 'leadping',
-  displayName: 'Leadping',
-  shortMark: 'LP',
-  defaultBaseUrl: 'https://api.leadping.ai',
-  dashboardUrl: 'https://leadping.ai',
-  tokenHelpUrl: 'https://leadping.ai/api-keys',
-  fetchSnapshot: () => Promise.reject(new Error('not used')),
-};
+const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 const context = { now: FIXED_NOW, locale: 'en-US' };
 
 /** Every row below `row`, flattened, as "label: description". */

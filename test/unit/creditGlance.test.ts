@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountState } from '../../src/core/accountState';
-import type { ServiceAdapter } from '../../src/core/service';
 import { describeGlance, type GlanceSettings } from '../../src/ui/creditGlance';
-import { FIXED_NOW, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
-const adapter = (id: string, displayName: string, shortMark: string): ServiceAdapter => ({
-  id,
-  displayName,
-  shortMark,
-  defaultBaseUrl: 'https://example.invalid',
-  dashboardUrl: 'https://example.invalid',
-  tokenHelpUrl: 'https://example.invalid',
-  fetchSnapshot: () => Promise.reject(new Error('not used')),
-});
-const adapters = [adapter('leadping', 'Leadping', 'LP'), adapter('signeasy', 'Signeasy', 'SE')];
+const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
 const settings: GlanceSettings = { enabled: true, services: ['leadping', 'signeasy'], counters: {}, lowCredit: { leadping: 5, signeasy: 20 } };
 
 function glance(states: AccountState[], overrides: Partial<GlanceSettings> = {}) {
