@@ -17,7 +17,8 @@ export async function startFakeServers({ leadping = 'demo', signeasy = 'demo', p
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--port', String(port), '--leadping', leadping, '--signeasy', signeasy],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    // tsx would otherwise keep a transpile cache in the system's temp folder: the demo writes nothing outside .cache/.
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
   );
   const firstLine = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
