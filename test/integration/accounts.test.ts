@@ -146,6 +146,16 @@ suite('Accounts panel', () => {
     }
   });
 
+  test('a server that echoes the token back: it reaches no tree row, tooltip, cache or log line', async () => {
+    const token = scenarioToken('leadping', 'token-echo');
+    await signIn(api, 'leadping', token);
+    assert.equal(api.refresher.state('leadping').error?.kind, 'unauthorized');
+    const log = await waitFor(async () => (await readLog(api)).includes('users/me') && readLog(api), 'the request in the log');
+    const everythingWritten = [treeLines(api).join('\n'), JSON.stringify(api.statusBar.view), JSON.stringify(api.cache.load()), log].join('\n');
+    assert.ok(everythingWritten.includes('[redacted]'), 'the echoed token was redacted, not dropped silently');
+    assert.doesNotMatch(everythingWritten, new RegExp(token));
+  });
+
   test('a failed refresh keeps the last good data, marked stale, and recovers', async () => {
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
     server.setScenario('signeasy', '500');
