@@ -74,6 +74,16 @@ function serviceForPath(path: string): FakeService {
   return path.startsWith('/v3/') ? 'signeasy' : 'leadping';
 }
 
+/**
+ * A token may end in `.<label>`, which the fake ignores (`lp_test_key.acct7`), so that many
+ * accounts can share one scenario with tokens of their own (the client shares requests only
+ * between identical tokens).
+ */
+function withoutAccountLabel(token: string): string {
+  const dot = token.indexOf('.');
+  return dot > 0 ? token.slice(0, dot) : token;
+}
+
 /** The bearer credential, or undefined. */
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
@@ -91,8 +101,9 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
   const timers = new Set<NodeJS.Timeout>();
 
   /** The scenario for this token, or undefined when the token is not one the fake accepts. */
-  const chooseScenario = (service: FakeService, token: string | undefined): string | undefined => {
-    if (token === undefined) return undefined;
+  const chooseScenario = (service: FakeService, labelledToken: string | undefined): string | undefined => {
+    if (labelledToken === undefined) return undefined;
+    const token = withoutAccountLabel(labelledToken);
     const prefix = TOKEN_PREFIX[service];
     const named = token.startsWith(prefix) ? token.slice(prefix.length) : undefined;
     const tokenScenario = token === FAKE_TOKENS[service] ? defaults[service] : named !== undefined && findScenario(service, named) ? named : undefined;

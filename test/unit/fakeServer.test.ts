@@ -57,6 +57,10 @@ describe('fake server', () => {
     try {
       assert.equal(await envelopes(FAKE_TOKENS.signeasy), 7);
       assert.equal(await envelopes(scenarioToken('signeasy', 'normal')), 1760);
+      // A `.label` suffix gives many accounts tokens of their own for one scenario.
+      assert.equal(await envelopes(`${FAKE_TOKENS.signeasy}.account-7`), 7);
+      assert.equal(await envelopes(`${scenarioToken('signeasy', 'normal')}.account-8`), 1760);
+      assert.equal(await envelopes('.se_test_key'), 401);
       server.setScenario('signeasy', 'exhausted');
       assert.equal(await envelopes(FAKE_TOKENS.signeasy), 0);
       assert.equal(await envelopes(scenarioToken('signeasy', 'normal')), 0);
