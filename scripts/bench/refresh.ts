@@ -1,0 +1,172 @@
+// What a refresh costs in the core, against the fake servers in a separate process with a fixed
+// injected latency. Run by `npm run bench`, or alone:
+//   node --import tsx --expose-gc scripts/bench/refresh.ts [--runs 25] [--latency 50]
+// Prints one JSON object (RefreshSamples) on stdout: raw times in ms; scripts/bench.mjs takes the
+// medians and ratios.
+//
+// Overhead: a full refresh through AccountRefresher + AccountFetcher + the adapters, against the
+// same four GETs made by a bare node-fetch client, interleaved in the same run so drift hits both.
+// Scale: 1, 10 and 50 accounts (Leadping and Signeasy alternately, each with its own token), the
+// refresh time and the heap the accounts keep once refreshed.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import fetch from 'node-fetch';
+import { AccountRefresher } from '../../src/core/accountRefresher';
+import { AccountFetcher } from '../../src/core/http';
+import { retryDelayMs } from '../../src/core/retryPolicy';
+import type { ServiceAdapter } from '../../src/core/service';
+import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
+import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
+import { FAKE_TOKENS } from '../../test/fake-server/server';
+
+const repoRoot = join(__dirname, '..', '..');
+const SCALE_ACCOUNTS = [1, 10, 50] as const;
+const USER_AGENT = 'AccountGlance-bench';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} wants a number, got ${process.argv[index + 1]}.`);
+  return value;
+}
+
+async function startFakeServerProcess(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--latency', String(latencyMs)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+  });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`The fake server exited early (code ${code}).`)));
+  });
+  return { url: (JSON.parse(firstLine) as { url: string }).url, process: child };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** `count` accounts, Leadping and Signeasy alternately, each a service slot of its own with its own token. */
+function accounts(count: number): { adapters: ServiceAdapter[]; tokens: Map<string, string> } {
+  const adapters: ServiceAdapter[] = [];
+  const tokens = new Map<string, string>();
+  for (let index = 1; index <= count; index++) {
+    const base = index % 2 === 1 ? leadpingAdapter : signeasyAdapter;
+    const id = count === 1 && index === 1 ? base.id : `${base.id}-${index}`;
+    adapters.push({ ...base, id, displayName: `${base.displayName} ${index}` });
+    tokens.set(id, `${FAKE_TOKENS[base.id as keyof typeof FAKE_TOKENS]}.account-${index}`);
+  }
+  return { adapters, tokens };
+}
+
+function newRefresher(adapters: readonly ServiceAdapter[], tokens: ReadonlyMap<string, string>, baseUrl: string): AccountRefresher {
+  const fetcher = new AccountFetcher({ userAgent: USER_AGENT });
+  return new AccountRefresher({
+    adapters,
+    fetcher,
+    connectionFor: async (serviceId) => {
+      const token = tokens.get(serviceId);
+      return token === undefined ? undefined : { baseUrl, token };
+    },
+    retryDelayMs: (error, attempt) => retryDelayMs(error, attempt, Math.random),
+  });
+}
+
+/** Throws unless every account holds a fresh snapshot: a benchmark of failures measures nothing. */
+function assertAllLoaded(refresher: AccountRefresher): void {
+  for (const state of refresher.states()) {
+    if (!state.snapshot || state.error) throw new Error(`${state.serviceId} did not load: ${state.error?.message ?? 'no snapshot'}`);
+  }
+}
+
+/** The same requests as a full refresh of both services, by a client that only fetches and parses. */
+async function bareRefresh(baseUrl: string): Promise<void> {
+  const get = async (path: string, token: string) => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': USER_AGENT } });
+    return response.json();
+  };
+  await Promise.all([
+    get(LEADPING_PATHS.user, FAKE_TOKENS.leadping),
+    get(LEADPING_PATHS.wallet, FAKE_TOKENS.leadping),
+    get(LEADPING_PATHS.organization, FAKE_TOKENS.leadping),
+    get(SIGNEASY_ME_PATH, FAKE_TOKENS.signeasy),
+  ]);
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('Run with node --expose-gc: the memory figures need a collection before each reading.');
+  gc();
+  gc();
+}
+
+export interface RefreshSamples {
+  readonly latencyMs: number;
+  /** The same four GETs as a full refresh, by a bare node-fetch client. */
+  readonly bareMs: number[];
+  /** Full refreshes of both services through the extension's core. */
+  readonly refreshMs: number[];
+  readonly leadpingOnlyMs: number[];
+  readonly signeasyOnlyMs: number[];
+  readonly scale: { readonly accounts: number; readonly refreshMs: number[]; readonly heapGrowthKiB: number }[];
+}
+
+async function main(): Promise<void> {
+  const runs = option('runs', 25);
+  const latencyMs = option('latency', 50);
+  const warmUp = 5;
+  const server = await startFakeServerProcess(latencyMs);
+  try {
+    const pair = {
+      adapters: [leadpingAdapter, signeasyAdapter],
+      tokens: new Map([
+        ['leadping', FAKE_TOKENS.leadping],
+        ['signeasy', FAKE_TOKENS.signeasy],
+      ]),
+    };
+    const refresher = newRefresher(pair.adapters, pair.tokens, server.url);
+    const result: RefreshSamples = { latencyMs, bareMs: [], refreshMs: [], leadpingOnlyMs: [], signeasyOnlyMs: [], scale: [] };
+    for (let run = 0; run < warmUp + runs; run++) {
+      const keep = (samples: number[], ms: number) => run >= warmUp && samples.push(ms);
+      // Alternate which goes first, so neither always meets the warmer connection pool.
+      for (const which of run % 2 === 0 ? ['bare', 'full'] : ['full', 'bare']) {
+        if (which === 'bare') keep(result.bareMs, await timed(() => bareRefresh(server.url)));
+        else keep(result.refreshMs, await timed(() => refresher.refresh()));
+      }
+      keep(result.leadpingOnlyMs, await timed(() => refresher.refresh(['leadping'])));
+      keep(result.signeasyOnlyMs, await timed(() => refresher.refresh(['signeasy'])));
+    }
+    assertAllLoaded(refresher);
+
+    for (const count of SCALE_ACCOUNTS) {
+      const { adapters, tokens } = accounts(count);
+      collectGarbage();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const scaled = newRefresher(adapters, tokens, server.url);
+      const refreshMs: number[] = [];
+      for (let run = 0; run < warmUp + runs; run++) {
+        const ms = await timed(() => scaled.refresh());
+        if (run >= warmUp) refreshMs.push(ms);
+      }
+      assertAllLoaded(scaled);
+      // What these accounts cost once refreshed: their states and snapshots, and the pooled
+      // connections their parallel requests opened (node's agent keeps them alive).
+      collectGarbage();
+      const heapGrowthKiB = (process.memoryUsage().heapUsed - heapBefore) / 1024;
+      scaled.dispose();
+      result.scale.push({ accounts: count, refreshMs, heapGrowthKiB });
+    }
+    console.log(JSON.stringify(result));
+  } finally {
+    server.process.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
