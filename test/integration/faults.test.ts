@@ -72,6 +72,10 @@ suite('Faults', () => {
     );
   });
 
+  test('a server that flaps between 500 and 200 past the retries: each outage shown, each recovery on its own', async () => {
+    for (let flap = 1; flap <= 2; flap++) await failThenRecover('500', /server error \(HTTP 500\)/);
+  });
+
   test('a server that vanishes and comes back on the same port', async () => {
     const port = Number(new URL(server.url).port);
     await server.close();
