@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startFakeServers } from '../../scripts/demo.mjs';
 import { setTokenThroughPalette, treeText } from './signIn.mjs';
-import { openAccountGlanceView, openWorkbench, readStatusBarItem, runCommand, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
+import { openAccountGlanceView, openWorkbench, readStatusBarItem, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
 
 let fake;
 let workbench;
@@ -58,11 +58,8 @@ test('the status-bar tooltip lists every counter and offers refresh', async () =
 test('a rejected token is not saved, and the box says why', async () => {
   const { page } = workbench;
   await screenshotOnFailure(page, 'rejected-token', async () => {
-    await runCommand(page, 'Account Glance: Set API Token...');
-    await page.keyboard.type('Signeasy');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('se_not_a_real_token');
-    await page.keyboard.press('Enter');
+    // Waits for each step's box before typing: keys typed before the token box shows are lost.
+    await setTokenThroughPalette(page, 'Signeasy', 'se_not_a_real_token');
     const message = page.locator('.quick-input-widget').filter({ hasText: /not saved/ });
     await message.waitFor({ state: 'visible' });
     assert.match(await message.innerText(), /rejected or has expired/);

@@ -82,6 +82,8 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
 
 /** Runs a command from the command palette by its full title, e.g. 'Account Glance: Show Log'. */
 export async function runCommand(page, title) {
+  // A box left open (by a failed step before) would catch the click below.
+  if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
   await page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
