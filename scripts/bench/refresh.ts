@@ -56,7 +56,7 @@ function accounts(count: number): { adapters: ServiceAdapter[]; tokens: Map<stri
   const tokens = new Map<string, string>();
   for (let index = 1; index <= count; index++) {
     const base = index % 2 === 1 ? leadpingAdapter : signeasyAdapter;
-    const id = count === 1 && index === 1 ? base.id : `${base.id}-${index}`;
+    const id = `${base.id}-${index}`;
     adapters.push({ ...base, id, displayName: `${base.displayName} ${index}` });
     tokens.set(id, `${FAKE_TOKENS[base.id as keyof typeof FAKE_TOKENS]}.account-${index}`);
   }
@@ -121,14 +121,8 @@ async function main(): Promise<void> {
   const warmUp = 5;
   const server = await startFakeServerProcess(latencyMs);
   try {
-    const pair = {
-      adapters: [leadpingAdapter, signeasyAdapter],
-      tokens: new Map([
-        ['leadping', FAKE_TOKENS.leadping],
-        ['signeasy', FAKE_TOKENS.signeasy],
-      ]),
-    };
-    const refresher = newRefresher(pair.adapters, pair.tokens, server.url);
+    // The two real services with the plain tokens, exactly what bareRefresh() asks for.
+    const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), server.url);
     const result: RefreshSamples = { latencyMs, bareMs: [], refreshMs: [], leadpingOnlyMs: [], signeasyOnlyMs: [], scale: [] };
     for (let run = 0; run < warmUp + runs; run++) {
       const keep = (samples: number[], ms: number) => run >= warmUp && samples.push(ms);
