@@ -1,9 +1,12 @@
-// npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>]
+// npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>] [-- --suite main|restart]
 //
 // Runs the mocha suite in test/integration/ inside a real VS Code extension host with no internet:
 // code-server (from .cache/vscode-offline/) with the smoke-test driver, opened in Chromium with the
 // development payload (extensionDevelopmentPath = this repo, extensionTestsPath = the built suite).
 // Prints the suite's output and exits with the extension host's exit code.
+// Then the restart suite (test/integration/*.restart.ts) runs across RESTART_STARTS starts of
+// VS Code in the same profile, so a test can leave stored state behind and see the next start
+// (activate() itself) read it: AG_START tells the suite which start it is.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +14,8 @@ import { createRunDir, ensureVSCode, launchBrowser, repoRoot, startCodeServer } 
 import { formatConsoleArgs, mochaCounts, stripAnsi } from './test-output.mjs';
 
 const DEFAULT_TIMEOUT_S = 300;
+/** How many times the restart suite starts VS Code in one profile (each start checks what the one before left). */
+const RESTART_STARTS = 6;
 const CONSOLE_MARKER = '\u27e6ag-test\u27e7';
 
 // Browser-console lines that mean nothing offline (see /work/shared/REAL-VSCODE.md).
@@ -28,7 +33,7 @@ function build() {
  *   grep                  only tests whose title matches (passed to mocha as MOCHA_GREP)
  * Resolves { exitCode, counts: { passed, failed, skipped } | undefined, output }.
  */
-export async function runIntegration({ extensionEnvironment = {}, settings = {}, grep, timeoutMs = DEFAULT_TIMEOUT_S * 1000, build: shouldBuild = true, print = (line) => console.log(line) } = {}) {
+export async function runIntegration({ extensionEnvironment = {}, settings = {}, grep, suites = ['main', 'restart'], timeoutMs = DEFAULT_TIMEOUT_S * 1000, build: shouldBuild = true, print = (line) => console.log(line) } = {}) {
   if (shouldBuild) build();
   await ensureVSCode();
   const runDir = await createRunDir('integration');
@@ -46,18 +51,18 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
       smokeTestDriver: true,
     });
     const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
-    const environment = { ...extensionEnvironment, AG_CONSOLE_MARKER: CONSOLE_MARKER, ...(grep ? { MOCHA_GREP: grep } : {}) };
-    const payload = [
-      ['extensionDevelopmentPath', remote(repoRoot.replace(/\/$/, ''))],
-      ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'integration', 'index'))],
-    ];
-    payload.push(['extensionEnvironment', JSON.stringify(environment)]);
-    const url = `${server.url}/?folder=${encodeURIComponent(runDir.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const urlFor = (environment) => {
+      const payload = [
+        ['extensionDevelopmentPath', remote(repoRoot.replace(/\/$/, ''))],
+        ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'integration', 'index'))],
+        ['extensionEnvironment', JSON.stringify({ ...extensionEnvironment, AG_CONSOLE_MARKER: CONSOLE_MARKER, ...(grep ? { MOCHA_GREP: grep } : {}), ...environment })],
+      ];
+      return `${server.url}/?folder=${encodeURIComponent(runDir.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    };
 
     browser = await launchBrowser();
     const page = await browser.newPage();
-    let exit;
-    const exited = new Promise((resolve) => (exit = resolve));
+    let exit = () => {};
     await page.exposeFunction('codeAutomationExit', (code) => exit(Number(code)));
 
     // Console messages arrive in order; their arguments are read asynchronously, so keep a chain.
@@ -87,13 +92,23 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
     page.on('pageerror', (error) => noise.push(`[page error] ${error.message}`));
     page.on('crash', () => exit(-1));
 
-    // The time limit covers VS Code starting and the suite running, not the one-off install.
+    // The time limit covers VS Code starting and the suites running, not the one-off install.
     const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    await page.goto(url);
-    const result = await Promise.race([exited, timedOut]);
-    await printing;
+    /** Loads the workbench with this environment and waits for the extension host's exit code. */
+    const runOnce = async (environment) => {
+      const exited = new Promise((resolve) => (exit = resolve));
+      await page.goto(urlFor(environment));
+      const result = await Promise.race([exited, timedOut]);
+      await printing;
+      return result;
+    };
+
+    const results = suites.includes('main') ? [await runOnce({})] : [];
+    for (let start = 1; start <= RESTART_STARTS && suites.includes('restart') && !grep && results.at(-1) !== 'timeout'; start++) {
+      results.push(await runOnce({ AG_SUITE: 'restart', AG_START: String(start) }));
+    }
     const output = lines.join('\n');
-    if (result === 'timeout') {
+    if (results.includes('timeout')) {
       print(`\nThe integration suite did not finish within ${Math.round(timeoutMs / 1000)} s (the extension host never reported an exit code).`);
       for (const line of noise.slice(-30)) print(line);
       // What finished before the limit, plus the run itself as one failure.
@@ -102,22 +117,31 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
       const failed = (plain.match(/^\s*\d+\) /gm) ?? []).length + 1;
       return { exitCode: 1, counts: { passed, failed, skipped: 0 }, output };
     }
-    const counts = mochaCounts(output);
-    if (result !== 0) {
-      if (result === -1) print('The browser page crashed.');
+    const counts = sumCounts(output);
+    const failedRun = results.find((result) => result !== 0);
+    if (failedRun !== undefined) {
+      if (failedRun === -1) print('The browser page crashed.');
       // Failing tests explain themselves; a suite that never reported needs the browser's side.
       if (!counts && noise.length > 0 && !process.env.AG_VERBOSE) {
         print('\nBrowser console (for diagnosis):');
         for (const line of noise.slice(-30)) print(`  ${line}`);
       }
     }
-    return { exitCode: result === 0 ? 0 : result > 0 ? result : 1, counts: counts ?? (result === 0 ? undefined : { passed: 0, failed: 1, skipped: 0 }), output };
+    const exitCode = failedRun === undefined ? 0 : failedRun > 0 ? failedRun : 1;
+    return { exitCode, counts: counts ?? (exitCode === 0 ? undefined : { passed: 0, failed: 1, skipped: 0 }), output };
   } finally {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     await server?.stop();
     await runDir.remove();
   }
+}
+
+/** Mocha's tallies summed over every run the output holds (the main suite and each restart). */
+function sumCounts(output) {
+  const runs = stripAnsi(output).split(/(?=^\s*\d+ passing)/m).map(mochaCounts).filter(Boolean);
+  if (runs.length === 0) return undefined;
+  return runs.reduce((sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }));
 }
 
 function parseArgs(argv) {
@@ -129,8 +153,9 @@ function parseArgs(argv) {
       const [key, ...value] = String(argv[++index]).split('=');
       options.extensionEnvironment[key] = value.join('=');
     } else if (arg === '--no-build') options.build = false;
+    else if (arg === '--suite') options.suites = [argv[++index]];
     else if (arg === '--timeout') options.timeoutMs = Number(argv[++index]) * 1000;
-    else throw new Error(`Unknown option ${arg}. Options: --grep <regexp>, --env KEY=VALUE, --no-build, --timeout <seconds>.`);
+    else throw new Error(`Unknown option ${arg}. Options: --grep <regexp>, --env KEY=VALUE, --no-build, --timeout <seconds>, --suite main|restart.`);
   }
   return options;
 }

@@ -2,28 +2,27 @@
 // returns: the first refresh starts without being awaited, so no network call delays start-up.
 import * as vscode from 'vscode';
 import { AccountRefresher } from './core/accountRefresher';
+import { originOf } from './core/baseUrl';
 import { AccountFetcher, type AccountConnection } from './core/http';
 import { retryDelayMs } from './core/retryPolicy';
 import { RefreshSchedule } from './core/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
+import type { ServiceAdapter } from './core/service';
 import { AccountTreeProvider } from './ui/accountTree';
 import { registerCommands, VIEW_ID } from './ui/commands';
 import { CreditStatusBar } from './ui/creditStatusBar';
 import { windowPrompts, type Prompts } from './ui/prompts';
-import {
-  baseUrlSetting,
-  refreshIntervalMinutes,
-  requestTimeoutMs,
-  servicesWithChangedBaseUrl,
-  SETTINGS_SECTION,
-} from './ui/settings';
+import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, servicesWithChangedBaseUrl, SETTINGS_SECTION } from './ui/settings';
 import { SnapshotCache } from './ui/snapshotCache';
-import { TokenStore, tokenFingerprint } from './ui/tokenStore';
+import { TokenStore } from './ui/tokenStore';
 
 /** Handed to the in-host tests only (ExtensionMode.Test): it reaches the token store. */
 export interface AccountGlanceTestApi {
   readonly refresher: AccountRefresher;
   readonly tokens: TokenStore;
+  /** The extension's own SecretStorage and globalState, for tests that start from another version's state. */
+  readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
   readonly cache: SnapshotCache;
   readonly tree: AccountTreeProvider;
   readonly statusBar: CreditStatusBar;
@@ -44,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
   const adapters = SERVICE_ADAPTERS;
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const tokens = new TokenStore(context.secrets);
-  const cache = new SnapshotCache(context.globalState);
+  const cache = new SnapshotCache(context.globalState, {
+    onDropped: (serviceId, reason) => log.warn(`Cached ${serviceId ?? 'account'} data was dropped: ${reason}.`),
+  });
   const locale = vscode.env.language;
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
 
@@ -58,10 +59,27 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     },
   });
 
+  /** The token with the origin it is bound to; a token 0.1.0 saved is bound, once, to the origin configured now. */
   const connectionFor = async (serviceId: string): Promise<AccountConnection | undefined> => {
     const adapter = adapters.find((candidate) => candidate.id === serviceId);
-    const token = await tokens.get(serviceId);
-    return adapter && token ? { baseUrl: baseUrlSetting(adapter), token } : undefined;
+    const stored = adapter && (await tokens.read(serviceId));
+    if (!adapter || !stored) return undefined;
+    const baseUrl = baseUrlSetting(adapter);
+    let tokenOrigin = stored.origin;
+    if (tokenOrigin === undefined) {
+      tokenOrigin = originOf(baseUrl) ?? '';
+      if (tokenOrigin) await bindLegacyToken(adapter, stored.token, tokenOrigin);
+    }
+    return { baseUrl, token: stored.token, tokenOrigin };
+  };
+
+  const bindLegacyToken = async (adapter: ServiceAdapter, token: string, origin: string) => {
+    try {
+      await tokens.save(adapter.id, token, origin);
+      log.info(`${adapter.displayName}: the token saved by an earlier version is now bound to ${origin}.`);
+    } catch {
+      log.warn(`${adapter.displayName}: could not record which address the token belongs to; it is used for ${origin} in this session.`);
+    }
   };
 
   const refresher = new AccountRefresher({
@@ -78,28 +96,26 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
   refresher.restoreCached(cache.load());
 
   const schedule = new RefreshSchedule(
-    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { respectRateLimits: true }),
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
     { intervalMinutes: refreshIntervalMinutes(), retryAt: () => refresher.nextRetryAt() },
   );
   schedule.setFocused(vscode.window.state.focused);
 
-  const refresh = async (serviceIds?: readonly string[]) => {
-    await refresher.refresh(serviceIds);
+  const refresh = async (serviceIds?: readonly string[], options: { automatic?: boolean } = {}) => {
+    await refresher.refresh(serviceIds, options);
     schedule.noteRefreshed();
   };
 
-  const tree = new AccountTreeProvider(refresher, locale);
-  const statusBar = new CreditStatusBar(refresher, locale);
+  const logRenderError = (where: string) => (error: unknown) => log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const tree = new AccountTreeProvider(refresher, locale, { onRenderError: logRenderError('Accounts view') });
+  const statusBar = new CreditStatusBar(refresher, locale, { onRenderError: logRenderError('status-bar item') });
   const timings = { activateMs: 0, cachedPaintMs: performance.now() - activationStart };
-
-  // Tokens this window already knows, as fingerprints: a secret-change event for one of them
-  // (our own store) needs no second refresh; any other change came from another window.
-  const knownTokens = new Map<string, string | undefined>();
-  const expectToken = (serviceId: string, token: string | undefined) => knownTokens.set(serviceId, tokenFingerprint(token));
 
   const testApi: AccountGlanceTestApi = {
     refresher,
     tokens,
+    secrets: context.secrets,
+    globalState: context.globalState,
     cache,
     tree,
     statusBar,
@@ -111,6 +127,11 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     retryDelayScale: 1,
     onDidShowInputBox: undefined,
   };
+
+  const showTroubleshooting = () =>
+    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')).then(undefined, () =>
+      vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')),
+    );
 
   context.subscriptions.push(
     log,
@@ -125,39 +146,50 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
       cache,
       log,
       refresh,
-      checkToken: (adapter, token) => fetcher.fetch(adapter, { baseUrl: baseUrlSetting(adapter), token }),
-      expectToken,
+      baseUrlFor: baseUrlSetting,
+      checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
+      showTroubleshooting,
       prompts: () => testApi.prompts,
       onDidShowInputBox: () => testApi.onDidShowInputBox,
     }),
     refresher.onDidChangeState((serviceId, state) => {
       if (!state.signedIn) void cache.remove(serviceId);
     }),
-    tokens.onDidChange(async (serviceId) => {
-      if (!adapters.some((adapter) => adapter.id === serviceId)) return;
-      const fingerprint = tokenFingerprint(await tokens.get(serviceId));
-      if (knownTokens.get(serviceId) === fingerprint) return;
-      knownTokens.set(serviceId, fingerprint);
-      log.info(`${serviceId}: API token changed in another window; refreshing.`);
-      if (fingerprint === undefined) refresher.setSignedIn(serviceId, false);
-      else await refresher.replaceToken(serviceId);
-    }),
+    tokens.onDidChangeElsewhere(
+      (serviceId, change) => {
+        if (!adapters.some((adapter) => adapter.id === serviceId)) return;
+        log.info(`${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`);
+        if (change === 'removed') refresher.setSignedIn(serviceId, false);
+        else if (change === 'token') void refresher.replaceToken(serviceId);
+        else void refresher.reconnect(serviceId);
+      },
+      (serviceId) => log.warn(`${serviceId}: the API token changed in another window, but secret storage could not be read.`),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       for (const adapter of servicesWithChangedBaseUrl(event, adapters)) {
-        if (refresher.state(adapter.id).signedIn) void refresher.reconnect(adapter.id);
+        if (refresher.state(adapter.id).signedIn) void reconnectAfterBaseUrlChange(adapter);
       }
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
       statusBar.render();
+      tree.refresh();
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
   );
 
-  // Learn which services have tokens, then refresh them: not awaited, activation is done.
-  const startup = (async () => {
-    for (const adapter of adapters) expectToken(adapter.id, await tokens.get(adapter.id));
-    await refresh();
-  })().catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
+  /** A new base URL on another origin than the token's sends nothing; the person is asked at once. */
+  const reconnectAfterBaseUrlChange = async (adapter: ServiceAdapter) => {
+    // A person edited the setting: answer it now, whatever the request budget says.
+    await refresher.reconnect(adapter.id, { automatic: false });
+    if (refresher.state(adapter.id).error?.kind === 'originChanged') {
+      await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', adapter.id);
+    }
+  };
+
+  // The first refresh reads the tokens and asks the services once activate() has returned.
+  const startup = Promise.resolve()
+    .then(() => refresh(undefined, { automatic: true }))
+    .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
   testApi.startup = startup;
   timings.activateMs = performance.now() - activationStart;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);

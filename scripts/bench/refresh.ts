@@ -19,6 +19,7 @@ import type { ServiceAdapter } from '../../src/core/service';
 import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
 import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
 import { FAKE_TOKENS } from '../../test/fake-server/server';
+import { connectionTo } from '../../test/support/connection';
 
 const repoRoot = join(__dirname, '..', '..');
 const SCALE_ACCOUNTS = [1, 10, 50] as const;
@@ -70,7 +71,7 @@ function newRefresher(adapters: readonly ServiceAdapter[], tokens: ReadonlyMap<s
     fetcher,
     connectionFor: async (serviceId) => {
       const token = tokens.get(serviceId);
-      return token === undefined ? undefined : { baseUrl, token };
+      return token === undefined ? undefined : connectionTo(baseUrl, token);
     },
     retryDelayMs: (error, attempt) => retryDelayMs(error, attempt, Math.random),
   });

@@ -2,12 +2,12 @@
 // while one is under way joins it), drops answers that a token change made obsolete, and
 // remembers when a rate-limited service may be asked again.
 import type { AccountState } from './accountState';
-import type { AccountConnection } from './http';
+import type { AccountConnection, FetchOptions } from './http';
 import type { AccountSnapshot, FetchResult, ServiceError } from './model';
 import type { ServiceAdapter } from './service';
 
 export interface SnapshotFetcher {
-  fetch(adapter: ServiceAdapter, connection: AccountConnection): Promise<FetchResult>;
+  fetch(adapter: ServiceAdapter, connection: AccountConnection, options?: FetchOptions): Promise<FetchResult>;
 }
 
 export interface AccountRefresherOptions {
@@ -30,6 +30,10 @@ export interface AccountRefresherOptions {
 interface ServiceSlot {
   state: AccountState;
   inFlight?: Promise<void>;
+  /** The refresh under way is automatic, and so may be held back by the request budget. */
+  inFlightAutomatic?: boolean;
+  /** The last refresh was held back by the request budget: nothing was asked. */
+  heldBack?: boolean;
   /** Bumped when the token changes so that an answer for the old token is thrown away. */
   generation: number;
   /** When to ask again on our own after a failure. */
@@ -88,20 +92,23 @@ export class AccountRefresher {
     this.update(slot, signedIn ? { ...slot.state, signedIn, refreshing: false } : { serviceId, signedIn: false, refreshing: false });
   }
 
-  /** A new token may be another account: forgets the old data, then loads the new. */
+  /** A new token may be another account: forgets the old data, then loads the new (a person's act: not held back). */
   replaceToken(serviceId: string): Promise<void> {
     this.setSignedIn(serviceId, false);
     this.setSignedIn(serviceId, true);
     return this.refreshOne(serviceId, this.slot(serviceId));
   }
 
-  /** Forgets any refresh under way and any rate-limit wait, then refreshes: the base URL changed. */
-  reconnect(serviceId: string): Promise<void> {
+  /**
+   * Forgets any refresh under way, then refreshes: the base URL (or the origin its token is bound
+   * to) changed. Automatic unless a person asked for it, so the request budget still holds.
+   */
+  reconnect(serviceId: string, options: { automatic?: boolean } = {}): Promise<void> {
     const slot = this.slot(serviceId);
     slot.generation++;
     slot.inFlight = undefined;
     this.clearRetry(slot);
-    return this.refreshOne(serviceId, slot);
+    return this.refreshOne(serviceId, slot, options.automatic ?? true);
   }
 
   /** Puts a snapshot fetched elsewhere (the token check) in place, as if a refresh had returned it. */
@@ -114,18 +121,20 @@ export class AccountRefresher {
 
   /**
    * Refreshes the given services (all by default) in parallel. A service already refreshing is
-   * joined, not asked again. With `respectRateLimits`, a service still inside the wait a 429 asked
-   * for is skipped (the schedule uses this; a person's explicit refresh goes through).
+   * joined, not asked again. An `automatic` refresh (the schedule, start-up) skips a service still
+   * inside the wait a 429 asked for and counts against the request budget; a person's explicit
+   * refresh always goes through.
    */
-  async refresh(serviceIds?: readonly string[], options: { respectRateLimits?: boolean } = {}): Promise<void> {
+  async refresh(serviceIds?: readonly string[], options: { automatic?: boolean } = {}): Promise<void> {
     const ids = serviceIds ?? this.options.adapters.map((adapter) => adapter.id);
+    const automatic = options.automatic ?? false;
     await Promise.all(
       ids.map((id) => {
         const slot = this.slot(id);
-        if (options.respectRateLimits && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
+        if (automatic && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
           return Promise.resolve();
         }
-        return this.refreshOne(id, slot);
+        return this.refreshOne(id, slot, automatic);
       }),
     );
   }
@@ -155,9 +164,15 @@ export class AccountRefresher {
     this.listeners.clear();
   }
 
-  private refreshOne(serviceId: string, slot: ServiceSlot): Promise<void> {
-    if (slot.inFlight) return slot.inFlight;
+  private refreshOne(serviceId: string, slot: ServiceSlot, automatic = false): Promise<void> {
+    if (slot.inFlight) {
+      // A person's refresh that joins an automatic one is still answered if the budget held that back.
+      if (automatic || !slot.inFlightAutomatic) return slot.inFlight;
+      const generation = slot.generation;
+      return slot.inFlight.then(() => (slot.heldBack && slot.generation === generation ? this.refreshOne(serviceId, slot, false) : undefined));
+    }
     const generation = slot.generation;
+    slot.heldBack = false;
     const adapter = this.adapter(serviceId);
     const run = (async () => {
       let connection: AccountConnection | undefined;
@@ -166,7 +181,10 @@ export class AccountRefresher {
       } catch {
         // e.g. the OS keyring is locked or missing: say so rather than pretend to be signed out.
         if (slot.generation === generation) {
-          this.fail(slot, { kind: 'unexpected', message: `Could not read the ${adapter.displayName} token from secret storage.` });
+          this.fail(slot, {
+            kind: 'secretStorage',
+            message: `Could not read the ${adapter.displayName} token from VS Code's secret storage (the system keyring may be locked or missing). See Troubleshooting in the Account Glance README.`,
+          });
         }
         return;
       }
@@ -179,7 +197,7 @@ export class AccountRefresher {
       this.update(slot, { ...slot.state, signedIn: true, refreshing: true });
       let result: FetchResult;
       try {
-        result = await this.options.fetcher.fetch(adapter, connection);
+        result = await this.options.fetcher.fetch(adapter, connection, { automatic });
       } catch {
         result = { ok: false, error: { kind: 'unexpected', message: `${adapter.displayName} refresh failed unexpectedly; see the log.` } };
       }
@@ -190,6 +208,7 @@ export class AccountRefresher {
       if (slot.inFlight === run) slot.inFlight = undefined;
     });
     slot.inFlight = run;
+    slot.inFlightAutomatic = automatic;
     return run;
   }
 
@@ -200,12 +219,29 @@ export class AccountRefresher {
   }
 
   private fail(slot: ServiceSlot, error: ServiceError): void {
+    if (error.kind === 'throttled') {
+      this.holdBack(slot, error);
+      return;
+    }
     slot.consecutiveFailures++;
     const delay = this.options.retryDelayMs(error, slot.consecutiveFailures);
     slot.retryAt = delay === undefined ? undefined : this.now() + delay;
     slot.rateLimited = error.kind === 'rateLimited' && delay !== undefined;
     this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
     this.options.onFailure?.(slot.state.serviceId, error);
+  }
+
+  /**
+   * Our own budget held an automatic refresh back: nothing new was learnt, so the last answer
+   * (data or a server's error) stays on screen; only the next try moves to when the budget frees.
+   */
+  private holdBack(slot: ServiceSlot, error: ServiceError): void {
+    slot.heldBack = true;
+    const delay = this.options.retryDelayMs(error, Math.max(1, slot.consecutiveFailures));
+    slot.retryAt = delay === undefined ? undefined : this.now() + delay;
+    slot.rateLimited = delay !== undefined;
+    if (slot.state.snapshot || slot.state.error) this.update(slot, { ...slot.state, refreshing: false });
+    else this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
   }
 
   private clearRetry(slot: ServiceSlot): void {

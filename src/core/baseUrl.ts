@@ -1,11 +1,14 @@
 // Where a token may be sent. A token sent over plain http can be read on the way, so only https is
 // allowed, except to this machine (loopback), which is how local fakes and tests run.
 
-export type BaseUrlCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string };
+export type BaseUrlCheck =
+  | { readonly ok: true; readonly url: string; readonly origin: string }
+  | { readonly ok: false; readonly message: string };
 
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // Not `*.localhost`: Node asks DNS for those, so they may well leave the machine.
+  if (host === 'localhost') return true;
   if (host === '[::1]') return true;
   // WHATWG URL has already turned shorthand IPv4 (127.1, 0x7f.1) into dotted quads.
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
@@ -40,5 +43,11 @@ export function checkBaseUrl(input: string): BaseUrlCheck {
     };
   }
   const path = parsed.pathname.replace(/\/+$/, '');
-  return { ok: true, url: `${origin}${path}` };
+  return { ok: true, url: `${origin}${path}`, origin };
+}
+
+/** The origin a base URL sends to (scheme, host and port), or undefined when the URL is refused. */
+export function originOf(baseUrl: string): string | undefined {
+  const checked = checkBaseUrl(baseUrl);
+  return checked.ok ? checked.origin : undefined;
 }

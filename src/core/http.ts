@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import fetch from 'node-fetch';
 import { checkBaseUrl } from './baseUrl';
-import type { FetchResult, ServiceErrorKind } from './model';
-import { parseRetryAfterMs } from './rateLimit';
-import { redactSecrets } from './redact';
+import type { FetchResult, ServiceError, ServiceErrorKind } from './model';
+import { formatWait, parseRetryAfterMs } from './rateLimit';
+import { REDACTED, redactSecrets } from './redact';
+import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
 import type { JsonResponse, ServiceAdapter, ServiceHttp } from './service';
 import { normalizeToken } from './token';
 
@@ -40,6 +41,16 @@ export interface AccountFetcherOptions {
 export interface AccountConnection {
   readonly baseUrl: string;
   readonly token: string;
+  /**
+   * The origin the token was saved for. The fetcher sends the token nowhere else: a base URL on
+   * another origin fails as 'originChanged' before any request.
+   */
+  readonly tokenOrigin: string;
+}
+
+export interface FetchOptions {
+  /** Not asked for by a person (schedule, retry, start-up): counted against the per-account request budget. */
+  readonly automatic?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -51,6 +62,7 @@ const MAX_QUOTED_DETAIL = 200;
 export class AccountFetcher {
   /** Requests under way, keyed by URL and a hash of the token: concurrent refreshes share them. */
   private readonly inFlight = new Map<string, Promise<JsonResponse>>();
+  private readonly budget = new RequestBudget();
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -61,19 +73,36 @@ export class AccountFetcher {
     this.random = options.random ?? Math.random;
   }
 
-  async fetch(adapter: ServiceAdapter, connection: AccountConnection): Promise<FetchResult> {
+  async fetch(adapter: ServiceAdapter, connection: AccountConnection, options: FetchOptions = {}): Promise<FetchResult> {
     const baseUrl = checkBaseUrl(connection.baseUrl);
     if (!baseUrl.ok) {
       return { ok: false, error: { kind: 'invalidBaseUrl', message: `${adapter.displayName}: ${baseUrl.message}` } };
+    }
+    if (baseUrl.origin !== connection.tokenOrigin) {
+      return {
+        ok: false,
+        error: {
+          kind: 'originChanged',
+          message: `Base URL changed: the ${adapter.displayName} token was saved for ${safeOriginText(connection.tokenOrigin)}, but the setting now points to ${baseUrl.origin}. Nothing was sent. Confirm the new address or set a new token.`,
+        },
+      };
     }
     const token = normalizeToken(connection.token);
     if (!token.ok) {
       return { ok: false, error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` } };
     }
     const secrets = [token.token, connection.token.trim()];
+    let throttled: ServiceError | undefined;
+    const budget = options.automatic
+      ? () => {
+          const waitMs = this.budget.take(`${adapter.id}\n${hashToken(token.token)}`, this.now());
+          if (waitMs > 0) throttled ??= throttledError(adapter.displayName, waitMs);
+          return throttled;
+        }
+      : undefined;
     let result: FetchResult;
     try {
-      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token), this.now());
+      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token, budget), this.now());
     } catch (error) {
       // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
       result = {
@@ -81,28 +110,43 @@ export class AccountFetcher {
         error: { kind: 'unexpected', message: `${adapter.displayName} sent an answer Account Glance could not read (${describeThrown(error)}).` },
       };
     }
+    // One request held back means the snapshot would be half-built: none is shown.
+    if (throttled) return { ok: false, error: throttled };
     if (result.ok) return result;
     return { ok: false, error: { ...result.error, message: redactSecrets(result.error.message, secrets) } };
   }
 
-  private bind(adapter: ServiceAdapter, baseUrl: string, token: string): ServiceHttp {
-    const tokenHash = createHash('sha256').update(token).digest('hex');
+  /**
+   * HTTP bound to one account. `budget`, for automatic fetches, is asked before each request
+   * leaves and answers the error to return instead when the account's budget is spent.
+   */
+  private bind(adapter: ServiceAdapter, baseUrl: string, token: string, budget?: () => ServiceError | undefined): ServiceHttp {
+    const tokenHash = hashToken(token);
     return {
       getJson: (pathAndQuery) => {
         const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
         const key = `${url}\n${tokenHash}`;
         const shared = this.inFlight.get(key);
         if (shared) return shared;
-        const request = this.getWithRetries(adapter, url, pathAndQuery, token).finally(() => this.inFlight.delete(key));
+        const request = this.getWithRetries(adapter, url, pathAndQuery, token, budget).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, request);
         return request;
       },
     };
   }
 
-  private async getWithRetries(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+  private async getWithRetries(
+    adapter: ServiceAdapter,
+    url: string,
+    pathAndQuery: string,
+    token: string,
+    budget: (() => ServiceError | undefined) | undefined,
+  ): Promise<JsonResponse> {
     const maxRetries = Math.max(0, this.options.maxRetries ?? DEFAULT_MAX_RETRIES);
     for (let attempt = 0; ; attempt++) {
+      // Every attempt, retries included, is a request the budget counts.
+      const heldBack = budget?.();
+      if (heldBack) return { ok: false, error: heldBack };
       const result = await this.attempt(adapter, url, pathAndQuery, token);
       if (result.ok || result.error.kind !== 'server') return result;
       if (attempt >= maxRetries) {
@@ -207,6 +251,23 @@ export class AccountFetcher {
   }
 }
 
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function throttledError(name: string, waitMs: number): ServiceError {
+  return {
+    kind: 'throttled',
+    message: `Account Glance paused automatic refreshes of ${name} for ${formatWait(waitMs)}: it never asks one account more than ${AUTOMATIC_REQUESTS_PER_MINUTE} times a minute on its own. Refresh by hand to ask now.`,
+    retryAfterMs: waitMs,
+  };
+}
+
+/** An origin from secret storage, shown only when it looks like one (it is never a token, but be sure). */
+function safeOriginText(origin: string): string {
+  return /^https?:\/\/[a-z0-9.[\]:-]+$/i.test(origin) ? origin : 'another address';
+}
+
 type Fail = (kind: ServiceErrorKind, message: string, status?: number, retryAfterMs?: number) => JsonResponse;
 
 function parseSuccess(name: string, status: number, text: string, contentType: string, fail: Fail): JsonResponse {
@@ -214,7 +275,7 @@ function parseSuccess(name: string, status: number, text: string, contentType: s
     return fail('unexpected', `${name} answered with a web page instead of data. A proxy, a captive portal or a wrong base URL is the usual cause.`, status);
   }
   try {
-    return { ok: true, status, body: JSON.parse(text) as unknown };
+    return { ok: true, status, body: JSON.parse(withoutByteOrderMark(text)) as unknown };
   } catch {
     return fail('unexpected', `${name} sent an answer that is not valid JSON${text.trim() === '' ? ' (it was empty)' : ''}.`, status);
   }
@@ -233,11 +294,12 @@ interface StatusContext {
 function describeStatus({ name, path, status, detail, retryAfterMs, location, fail }: StatusContext): JsonResponse {
   // The quote keeps its own full stop; ours goes only where it has none.
   const said = detail ? ` ${name} said: "${detail}"${/[.!?…]$/.test(detail) ? '' : '.'}` : '';
+  // A refusal is never quoted: its body is where services echo the credential they refused.
   if (status === 401) {
-    return fail('unauthorized', `The ${name} token was rejected or has expired (HTTP 401). Set a new token.${said}`, status);
+    return fail('unauthorized', `The ${name} token was rejected or has expired (HTTP 401). Set a new token.`, status);
   }
   if (status === 403) {
-    return fail('unauthorized', `The ${name} token was rejected or has expired, or it may not read ${path} (HTTP 403).${said}`, status);
+    return fail('unauthorized', `The ${name} token was rejected or has expired, or it may not read ${path} (HTTP 403).`, status);
   }
   if (status === 404) {
     return fail('notFound', `${name} has nothing at ${path} (HTTP 404). Check the base URL setting.${said}`, status);
@@ -256,20 +318,33 @@ function describeStatus({ name, path, status, detail, retryAfterMs, location, fa
   return fail('unexpected', `${name} answered ${path} with HTTP ${status}, which Account Glance does not expect.${said}`, status);
 }
 
-/** The human part of an error body: RFC 9457 title/detail, `{status,message}`, or a web page's title. */
+/** Only the start of an error body is ever read for a quote: plenty for a message, and it bounds the redaction work. */
+const MAX_QUOTABLE_BODY_CHARS = 64 * 1024;
+
+/**
+ * The human part of an error body: RFC 9457 title/detail, `{status,message}`, or a web page's title.
+ * The body is redacted as it came, before parsing or clean-up could turn an escaped or broken-up
+ * echo of the token into something else, and the quote is redacted again at the end.
+ */
 function describeErrorBody(text: string, contentType: string, token: string): string | undefined {
+  const body = redactSecrets(withoutByteOrderMark(text).slice(0, MAX_QUOTABLE_BODY_CHARS), [token]);
   let found: string | undefined;
-  if (looksLikeHtml(text, contentType)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
-    found = title ?? text;
+  if (looksLikeHtml(body, contentType)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
+    found = title ?? body;
   } else {
     try {
-      found = describeJsonError(JSON.parse(text) as unknown);
+      found = describeJsonError(JSON.parse(body) as unknown);
     } catch {
-      found = text;
+      found = body;
     }
   }
   return found === undefined ? undefined : sanitizeQuote(found, token);
+}
+
+/** Some servers start UTF-8 with a byte order mark, which JSON.parse refuses. */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
 }
 
 function describeJsonError(body: unknown): string | undefined {
@@ -282,19 +357,29 @@ function describeJsonError(body: unknown): string | undefined {
   return detail ?? title;
 }
 
-/** Quotable service text: no markup, no control characters, one line, bounded, no token. */
+/** Quotable service text: no markup, no control or invisible characters, one line, no token; bounded last, so a cut never leaves part of a token. */
 function sanitizeQuote(text: string, token: string): string | undefined {
   const plain = redactSecrets(
     text
       .replace(/<[^>]*>/g, ' ')
       .replace(/&[a-z#0-9]+;/gi, ' ')
+      .replace(/\p{Cf}/gu, '')
       .replace(/\p{Cc}/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
     [token],
   );
   if (plain === '') return undefined;
-  return plain.length > MAX_QUOTED_DETAIL ? `${plain.slice(0, MAX_QUOTED_DETAIL - 1)}…` : plain;
+  return truncateQuote(plain);
+}
+
+function truncateQuote(text: string): string {
+  if (text.length <= MAX_QUOTED_DETAIL) return text;
+  let cut = MAX_QUOTED_DETAIL - 1;
+  // Cut before a marker rather than through it: "[reda…" reads like a glitch.
+  const marker = text.lastIndexOf(REDACTED, cut - 1);
+  if (marker !== -1 && marker + REDACTED.length > cut) cut = marker;
+  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 function looksLikeHtml(text: string, contentType: string): boolean {
@@ -367,8 +452,7 @@ function readTimeout(timeoutMs: (() => number) | undefined): number {
 }
 
 function formatSeconds(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return formatWait(ms);
 }
 
 function formatBytes(bytes: number): string {

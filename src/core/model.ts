@@ -82,14 +82,17 @@ export type ServiceErrorKind =
   | 'network' // unreachable, refused, reset
   | 'timeout'
   | 'unexpected' // non-JSON, HTML, wrong types, too large
-  | 'invalidBaseUrl';
+  | 'invalidBaseUrl'
+  | 'originChanged' // the base URL now points somewhere the token was not saved for: nothing was sent
+  | 'secretStorage' // VS Code's secret storage (the OS keyring) could not be read or written
+  | 'throttled'; // Account Glance's own ceiling on automatic requests held this one back: nothing was sent
 
 export interface ServiceError {
   readonly kind: ServiceErrorKind;
   /** A sentence for a person. Never contains a token. */
   readonly message: string;
   readonly status?: number;
-  /** For 'rateLimited': how long the service asked us to wait. */
+  /** For 'rateLimited': how long the service asked us to wait; for 'throttled': until a request may go. */
   readonly retryAfterMs?: number;
 }
 

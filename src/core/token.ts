@@ -6,6 +6,8 @@ export type TokenCheck = { readonly ok: true; readonly token: string } | { reado
 
 /** Far beyond any real token or JWT; a paste this long is a mistake (a whole file, a log). */
 export const MAX_TOKEN_LENGTH = 8192;
+/** Shorter than any real API key or JWT: a paste this short is a fragment (a prefix, half a copy). */
+export const MIN_TOKEN_LENGTH = 8;
 
 // Many docs ask for "Bearer <token>" and people paste the whole header value, sometimes twice.
 const BEARER_PREFIX = /^(?:bearer\s+)+/i;
@@ -31,6 +33,11 @@ export function normalizeToken(input: string | undefined): TokenCheck {
       ok: false,
       message: 'The token contains invisible or non-ASCII characters (such as smart quotes or control characters), which cannot be sent in an HTTP header. Copy it again from the source.',
     };
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    // The length only, never the characters.
+    const characters = token.length === 1 ? '1 character' : `${token.length} characters`;
+    return { ok: false, message: `The token is only ${characters} long; API tokens are much longer. Paste the whole token.` };
   }
   return { ok: true, token };
 }

@@ -4,6 +4,7 @@ import { accountStatus, type AccountState, type AccountStatus } from '../core/ac
 import type { AccountSnapshot, DetailList, ProblemSeverity, ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/service';
 import {
+  escapeMarkdown,
   formatCounterValue,
   formatExactTime,
   formatMoney,
@@ -49,6 +50,8 @@ export interface Row {
 export interface RowContext {
   readonly now: number;
   readonly locale?: string;
+  /** The host each service's data comes from, for services whose base URL is not their default. */
+  readonly customHosts?: Readonly<Record<string, string>>;
 }
 
 const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
@@ -83,6 +86,30 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   };
 }
 
+/**
+ * serviceRow(), or one error row in its place when building it throws (a bug, or data no check
+ * foresaw): one bad account never hides the others nor stops the tree. The error goes to
+ * `onError` (the log) only: its message could hold anything.
+ */
+export function serviceRowOrError(adapter: ServiceAdapter, state: AccountState, context: RowContext, onError?: (error: unknown) => void): Row {
+  try {
+    return serviceRow(adapter, state, context);
+  } catch (error) {
+    onError?.(error);
+    return {
+      id: adapter.id,
+      kind: 'service',
+      label: adapter.displayName,
+      description: 'Could not show this account: see the log',
+      tooltip: 'This account could not be shown. Click to open the log; a refresh may fix it.',
+      icon: STATUS_ICONS.error,
+      command: { command: 'accountGlance.showLog', title: 'Show log' },
+      // Keeps the service's menu (refresh, remove token), the ways out of a bad snapshot.
+      contextValue: state.signedIn === true ? 'service.signedIn' : 'service.signedOut',
+    };
+  }
+}
+
 function describeServiceStatus(status: AccountStatus, who: string | undefined): string {
   switch (status) {
     case 'signedOut':
@@ -98,15 +125,31 @@ function describeServiceStatus(status: AccountStatus, who: string | undefined): 
   }
 }
 
+// Tooltips are Markdown: every piece of text that came from a service (or quotes one) is escaped.
 function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: RowContext): string {
-  const lines = [`**${adapter.displayName}**`];
+  const lines = [`**${escapeMarkdown(adapter.displayName)}**`];
+  const host = context.customHosts?.[adapter.id];
+  if (host) lines.push(`Data from ${escapeMarkdown(host)} (not the default ${escapeMarkdown(new URL(adapter.defaultBaseUrl).host)})`);
   if (!state.signedIn) lines.push('No API token set.');
   if (state.snapshot) {
-    lines.push(`Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${formatExactTime(state.snapshot.fetchedAt, context.locale)})`);
+    lines.push(`Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale))})`);
   }
   if (state.fromCache) lines.push('Shown from the last session until the first refresh finishes.');
-  if (state.error) lines.push(`Last refresh failed: ${state.error.message}`);
+  if (state.error) lines.push(`Last refresh failed: ${escapeMarkdown(state.error.message)}`);
   return lines.join('\n\n');
+}
+
+/** Where the data comes from, first under the service, when that is not the service's own address. */
+function hostRow(adapter: ServiceAdapter, host: string): Row {
+  return {
+    id: `${adapter.id}/host`,
+    kind: 'message',
+    label: 'Server',
+    description: host,
+    tooltip: `${escapeMarkdown(adapter.displayName)} data comes from ${escapeMarkdown(host)}, set in the base URL setting (the default is ${escapeMarkdown(new URL(adapter.defaultBaseUrl).host)}).`,
+    icon: { id: 'server' },
+    command: { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [`accountGlance.${adapter.id}.baseUrl`] },
+  };
 }
 
 function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row[] {
@@ -123,6 +166,8 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
     ];
   }
   const rows: Row[] = [];
+  const host = context.customHosts?.[adapter.id];
+  if (host) rows.push(hostRow(adapter, host));
   if (state.error) rows.push(errorRow(adapter, state.error, state, context));
   else if (state.fromCache && state.snapshot) {
     rows.push({
@@ -148,6 +193,9 @@ const ERROR_TITLES: Record<ServiceError['kind'], string> = {
   timeout: 'Timed out',
   unexpected: 'Unexpected answer',
   invalidBaseUrl: 'Base URL refused',
+  originChanged: 'Base URL changed: confirm or set a new token',
+  secretStorage: 'Secret storage unavailable',
+  throttled: 'Automatic refresh paused',
 };
 
 function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountState, context: RowContext): Row {
@@ -159,7 +207,7 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
     kind: 'message',
     label: ERROR_TITLES[error.kind],
     description: dataAge ? `${dataAge} · ${error.message}` : error.message,
-    tooltip: [error.message, stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
+    tooltip: [escapeMarkdown(error.message), stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
       .filter(Boolean)
       .join('\n\n'),
     icon: stale ? { id: 'warning', color: 'list.warningForeground' } : { id: 'error', color: 'list.errorForeground' },
@@ -174,6 +222,12 @@ export function errorAction(adapter: ServiceAdapter, error: ServiceError): RowCo
       return { command: 'accountGlance.setToken', title: 'Set a new token', arguments: [adapter.id] };
     case 'invalidBaseUrl':
       return { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [`accountGlance.${adapter.id}.baseUrl`] };
+    case 'originChanged':
+      return { command: 'accountGlance.confirmBaseUrl', title: 'Confirm the new address', arguments: [adapter.id] };
+    case 'secretStorage':
+      return { command: 'accountGlance.showTroubleshooting', title: 'Open troubleshooting' };
+    case 'throttled':
+      return { command: 'accountGlance.refreshService', title: 'Refresh now', arguments: [adapter.id] };
     default:
       return { command: 'accountGlance.showLog', title: 'Show log' };
   }
@@ -216,7 +270,7 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
     const value = formatCounterValue(counter.value, counter.unit, context.locale);
     const expiry = counter.expiresAt !== undefined ? ` · expires ${formatRelativeTime(counter.expiresAt, context.now, context.locale)}` : '';
     const row = valueRow(`${base}/credits/${counter.id}`, counter.label, value, undefined, counter.headline ? { id: 'star-full' } : undefined);
-    return expiry ? { ...row, description: `${value}${expiry}`, tooltip: `${row.tooltip}\n\nExpires ${formatExactTime(counter.expiresAt, context.locale)}` } : row;
+    return expiry ? { ...row, description: `${value}${expiry}`, tooltip: `${row.tooltip}\n\nExpires ${escapeMarkdown(formatExactTime(counter.expiresAt, context.locale))}` } : row;
   });
 
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
@@ -235,7 +289,7 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
           id: `${base}/problems/${problem.id}`,
           kind: 'value' as const,
           label: problem.message,
-          tooltip: problem.message,
+          tooltip: escapeMarkdown(problem.message),
           icon: SEVERITY_ICONS[problem.severity],
           copyText: problem.message,
           contextValue: 'value',
@@ -269,7 +323,7 @@ function valueRow(id: string, label: string, value: string, exact?: string, icon
     kind: 'value',
     label,
     description: value,
-    tooltip: exact && exact !== MISSING ? `${label}: ${value} (${exact})` : `${label}: ${value}`,
+    tooltip: escapeMarkdown(exact && exact !== MISSING ? `${label}: ${value} (${exact})` : `${label}: ${value}`),
     copyText: exact && exact !== MISSING ? exact : value,
     contextValue: value && value !== MISSING ? 'value' : undefined,
     icon,

@@ -1,7 +1,13 @@
 // The Accounts view: renders the rows that accountRows.ts derives from each service's state.
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/accountRefresher';
-import { serviceRow, type Row } from './accountRows';
+import { serviceRowOrError, type Row } from './accountRows';
+import { customHosts } from './settings';
+
+export interface AccountTreeOptions {
+  /** Told when a service's rows could not be built (the tree shows an error row instead): for the log. */
+  readonly onRenderError?: (error: unknown) => void;
+}
 
 export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<Row | undefined>();
@@ -11,15 +17,24 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
   constructor(
     private readonly refresher: AccountRefresher,
     private readonly locale: string,
+    private readonly options: AccountTreeOptions = {},
   ) {
     this.subscription = refresher.onDidChangeState(() => this.changeEmitter.fire(undefined));
+  }
+
+  /** Draws the tree again, e.g. after a setting it shows (a base URL's host) changed. */
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
   }
 
   /** One root row per service; none at all (so the welcome view shows) while no service has a token. */
   rootRows(now = Date.now()): Row[] {
     const states = this.refresher.states();
     if (!states.some((state) => state.signedIn)) return [];
-    return this.refresher.adapters.map((adapter) => serviceRow(adapter, this.refresher.state(adapter.id), { now, locale: this.locale }));
+    const hosts = customHosts(this.refresher.adapters);
+    return this.refresher.adapters.map((adapter) =>
+      serviceRowOrError(adapter, this.refresher.state(adapter.id), { now, locale: this.locale, customHosts: hosts }, this.options.onRenderError),
+    );
   }
 
   getChildren(element?: Row): Row[] {

@@ -7,6 +7,8 @@ import type { Prompts } from './prompts';
 import type { SnapshotCache } from './snapshotCache';
 import { askForToken } from './tokenInput';
 import type { TokenStore } from './tokenStore';
+import { originOf } from '../core/baseUrl';
+import type { AccountConnection } from '../core/http';
 import type { FetchResult } from '../core/model';
 
 export const VIEW_ID = 'accountGlance.accounts';
@@ -18,10 +20,12 @@ export interface CommandDependencies {
   readonly log: vscode.LogOutputChannel;
   /** Refreshes through the schedule so the next automatic refresh counts from now. */
   readonly refresh: (serviceIds?: readonly string[]) => Promise<void>;
-  /** Checks a token against a service without saving it. */
-  readonly checkToken: (adapter: ServiceAdapter, token: string) => Promise<FetchResult>;
-  /** Called before a token is stored, so the secret-change event that follows is not refreshed twice. */
-  readonly expectToken: (serviceId: string, token: string | undefined) => void;
+  /** The base URL a service's token goes to now (the person's own settings, or the default). */
+  readonly baseUrlFor: (adapter: ServiceAdapter) => string;
+  /** Checks a token against a service without saving it (a person's request: never held back). */
+  readonly checkToken: (adapter: ServiceAdapter, connection: AccountConnection) => Promise<FetchResult>;
+  /** Opens the README's troubleshooting section. */
+  readonly showTroubleshooting: () => Thenable<unknown>;
   /** Mutable so the in-host tests can answer the questions. */
   readonly prompts: () => Prompts;
   readonly onDidShowInputBox?: () => ((box: vscode.InputBox) => void) | undefined;
@@ -64,19 +68,36 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     if (choice) deps.log.show(true);
   };
 
+  /** Tells a person that secret storage failed, with the way to the README's help. */
+  const reportSecretStorageFailure = async (what: string, error: unknown) => {
+    deps.log.error(`${what}: ${error instanceof Error ? error.name : 'error'} from VS Code's secret storage.`);
+    const choice = await vscode.window.showErrorMessage(
+      `${what}: VS Code's secret storage is not available (the system keyring may be locked or missing). Nothing was changed.`,
+      'Troubleshooting',
+    );
+    if (choice) await deps.showTroubleshooting();
+  };
+
   const setToken = async (argument?: unknown) => {
     const adapter = await chooseService(argument, refresher.adapters, 'Set the API token of which service?');
     if (!adapter) return;
+    // The token is checked against, and then bound to, the origin the person's settings name now.
+    const baseUrl = deps.baseUrlFor(adapter);
+    const origin = originOf(baseUrl) ?? '';
     const outcome = await askForToken({
       adapter,
-      check: (token) => deps.checkToken(adapter, token),
+      check: (token) => deps.checkToken(adapter, { baseUrl, token, tokenOrigin: origin }),
       prompts: deps.prompts(),
       onDidShowInputBox: deps.onDidShowInputBox?.(),
     });
     if (!outcome.saved) return;
-    deps.expectToken(adapter.id, outcome.token);
-    await deps.tokens.store(adapter.id, outcome.token);
-    deps.log.info(`${adapter.displayName}: API token saved to secret storage.`);
+    try {
+      await deps.tokens.save(adapter.id, outcome.token, origin);
+    } catch (error) {
+      await reportSecretStorageFailure(`The ${adapter.displayName} token was not saved`, error);
+      return;
+    }
+    deps.log.info(`${adapter.displayName}: API token saved to secret storage, for ${origin}.`);
     if (outcome.result.ok) {
       refresher.accept(outcome.result.snapshot);
       const who = outcome.result.snapshot.identity.displayName ?? outcome.result.snapshot.identity.email;
@@ -99,8 +120,12 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       'Remove Token',
     );
     if (!confirmed) return;
-    deps.expectToken(adapter.id, undefined);
-    await deps.tokens.delete(adapter.id);
+    try {
+      await deps.tokens.delete(adapter.id);
+    } catch (error) {
+      await reportSecretStorageFailure(`The ${adapter.displayName} token was not removed`, error);
+      return;
+    }
     refresher.setSignedIn(adapter.id, false);
     await deps.cache.remove(adapter.id);
     deps.log.info(`${adapter.displayName}: API token removed.`);
@@ -111,6 +136,37 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const candidates = signedIn.length === 1 ? signedIn : refresher.adapters;
     const adapter = await chooseService(argument, candidates, 'Open the dashboard of which service?');
     if (adapter) await vscode.env.openExternal(vscode.Uri.parse(adapter.dashboardUrl));
+  };
+
+  /** The base URL now names another origin than the token was saved for: send it there only on a clear yes. */
+  const confirmBaseUrl = async (argument?: unknown) => {
+    const adapter = adapterFor(serviceIdFrom(argument));
+    if (!adapter) return;
+    let stored;
+    try {
+      stored = await deps.tokens.read(adapter.id);
+    } catch (error) {
+      await reportSecretStorageFailure(`The ${adapter.displayName} token could not be read`, error);
+      return;
+    }
+    if (!stored) return;
+    const target = originOf(deps.baseUrlFor(adapter));
+    if (target !== undefined && target !== stored.origin) {
+      const confirmed = await deps.prompts().confirm(
+        `Send your ${adapter.displayName} token to ${target}?`,
+        `The token was saved for ${stored.origin ?? 'another address'}, and the ${adapter.displayName} base URL setting now points to ${target}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.`,
+        'Send Token',
+      );
+      if (!confirmed) return;
+      try {
+        await deps.tokens.save(adapter.id, stored.token, target);
+      } catch (error) {
+        await reportSecretStorageFailure(`The ${adapter.displayName} token was not moved to ${target}`, error);
+        return;
+      }
+      deps.log.info(`${adapter.displayName}: the token may now be sent to ${target} (confirmed).`);
+    }
+    await refresher.reconnect(adapter.id, { automatic: false });
   };
 
   const copyValue = async (row?: Row) => {
@@ -130,5 +186,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.commands.registerCommand('accountGlance.openDashboard', openDashboard),
     vscode.commands.registerCommand('accountGlance.showLog', () => deps.log.show()),
     vscode.commands.registerCommand('accountGlance.copyValue', copyValue),
+    vscode.commands.registerCommand('accountGlance.confirmBaseUrl', confirmBaseUrl),
+    vscode.commands.registerCommand('accountGlance.showTroubleshooting', () => deps.showTroubleshooting()),
   ];
 }

@@ -32,12 +32,37 @@ export interface GlanceInput {
   readonly settings: GlanceSettings;
   readonly now: number;
   readonly locale?: string;
+  /** The host each service's data comes from, for services whose base URL is not their default. */
+  readonly customHosts?: Readonly<Record<string, string>>;
 }
 
 /** The commands the tooltip links to; the item's MarkdownString trusts only these. */
 export const GLANCE_TOOLTIP_COMMANDS = ['accountGlance.refresh', 'accountGlance.setToken', 'workbench.view.extension.accountGlance'] as const;
 
 const LEVEL_RANK: Record<CreditLevel, number> = { normal: 0, low: 1, exhausted: 2 };
+
+/** What the item shows when the glance cannot be drawn: nothing from the data, and the way to the log (clicking opens it). */
+export const UNDRAWABLE_GLANCE: GlanceView = {
+  visible: true,
+  text: '$(warning) Account Glance',
+  tooltip: 'Account Glance could not draw its status. Click to open the log.',
+  background: 'none',
+  accessibilityLabel: 'Account Glance: could not be drawn, see the log',
+};
+
+/**
+ * describe(), or UNDRAWABLE_GLANCE when it throws (a bug, or data no check foresaw): the status
+ * bar renders during activation, which must not fail. The error goes to `onError` (the log)
+ * only: its message could hold anything.
+ */
+export function glanceOrUndrawable(describe: () => GlanceView, onError?: (error: unknown) => void): GlanceView {
+  try {
+    return describe();
+  } catch (error) {
+    onError?.(error);
+    return UNDRAWABLE_GLANCE;
+  }
+}
 
 export function describeGlance(input: GlanceInput): GlanceView {
   const { adapters, states, settings, now, locale } = input;
@@ -72,7 +97,7 @@ export function describeGlance(input: GlanceInput): GlanceView {
   return {
     visible: true,
     text: `${leadIcon} ${parts.join(' · ')}`,
-    tooltip: glanceTooltip(shown, settings, now, locale),
+    tooltip: glanceTooltip(shown, settings, now, locale, input.customHosts ?? {}),
     background: worst === 'exhausted' ? 'error' : worst === 'low' ? 'warning' : 'none',
     accessibilityLabel: `Account Glance: ${spoken.join(', ')}${anyFailed ? ', last refresh failed' : ''}`,
   };
@@ -88,12 +113,15 @@ function glanceTooltip(
   settings: GlanceSettings,
   now: number,
   locale: string | undefined,
+  customHosts: Readonly<Record<string, string>>,
 ): string {
   const blocks = shown.map(({ adapter, state }) => {
     const snapshot = state.snapshot;
     const lines: string[] = [];
     const who = snapshot?.identity.displayName ?? snapshot?.identity.email;
     lines.push(`### ${escapeMarkdown(adapter.displayName)}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
+    const host = customHosts[adapter.id];
+    if (host) lines.push(`$(server) Data from ${escapeMarkdown(host)}  `);
     if (snapshot) {
       const level = creditLevel(snapshot, settings.lowCredit[adapter.id]);
       lines.push('| Counter | Value |', '| :-- | --: |');

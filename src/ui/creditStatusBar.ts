@@ -1,8 +1,8 @@
 // The status-bar credit glance: one item, rendered from describeGlance().
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/accountRefresher';
-import { describeGlance, GLANCE_TOOLTIP_COMMANDS, type GlanceView } from './creditGlance';
-import { glanceSettings, statusBarClickAction } from './settings';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceView } from './creditGlance';
+import { customHosts, glanceSettings, statusBarClickAction } from './settings';
 
 export const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 
@@ -12,6 +12,11 @@ const BACKGROUNDS = {
   error: new vscode.ThemeColor('statusBarItem.errorBackground'),
 } as const;
 
+export interface CreditStatusBarOptions {
+  /** Told when the glance could not be drawn (the item then shows a plain warning that opens the log): for the log. */
+  readonly onRenderError?: (error: unknown) => void;
+}
+
 export class CreditStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: { dispose(): void };
@@ -20,6 +25,7 @@ export class CreditStatusBar implements vscode.Disposable {
   constructor(
     private readonly refresher: AccountRefresher,
     private readonly locale: string,
+    private readonly options: CreditStatusBarOptions = {},
   ) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Account Glance';
@@ -33,13 +39,19 @@ export class CreditStatusBar implements vscode.Disposable {
   }
 
   render(now = Date.now()): void {
-    const view = describeGlance({
-      adapters: this.refresher.adapters,
-      states: this.refresher.states(),
-      settings: glanceSettings(this.refresher.adapters),
-      now,
-      locale: this.locale,
-    });
+    // Runs inside activate() and on every state change: a throw here must not escape.
+    const view = glanceOrUndrawable(
+      () =>
+        describeGlance({
+          adapters: this.refresher.adapters,
+          states: this.refresher.states(),
+          settings: glanceSettings(this.refresher.adapters),
+          now,
+          locale: this.locale,
+          customHosts: customHosts(this.refresher.adapters),
+        }),
+      this.options.onRenderError,
+    );
     this.current = view;
     if (!view.visible) {
       this.item.hide();
@@ -52,9 +64,11 @@ export class CreditStatusBar implements vscode.Disposable {
     this.item.backgroundColor = BACKGROUNDS[view.background];
     this.item.accessibilityInformation = { label: view.accessibilityLabel };
     this.item.command =
-      statusBarClickAction() === 'openPanel'
-        ? { command: 'workbench.view.extension.accountGlance', title: 'Open Account Glance' }
-        : { command: 'accountGlance.refresh', title: 'Refresh Account Glance' };
+      view === UNDRAWABLE_GLANCE
+        ? { command: 'accountGlance.showLog', title: 'Show Account Glance Log' }
+        : statusBarClickAction() === 'openPanel'
+          ? { command: 'workbench.view.extension.accountGlance', title: 'Open Account Glance' }
+          : { command: 'accountGlance.refresh', title: 'Refresh Account Glance' };
     this.item.show();
   }
 

@@ -1,6 +1,8 @@
 // Reads the accountGlance.* settings, with the defaults package.json declares as the fallback.
 import * as vscode from 'vscode';
+import { originOf } from '../core/baseUrl';
 import type { ServiceAdapter } from '../core/service';
+import { clampToRange, readRefreshIntervalMinutes, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
 import type { GlanceSettings } from './creditGlance';
 
 export const SETTINGS_SECTION = 'accountGlance';
@@ -11,18 +13,38 @@ function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);
 }
 
+/**
+ * Where a service's token goes. Only the person's own (user or remote-machine) settings count:
+ * the manifest declares these settings `machine`-scoped, and a workspace value is ignored here
+ * too, so a repository's .vscode/settings.json can never redirect a token.
+ */
 export function baseUrlSetting(adapter: ServiceAdapter): string {
-  const value = config().get<string>(`${adapter.id}.baseUrl`);
-  return value && value.trim() ? value.trim() : adapter.defaultBaseUrl;
+  const value = config().inspect<unknown>(`${adapter.id}.baseUrl`)?.globalValue;
+  return typeof value === 'string' && value.trim() ? value.trim() : adapter.defaultBaseUrl;
+}
+
+/** The host a service's data comes from, when the base URL is not the service's own default. */
+export function customHost(adapter: ServiceAdapter): string | undefined {
+  const configured = originOf(baseUrlSetting(adapter));
+  if (configured === undefined || configured === originOf(adapter.defaultBaseUrl)) return undefined;
+  return new URL(configured).host;
+}
+
+export function customHosts(adapters: readonly ServiceAdapter[]): Readonly<Record<string, string>> {
+  const hosts: Record<string, string> = {};
+  for (const adapter of adapters) {
+    const host = customHost(adapter);
+    if (host !== undefined) hosts[adapter.id] = host;
+  }
+  return hosts;
 }
 
 export function requestTimeoutMs(): number {
-  const seconds = config().get<number>('requestTimeoutSeconds', 15);
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 15) * 1000;
+  return clampToRange(config().get<unknown>('requestTimeoutSeconds'), REQUEST_TIMEOUT_SECONDS) * 1000;
 }
 
 export function refreshIntervalMinutes(): number {
-  return config().get<number>('refreshIntervalMinutes', 15);
+  return readRefreshIntervalMinutes(config().get<unknown>('refreshIntervalMinutes'));
 }
 
 export function statusBarClickAction(): StatusBarClickAction {

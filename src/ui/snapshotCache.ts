@@ -1,48 +1,142 @@
 // The last good snapshot of each service, kept in globalState so the panel and the status bar
 // show something the moment VS Code starts. Snapshots hold no token by construction.
+//
+// What is stored outlives the code that wrote it: an older or a newer release, or damage, may have
+// put anything there, and it is read before any command is registered. So the value carries a
+// version, every entry passes readSnapshot() before anything renders it, and load() never throws.
+//   0.1.0:  'accountGlance.snapshots.v1' → { [serviceId]: snapshot }. Read while no current value
+//           exists; its valid entries are carried over by the next write, which then removes it.
+//   now:    'accountGlance.snapshotCache' → { version: 2, snapshots: { [serviceId]: snapshot } }.
+// A value with a higher version comes from a newer release: it is not read (its shape is unknown)
+// and the next write replaces it. The cache only paints start-up; the first refresh rebuilds it.
 import type * as vscode from 'vscode';
 import type { AccountSnapshot } from '../core/model';
+import { asObject } from '../core/parse';
+import { readSnapshot } from '../core/snapshotValidation';
 
-const CACHE_KEY = 'accountGlance.snapshots.v1';
+const CACHE_KEY = 'accountGlance.snapshotCache';
+const CACHE_VERSION = 2;
+const LEGACY_CACHE_KEY = 'accountGlance.snapshots.v1';
 
-type CachedSnapshots = Record<string, AccountSnapshot>;
+interface StoredCache {
+  readonly version: typeof CACHE_VERSION;
+  readonly snapshots: Readonly<Record<string, AccountSnapshot>>;
+}
+
+export interface SnapshotCacheOptions {
+  /**
+   * Told about what load() or save() leaves out, and why (for the log). `serviceId` is undefined
+   * when the whole stored value was set aside, or when the entry's key is not a plain id: keys are
+   * stored data too. `reason` never quotes a stored value. It must not throw: load() runs in activate().
+   */
+  readonly onDropped?: (serviceId: string | undefined, reason: string) => void;
+}
+
+type DropReporter = NonNullable<SnapshotCacheOptions['onDropped']>;
+
+interface CacheContents {
+  readonly snapshots: Map<string, AccountSnapshot>;
+  /** False when what is stored is not exactly a valid current value: the next write replaces it. */
+  readonly clean: boolean;
+}
+
+/** save() and remove() carry over what reads well without telling again what load() already told. */
+const QUIET: DropReporter = () => {};
 
 export class SnapshotCache {
-  constructor(private readonly memento: vscode.Memento) {}
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly options: SnapshotCacheOptions = {},
+  ) {}
 
-  load(): AccountSnapshot[] {
-    const cached = this.memento.get<CachedSnapshots>(CACHE_KEY);
-    if (!cached || typeof cached !== 'object') return [];
-    return Object.values(cached).filter(isSnapshotLike);
+  /** Every stored snapshot that reads as a whole; the rest is reported and left out. Never throws. */
+  load(now = Date.now()): AccountSnapshot[] {
+    return [...this.read(now, this.options.onDropped ?? QUIET).snapshots.values()];
   }
 
-  save(snapshot: AccountSnapshot): Thenable<void> {
-    return this.memento.update(CACHE_KEY, { ...this.entries(), [snapshot.serviceId]: snapshot });
+  /** Stores the snapshot beside the others, as a current-version value whatever was stored before. */
+  save(snapshot: AccountSnapshot, now = Date.now()): Thenable<void> {
+    const reading = readSnapshot(snapshot, now);
+    if (!reading.ok) {
+      // It would be dropped at the next start anyway: say so now, and keep the last good one.
+      this.options.onDropped?.(plainId(snapshot.serviceId), reading.reason);
+      return Promise.resolve();
+    }
+    const { snapshots } = this.read(now, QUIET);
+    snapshots.set(reading.snapshot.serviceId, reading.snapshot);
+    return this.write(snapshots);
   }
 
+  /** Forgets one service's snapshot; a damaged or foreign stored value is replaced even if it had none. */
   remove(serviceId: string): Thenable<void> {
-    const entries = this.entries();
-    if (!(serviceId in entries)) return Promise.resolve();
-    delete entries[serviceId];
-    return this.memento.update(CACHE_KEY, entries);
+    const { snapshots, clean } = this.read(Date.now(), QUIET);
+    if (!snapshots.delete(serviceId) && clean) return Promise.resolve();
+    return this.write(snapshots);
   }
 
-  private entries(): CachedSnapshots {
-    return { ...(this.memento.get<CachedSnapshots>(CACHE_KEY) ?? {}) };
+  private read(now: number, report: DropReporter): CacheContents {
+    try {
+      const stored: unknown = this.memento.get(CACHE_KEY);
+      if (stored !== undefined) return readCurrent(stored, now, report);
+      const legacy: unknown = this.memento.get(LEGACY_CACHE_KEY);
+      if (legacy === undefined) return { snapshots: new Map(), clean: true };
+      return { snapshots: readEntries(legacy, now, report, 'the 0.1.0 cache').snapshots, clean: false };
+    } catch {
+      // e.g. a getter that throws: what it threw could quote anything, so only this is said.
+      report(undefined, 'the cache could not be read');
+      return { snapshots: new Map(), clean: false };
+    }
+  }
+
+  private async write(snapshots: ReadonlyMap<string, AccountSnapshot>): Promise<void> {
+    // fromEntries defines keys (a "__proto__" key stays a key); assignment would not.
+    const value: StoredCache = { version: CACHE_VERSION, snapshots: Object.fromEntries(snapshots) };
+    await this.memento.update(CACHE_KEY, value);
+    // Only once the current value is written: should that fail, the old one is still there to read.
+    if (this.memento.get(LEGACY_CACHE_KEY) !== undefined) await this.memento.update(LEGACY_CACHE_KEY, undefined);
   }
 }
 
-/** A cache written by an older release may lack fields: such an entry is skipped, not shown half-broken. */
-function isSnapshotLike(value: unknown): value is AccountSnapshot {
-  if (!value || typeof value !== 'object') return false;
-  const candidate = value as Partial<AccountSnapshot>;
-  return (
-    typeof candidate.serviceId === 'string' &&
-    typeof candidate.fetchedAt === 'number' &&
-    Array.isArray(candidate.counters) &&
-    Array.isArray(candidate.problems) &&
-    Array.isArray(candidate.lists) &&
-    typeof candidate.identity === 'object' &&
-    typeof candidate.plan === 'object'
-  );
+function readCurrent(stored: unknown, now: number, report: DropReporter): CacheContents {
+  const fields = asObject(stored);
+  if (!fields) {
+    report(undefined, 'the cache is not an object');
+    return { snapshots: new Map(), clean: false };
+  }
+  const version = fields.version;
+  if (typeof version === 'number' && version > CACHE_VERSION) {
+    report(undefined, 'the cache was written by a newer version of Account Glance; it is not read, and the next save replaces it');
+    return { snapshots: new Map(), clean: false };
+  }
+  if (version !== CACHE_VERSION) {
+    report(undefined, 'the cache has no version this release knows');
+    return { snapshots: new Map(), clean: false };
+  }
+  return readEntries(fields.snapshots, now, report, 'the cache');
+}
+
+/** A record serviceId → snapshot (the shape of both versions' entries): what reads well, and whether all did. */
+function readEntries(value: unknown, now: number, report: DropReporter, name: string): CacheContents {
+  const record = asObject(value);
+  if (!record) {
+    report(undefined, `${name} does not hold a record of snapshots`);
+    return { snapshots: new Map(), clean: false };
+  }
+  const snapshots = new Map<string, AccountSnapshot>();
+  let clean = true;
+  for (const [key, entry] of Object.entries(record)) {
+    const reading = readSnapshot(entry, now);
+    if (reading.ok && reading.snapshot.serviceId === key) {
+      snapshots.set(key, reading.snapshot);
+      continue;
+    }
+    report(plainId(key), reading.ok ? 'serviceId differs from the key it is stored under' : reading.reason);
+    clean = false;
+  }
+  return { snapshots, clean };
+}
+
+/** A key fit to appear in the log: anything else stored there could be any text at all. */
+function plainId(key: unknown): string | undefined {
+  return typeof key === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(key) ? key : undefined;
 }

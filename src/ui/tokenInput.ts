@@ -1,7 +1,7 @@
 // Asks for a token in a password box, checks it against the service before anything is saved,
 // and keeps the box open with the reason when the service rejects it.
 import * as vscode from 'vscode';
-import { normalizeToken } from '../core/token';
+import { MIN_TOKEN_LENGTH, normalizeToken } from '../core/token';
 import type { FetchResult, ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/service';
 import type { Prompts } from './prompts';
@@ -40,9 +40,9 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
       box.hide();
     };
     box.onDidChangeValue((value) => {
-      // Say what is wrong while typing, but do not scold an empty box.
+      // Say what is wrong while typing, but do not scold an empty box or a token still being typed.
       const normalized = normalizeToken(value);
-      box.validationMessage = value.trim() === '' || normalized.ok ? undefined : normalized.message;
+      box.validationMessage = value.trim().length < MIN_TOKEN_LENGTH || normalized.ok ? undefined : normalized.message;
     });
     box.onDidAccept(async () => {
       if (box.busy) return;

@@ -39,7 +39,7 @@ export interface ScenarioRequest {
   readonly now: number;
   /** 1 for the first request to this path since the scenario was last chosen. */
   readonly attempt: number;
-  /** Only the token-echo scenario uses it, to prove the client redacts what servers echo. */
+  /** As received, `.label` included. Only the token-echo scenarios use it, to prove the client redacts what servers echo. */
   readonly token: string;
 }
 
@@ -71,6 +71,84 @@ const CAPTIVE_PORTAL_PAGE =
 export const DEFAULT_SLOW_MS = 3_000;
 export const HUGE_BODY_BYTES = 2 * 1024 * 1024;
 
+// ---------------------------------------------------------------------------------------------
+// The token echoed back, spelled the ways servers have been seen to spell it. Each answers a status
+// whose body the client quotes (not 401/403, whose bodies it never quotes), so only redaction keeps
+// the token out of the message.
+
+const code = (character: string) => character.charCodeAt(0);
+const hex = (character: string) => code(character).toString(16).padStart(2, '0');
+
+/** Soft hyphen, zero-width space/non-joiner/joiner, word joiner and <wbr>, in turn, between characters. */
+export function spellWithSoftBreaks(token: string): string {
+  const breaks = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '<wbr>'];
+  return [...token].map((character, index) => `${character}${index < token.length - 1 ? breaks[index % breaks.length] : ''}`).join('');
+}
+
+/** Decimal, hex and named HTML entities and plain characters, in turn. */
+export function spellAsEntities(token: string): string {
+  const named: Record<string, string> = { _: '&lowbar;', '.': '&period;', '&': '&amp;' };
+  const spellings = [(c: string) => `&#${code(c)};`, (c: string) => `&#x${hex(c)};`, (c: string) => named[c] ?? `&#X${hex(c).toUpperCase()};`, (c: string) => c];
+  return [...token].map((character, index) => spellings[index % spellings.length]?.(character) ?? character).join('');
+}
+
+/** Wrapped every five characters with CRLF and a tab, a newline, a space or CRLF and spaces, in turn. */
+export function spellWithLineBreaks(token: string): string {
+  const breaks = ['\r\n\t', '\n', ' ', '\r\n  '];
+  return (token.match(/.{1,5}/gs) ?? []).map((chunk, index) => (index === 0 ? chunk : `${breaks[(index - 1) % breaks.length]}${chunk}`)).join('');
+}
+
+/** Every character percent-encoded, letters too, in lower-case hex. */
+export function spellAsLowerPercent(token: string): string {
+  return [...token].map((character) => `%${hex(character)}`).join('');
+}
+
+/** Base64 at all three byte alignments: of the token, of "Bearer <token>" and, URL-safe unpadded, of "user:<token>". */
+export function spellAsBase64(token: string): string {
+  return `${Buffer.from(token).toString('base64')}, ${Buffer.from(`Bearer ${token}`).toString('base64')}, ${Buffer.from(`user:${token}`).toString('base64url')}`;
+}
+
+/** JSON \u escapes in both cases, with a JSON "\n" every fourth character. Goes into a JSON string as-is. */
+export function spellAsJsonEscapes(token: string): string {
+  return [...token].map((character, index) => `\\u00${index % 2 ? hex(character).toUpperCase() : hex(character)}${index % 4 === 3 ? '\\n' : ''}`).join('');
+}
+
+const ECHO_MARKER = '@@TOKEN@@';
+
+/** An error in the service's own style whose detail holds `spelled` verbatim (not re-escaped as JSON). */
+function echoInError(request: ScenarioRequest, status: number, title: string, spelled: string): FakeResponse {
+  const { json, ...response } = serviceError(request.service, status, title, `The credential ${ECHO_MARKER} is not valid for this request.`);
+  return { ...response, text: JSON.stringify(json).replace(ECHO_MARKER, () => spelled) };
+}
+
+function echoPage(token: string): string {
+  const broken = (token.match(/.{1,3}/gs) ?? []).join('<wbr>');
+  return `<!DOCTYPE html><html><head><title>Invalid token ${broken}</title></head><body><h1>Invalid token</h1><p><span>${broken}</span></p></body></html>`;
+}
+
+const TOKEN_ECHO: Record<string, Scenario> = {
+  'token-echo-soft-break': (request) => echoInError(request, 400, 'Bad Request', spellWithSoftBreaks(request.token)),
+  'token-echo-entity': (request) => echoInError(request, 422, 'Unprocessable Entity', spellAsEntities(request.token)),
+  'token-echo-newline': (request) => ({
+    status: 500,
+    contentType: 'text/plain; charset=utf-8',
+    text: `Invalid token ${spellWithLineBreaks(request.token)}\r\nTry again later.\r\n`,
+  }),
+  'token-echo-percent-lower': (request) => echoInError(request, 400, 'Bad Request', spellAsLowerPercent(request.token)),
+  'token-echo-base64': (request) => echoInError(request, 400, 'Bad Request', spellAsBase64(request.token)),
+  'token-echo-json-escape': (request) => echoInError(request, 422, 'Unprocessable Entity', spellAsJsonEscapes(request.token)),
+  'token-echo-html': (request) => ({ status: 400, contentType: 'text/html; charset=utf-8', text: echoPage(request.token) }),
+};
+
+/** The scenarios whose quoted error body echoes the token in some spelling (`token-echo` itself is a 401, never quoted). */
+export const TOKEN_ECHO_SCENARIOS: readonly string[] = Object.keys(TOKEN_ECHO);
+
+/** `response` sent as UTF-8 text that starts with a byte order mark, as some servers do. */
+function withByteOrderMark(response: FakeResponse): FakeResponse {
+  const { json, ...rest } = response;
+  return { ...rest, text: `\ufeff${rest.text ?? JSON.stringify(json)}` };
+}
+
 /** Scenarios that behave the same for both services. `normal` is what they answer when not failing. */
 function sharedScenarios(normal: Scenario): Record<string, Scenario> {
   return {
@@ -83,6 +161,12 @@ function sharedScenarios(normal: Scenario): Record<string, Scenario> {
     '429-http-date': (request) =>
       serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': new Date(request.now + 120_000).toUTCString() }),
     '429-without-retry-after': (request) => serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.'),
+    // Answers seen from misbehaving servers and proxies: none may make the client loop.
+    '429-retry-after-0': (request) => serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '0' }),
+    '429-past-date': (request) =>
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': new Date(request.now - 3_600_000).toUTCString() }),
+    '429-huge-retry-after': (request) =>
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '100000000000000000000000' }),
     '500': (request) => serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.'),
     'flapping-500': (request) =>
       request.attempt === 1 ? serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.') : normal(request),
@@ -94,6 +178,8 @@ function sharedScenarios(normal: Scenario): Record<string, Scenario> {
     'huge-body-declared': () => ({ status: 200, paddingBytes: HUGE_BODY_BYTES, declareLength: true }),
     'invalid-json': () => ({ status: 200, text: '{"id": "usr_1", "balance": 12.5, "name": "Trunc' }),
     'wrong-type': () => ({ status: 200, json: [{ id: 'usr_1' }] }),
+    ...TOKEN_ECHO,
+    bom: (request) => withByteOrderMark(normal(request)),
   };
 }
 

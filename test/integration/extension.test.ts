@@ -16,12 +16,7 @@ interface Manifest {
 
 /** What activate() may hand to tests; read guardedly, since the API grows with the extension. */
 interface MaybeTestApi {
-  secrets?: vscode.SecretStorage;
-  tokens?: {
-    get(serviceId: string): Thenable<string | undefined>;
-    store(serviceId: string, token: string): Thenable<void>;
-    delete(serviceId: string): Thenable<void>;
-  };
+  secrets: vscode.SecretStorage;
 }
 
 suite('Extension in a real extension host', () => {
@@ -83,21 +78,10 @@ suite('Extension in a real extension host', () => {
     const api = (await extension.activate()) as MaybeTestApi | undefined;
     assert.ok(api, 'activate() returns its test API in ExtensionMode.Test');
     const value = `round-trip-${Date.now()}`;
-    if (api.secrets) {
-      const key = 'accountGlance.test.roundTrip';
-      await api.secrets.store(key, value);
-      assert.equal(await api.secrets.get(key), value);
-      await api.secrets.delete(key);
-      assert.equal(await api.secrets.get(key), undefined);
-    } else if (api.tokens) {
-      // The token store keys secrets by service id; a made-up service touches no real token.
-      const service = 'integrationRoundTrip';
-      await api.tokens.store(service, value);
-      assert.equal(await api.tokens.get(service), value);
-      await api.tokens.delete(service);
-      assert.equal(await api.tokens.get(service), undefined);
-    } else {
-      this.skip();
-    }
+    const key = 'accountGlance.test.roundTrip';
+    await api.secrets.store(key, value);
+    assert.equal(await api.secrets.get(key), value);
+    await api.secrets.delete(key);
+    assert.equal(await api.secrets.get(key), undefined);
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/extension';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
-import { freshWorld, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
+import { freshWorld, ownAccount, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
 
 suite('Faults', () => {
   let api: AccountGlanceTestApi;
@@ -19,7 +19,7 @@ suite('Faults', () => {
     api.retryDelayScale = 0.001;
     // Headless Chromium never gives the window focus, and the schedule rests while unfocused.
     api.schedule.setFocused(true);
-    await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
+    await signIn(api, 'signeasy', ownAccount(FAKE_TOKENS.signeasy));
   });
   teardown(async () => {
     api.retryDelayScale = 1;

@@ -1,6 +1,7 @@
 // Entry point of the in-host suite (extensionTestsPath): the same run() serves the offline runner
 // (scripts/run-integration.mjs, code-server + Chromium) and @vscode/test-electron.
-// Loads every out/test/integration/*.test.js (esbuild writes them next to this file).
+// Loads every out/test/integration/*.test.js (esbuild writes them next to this file), or with
+// AG_SUITE=restart every *.restart.js, for one start of the runner's restart sequence (AG_START).
 //   MOCHA_GREP     only tests whose full title matches (a regular expression)
 //   MOCHA_TIMEOUT  per-test timeout in ms (default 20000)
 //   AG_CONSOLE_MARKER  set by the offline runner: the suite's console output is prefixed with it,
@@ -17,9 +18,11 @@ export function run(): Promise<void> {
     timeout: Number(process.env.MOCHA_TIMEOUT) || 20_000,
     ...(process.env.MOCHA_GREP ? { grep: new RegExp(process.env.MOCHA_GREP) } : {}),
   });
+  // AG_SUITE=restart (set by the runner for each start of its restart sequence) loads *.restart.js.
+  const suffix = process.env.AG_SUITE === 'restart' ? '.restart.js' : '.test.js';
   const files = fs
     .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.endsWith(suffix))
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/extension';
 import { FAKE_TOKENS, scenarioToken, type FakeServer } from '../fake-server';
-import { freshWorld, setSetting, signIn, testApi, waitFor } from './support/harness';
+import { freshWorld, setSetting, signIn, testApi, waitFor, removeTokenElsewhere } from './support/harness';
 
 suite('Status-bar credit glance', () => {
   let api: AccountGlanceTestApi;
@@ -49,7 +49,7 @@ suite('Status-bar credit glance', () => {
   test('zero: out of credits takes the error background', async () => {
     await signIn(api, 'leadping', scenarioToken('leadping', 'zero-credit'));
     assert.equal(api.statusBar.view?.background, 'error');
-    await api.tokens.delete('leadping');
+    await removeTokenElsewhere(api, 'leadping');
     await signIn(api, 'signeasy', scenarioToken('signeasy', 'exhausted'));
     assert.equal(api.statusBar.view?.background, 'error');
     assert.match(api.statusBar.view?.tooltip ?? '', /Out of credits/);

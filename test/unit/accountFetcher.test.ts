@@ -11,6 +11,7 @@ import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from '../fake-server/server';
 import { errorOf, type Harness, snapshotOf, startHarness } from './harness';
+import { connectionTo } from '../support/connection';
 
 const ADAPTERS: Record<FakeService, ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
 const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
@@ -54,9 +55,10 @@ describe('AccountFetcher error kinds', () => {
   test('the sentences say what happened', async () => {
     const message = async (service: FakeService, scenario: string) =>
       errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))).message;
-    assert.match(await message('leadping', '401'), /^The Leadping token was rejected or has expired \(HTTP 401\)\./);
-    // The problem-details title and detail are quoted.
-    assert.match(await message('leadping', '401'), /Leadping said: "Unauthorized: The access token is missing, invalid or expired\."/);
+    // A refusal's body is never quoted: that is where services echo the token.
+    assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
+    // Other errors' problem-details title and detail are quoted.
+    assert.match(await message('leadping', '404'), /Leadping said: "Not Found: The requested resource was not found\."/);
     // Signeasy's {status, message} body is quoted too.
     assert.match(await message('signeasy', '404'), /Signeasy said: "The requested resource was not found\."/);
     assert.match(await message('leadping', '404'), /nothing at \/users\/me \(HTTP 404\)\. Check the base URL/);
@@ -180,7 +182,7 @@ describe('AccountFetcher limits', () => {
     const url = server.url;
     await server.close();
     const fetcher = new AccountFetcher({ userAgent: 'test' });
-    const error = errorOf(await fetcher.fetch(signeasyAdapter, { baseUrl: url, token: FAKE_TOKENS.signeasy }));
+    const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(url, FAKE_TOKENS.signeasy)));
     assert.equal(error.kind, 'network');
     assert.match(error.message, /connection was refused/);
     assert.ok(error.message.includes(new URL(url).host));
@@ -189,7 +191,7 @@ describe('AccountFetcher limits', () => {
   test('a base URL that is not https (and not loopback) is refused before any request', async () => {
     const log: unknown[] = [];
     const fetcher = new AccountFetcher({ userAgent: 'test', onRequest: (entry) => log.push(entry) });
-    const error = errorOf(await fetcher.fetch(leadpingAdapter, { baseUrl: 'http://api.leadping.ai', token: FAKE_TOKENS.leadping }));
+    const error = errorOf(await fetcher.fetch(leadpingAdapter, connectionTo("http://api.leadping.ai", FAKE_TOKENS.leadping)));
     assert.equal(error.kind, 'invalidBaseUrl');
     assert.match(error.message, /^Leadping: .*uses http/);
     assert.deepEqual(log, []);
@@ -198,7 +200,7 @@ describe('AccountFetcher limits', () => {
   test('a trailing slash on the base URL and "Bearer " on the token are both fine', async () => {
     const harness = await startHarness();
     try {
-      const result = await harness.fetcher.fetch(signeasyAdapter, { baseUrl: `${harness.server.url}//`, token: `  Bearer ${FAKE_TOKENS.signeasy}\n` });
+      const result = await harness.fetcher.fetch(signeasyAdapter, connectionTo(`${harness.server.url}//`, `  Bearer ${FAKE_TOKENS.signeasy}\n`));
       assert.equal(snapshotOf(result).counters[0]?.value, 1760);
       assert.equal(harness.server.requests[0]?.path, '/v3/me/');
     } finally {
@@ -292,8 +294,8 @@ describe('AccountFetcher never leaks the token', () => {
       assert.ok(!logText.includes(token), `log has ${token}`);
       for (const message of messages) assert.ok(!message.includes(token), `"${message}" has the token ${token}`);
     }
-    // The server did echo the token back; it must show as redacted.
-    assert.ok(messages.some((message) => message.includes('Token [redacted] is not valid')));
+    // The servers did echo the token back in quoted bodies; it must show as redacted.
+    assert.ok(messages.some((message) => message.includes('The credential [redacted] is not valid')));
     // The fake server's own record never holds a token either.
     assert.ok(harness.server.requests.every((request) => request.authorization === true));
     const recorded = JSON.stringify(harness.server.requests);
@@ -333,7 +335,7 @@ describe('AccountFetcher headers', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const fetcher = new AccountFetcher({ userAgent: 'AccountGlance/9.9 test' });
-      snapshotOf(await fetcher.fetch(signeasyAdapter, { baseUrl: `http://localhost:${port}`, token: 'eyJhbGciOi.payload.sig' }));
+      snapshotOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://localhost:${port}`, "eyJhbGciOi.payload.sig")));
       assert.equal(seen.authorization, 'Bearer eyJhbGciOi.payload.sig');
       assert.equal(seen.accept, 'application/json');
       assert.equal(seen['user-agent'], 'AccountGlance/9.9 test');
@@ -353,7 +355,7 @@ describe('AccountFetcher headers', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const fetcher = new AccountFetcher({ userAgent: 'test' });
-      const error = errorOf(await fetcher.fetch(signeasyAdapter, { baseUrl: `http://127.0.0.1:${port}`, token: 'se_x' }));
+      const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://127.0.0.1:${port}`, "se_redirect_x")));
       assert.equal(error.kind, 'unexpected');
       assert.match(error.message, /redirected .* to http:\/\/elsewhere\.example/);
       assert.equal(hits, 1);

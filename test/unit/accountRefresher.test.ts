@@ -6,6 +6,7 @@ import { accountStatus } from '../../src/core/accountState';
 import type { FetchResult } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/service';
 import { leadpingSnapshot, inertAdapter } from '../support/snapshotBuilder';
+import { connectionTo } from '../support/connection';
 
 const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 
@@ -26,7 +27,7 @@ function makeRefresher(token: () => string | undefined, fetcher = controlledFetc
     fetcher,
     connectionFor: async () => {
       const value = token();
-      return value ? { baseUrl: 'http://127.0.0.1:1', token: value } : undefined;
+      return value ? connectionTo('http://127.0.0.1:1', value) : undefined;
     },
     // 429: what the service said, else 2^attempt s; passing faults: 5 s; a rejected token: wait for a person.
     retryDelayMs: (error, attempt) =>
@@ -108,7 +109,7 @@ test('429 sets a wait the schedule honours; an explicit refresh still goes', asy
   fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down', retryAfterMs: 30_000 } });
   await run;
   assert.equal(refresher.nextRetryAt(), 31_000);
-  await refresher.refresh(undefined, { respectRateLimits: true });
+  await refresher.refresh(undefined, { automatic: true });
   assert.equal(fetcher.calls.length, 1, 'the scheduled refresh waited');
   run = refresher.refresh();
   await tick();
@@ -132,7 +133,7 @@ test('a passing fault is retried on its own; a rejected token waits for a person
   assert.deepEqual(refresher.servicesDueForRetry(), []);
   now = 6_000;
   assert.deepEqual(refresher.servicesDueForRetry(), ['leadping']);
-  run = refresher.refresh(refresher.servicesDueForRetry(), { respectRateLimits: true });
+  run = refresher.refresh(refresher.servicesDueForRetry(), { automatic: true });
   await tick();
   assert.equal(fetcher.calls.length, 2, 'a network retry is not held back like a 429');
   fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'unauthorized', message: 'rejected' } });
@@ -145,7 +146,7 @@ test('a throwing fetcher or secret store becomes an error state, not a stuck spi
   const refresher = new AccountRefresher({
     adapters: [leadping],
     fetcher: { fetch: () => Promise.reject(new Error('kaboom')) },
-    connectionFor: async () => ({ baseUrl: 'http://127.0.0.1:1', token: 't' }),
+    connectionFor: async () => connectionTo('http://127.0.0.1:1', 't'),
     retryDelayMs: () => 1,
   });
   await refresher.refresh();
@@ -187,4 +188,36 @@ test('a replaced token forgets the old account before loading the new one', asyn
   fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'server', message: 'boom' } });
   await run;
   assert.equal(accountStatus(refresher.state('leadping')), 'error');
+});
+
+test('a refresh the request budget held back keeps the last error on screen and moves only the next try', async () => {
+  let now = 1_000;
+  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  let run = refresher.refresh(undefined, { automatic: true });
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'server', message: 'boom', status: 500 } });
+  await run;
+  now = 7_000;
+  run = refresher.refresh(undefined, { automatic: true });
+  await tick();
+  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'throttled', message: 'held back', retryAfterMs: 40_000 } });
+  await run;
+  assert.equal(refresher.state('leadping').error?.message, 'boom');
+  assert.equal(refresher.state('leadping').refreshing, false);
+  // This test's policy answers 5 s for anything but 429 and 401.
+  assert.equal(refresher.nextRetryAt(), 7_000 + 5_000);
+});
+
+test('a person\'s refresh that joins a held-back automatic one is still sent', async () => {
+  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const automatic = refresher.refresh(undefined, { automatic: true });
+  await tick();
+  const manual = refresher.refresh();
+  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'throttled', message: 'held back', retryAfterMs: 40_000 } });
+  await automatic;
+  await tick();
+  assert.equal(fetcher.calls.length, 2, 'the manual refresh asked again');
+  fetcher.calls[1]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await manual;
+  assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
 });

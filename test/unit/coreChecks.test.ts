@@ -1,7 +1,7 @@
 // The small pure pieces: base URL rule, token clean-up, redaction, Retry-After, backoff, readers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkBaseUrl } from '../../src/core/baseUrl';
+import { checkBaseUrl, originOf } from '../../src/core/baseUrl';
 import { asEpochSeconds, asFlag, asIsoTime, asNumber, asText } from '../../src/core/parse';
 import { parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/rateLimit';
 import { redactSecrets } from '../../src/core/redact';
@@ -18,16 +18,23 @@ describe('checkBaseUrl', () => {
     ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
     ['http://127.0.0.5', 'http://127.0.0.5'],
     ['http://[::1]:9000', 'http://[::1]:9000'],
-    ['http://api.localhost', 'http://api.localhost'],
   ];
   for (const [input, url] of accepted) {
-    test(`accepts ${JSON.stringify(input)}`, () => assert.deepEqual(checkBaseUrl(input), { ok: true, url }));
+    test(`accepts ${JSON.stringify(input)}`, () => assert.deepEqual(checkBaseUrl(input), { ok: true, url, origin: new URL(url).origin }));
   }
+  test('the origin is scheme, host and port, without the path', () => {
+    assert.equal(originOf('https://proxy.example.com/leadping/'), 'https://proxy.example.com');
+    assert.equal(originOf('HTTPS://API.Example.COM:8443/x'), 'https://api.example.com:8443');
+    assert.equal(originOf('http://example.com'), undefined);
+  });
   const refused: readonly [string, RegExp][] = [
     ['http://example.com', /uses http.*unencrypted/],
     ['http://128.0.0.1', /uses http/],
     ['http://10.0.0.2:8080', /uses http/],
     ['http://localhost.evil.com', /uses http/],
+    // Node resolves *.localhost through DNS, so it is not known to stay on this machine.
+    ['http://api.localhost', /uses http/],
+    ['http://evil.localhost:8080', /uses http/],
     ['ftp://api.example.com', /must start with https/],
     ['file:///etc/passwd', /must start with https/],
     ['api.leadping.ai', /not a valid URL/],
@@ -77,6 +84,7 @@ describe('normalizeToken', () => {
     ['“lp_abc123”', /invisible or non-ASCII/],
     ['lp_abcé123', /invisible or non-ASCII/],
     ['x'.repeat(MAX_TOKEN_LENGTH + 1), /longer than 8192/],
+    ['Bearer lp_abc1', /only 7 characters long/],
   ];
   for (const [input, message] of refused) {
     test(`refuses ${JSON.stringify(input)?.slice(0, 40)}`, () => {
@@ -90,7 +98,7 @@ describe('normalizeToken', () => {
   }
   test('each refusal has its own sentence', () => {
     const messages = new Set(refused.map(([input]) => normalizeToken(input)).map((result) => (result.ok ? '' : result.message)));
-    assert.equal(messages.size, 5);
+    assert.equal(messages.size, 6);
   });
 });
 

@@ -4,6 +4,7 @@ import { AccountFetcher, type AccountFetcherOptions, type RequestLogEntry } from
 import type { FetchResult } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/service';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
+import { connectionTo } from '../support/connection';
 
 export interface Harness {
   readonly server: FakeServer;
@@ -34,7 +35,7 @@ export async function startHarness(serverOptions: FakeServerOptions = {}, fetche
     fetcher,
     log,
     sleeps,
-    fetch: (adapter, token) => fetcher.fetch(adapter, { baseUrl: server.url, token }),
+    fetch: (adapter, token) => fetcher.fetch(adapter, connectionTo(server.url, token)),
     close: () => server.close(),
   };
 }

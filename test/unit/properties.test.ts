@@ -14,6 +14,7 @@ import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { normalizeToken } from '../../src/core/token';
 import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
 import { FIXED_NOW } from './harness';
+import { connectionTo } from '../support/connection';
 
 /** A ServiceHttp answering 200 with the given body per path (404 for paths not given). */
 function stubHttp(bodies: Readonly<Record<string, unknown>>): ServiceHttp {
@@ -146,7 +147,7 @@ describe('the fetcher given arbitrary bytes', () => {
           async (body, contentType) => {
             nextBody = body;
             nextContentType = contentType;
-            const result = await fetcher.fetch(adapter, { baseUrl, token: 'prop_token_1' });
+            const result = await fetcher.fetch(adapter, connectionTo(baseUrl, 'prop_token_1'));
             if (result.ok) assertWellFormed(result.snapshot);
             else assert.equal(result.error.kind, 'unexpected', result.error.message);
           },

@@ -5,6 +5,7 @@ import type { AccountGlanceTestApi } from '../../../src/extension';
 import type { Row } from '../../../src/ui/accountRows';
 import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
 import { windowPrompts } from '../../../src/ui/prompts';
+import { TokenStore } from '../../../src/ui/tokenStore';
 
 export const EXTENSION_ID = 'accountglance.account-glance';
 export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
@@ -35,17 +36,45 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function freshWorld(api: AccountGlanceTestApi): Promise<FakeServer> {
   api.prompts = windowPrompts;
   api.onDidShowInputBox = undefined;
-  for (const service of SERVICES) await api.tokens.delete(service);
+  for (const service of SERVICES) await removeTokenElsewhere(api, service);
+  // A refresh with no tokens sends nothing; it forgets states a broken keyring left signed in.
+  await api.refresher.refresh();
   await waitFor(() => api.refresher.states().every((state) => !state.signedIn), 'every service signed out');
   const server = await startFakeServer();
   for (const service of SERVICES) await setSetting(`${service}.baseUrl`, server.url);
   return server;
 }
 
+let accounts = 0;
+/**
+ * The same fake account under a token of its own (the fake ignores a `.label` suffix): each test
+ * that leans on automatic retries gets a fresh request budget, as a new account would.
+ */
+export function ownAccount(token: string): string {
+  return `${token}.test${++accounts}`;
+}
+
+/** The origin a service's base URL setting names now. */
+export function configuredOrigin(service: FakeService): string {
+  const baseUrl = vscode.workspace.getConfiguration('accountGlance').inspect<string>(`${service}.baseUrl`)?.globalValue ?? '';
+  return new URL(baseUrl).origin;
+}
+
+/** Writes a token straight into secret storage, as another window would (bound to `origin`), or as 0.1.0 did (a bare string). */
+export async function storeTokenElsewhere(api: AccountGlanceTestApi, service: FakeService, token: string, origin: string | 'unbound' = configuredOrigin(service)): Promise<void> {
+  const value = origin === 'unbound' ? token : JSON.stringify({ version: 2, token, origin });
+  await api.secrets.store(TokenStore.keyFor(service), value);
+}
+
+/** Deletes a token straight from secret storage, as another window would. */
+export async function removeTokenElsewhere(api: AccountGlanceTestApi, service: FakeService): Promise<void> {
+  await api.secrets.delete(TokenStore.keyFor(service));
+}
+
 /** Stores a token the way another window would, and waits for the refresh it causes to settle. */
 export async function signIn(api: AccountGlanceTestApi, service: FakeService, token: string): Promise<void> {
   const before = Date.now();
-  await api.tokens.store(service, token);
+  await storeTokenElsewhere(api, service, token);
   await waitFor(() => {
     const state = api.refresher.state(service);
     return state.signedIn && !state.refreshing && ((state.snapshot && state.snapshot.fetchedAt >= before) || (state.failedAt ?? 0) >= before);

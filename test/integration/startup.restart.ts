@@ -1,0 +1,168 @@
+// Stored state from another version, or damaged, never breaks start-up. The runner starts VS Code
+// RESTART_STARTS times in one profile (AG_START = 1, 2, …): each start checks that activate() coped
+// with what the start before left behind, then leaves the next damaged shape for the next start.
+// Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AccountSnapshot } from '../../src/core/model';
+import { readSnapshot } from '../../src/core/snapshotValidation';
+import type { AccountGlanceTestApi } from '../../src/extension';
+import { TokenStore } from '../../src/ui/tokenStore';
+import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
+import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
+
+const START = Number(process.env.AG_START ?? '0');
+const LEGACY_CACHE_KEY = 'accountGlance.snapshots.v1';
+const CACHE_KEY = 'accountGlance.snapshotCache';
+type Damage = (snapshot: AccountSnapshot) => unknown;
+
+/** What each start leaves for the next: a damaged Leadping entry and a damaged Signeasy entry. */
+const DAMAGE_LEFT_BY_START: Readonly<Record<number, { readonly leadping: Damage; readonly signeasy: Damage; readonly what: string }>> = {
+  2: { what: 'plan: null; a counter without unit', leadping: (s) => ({ ...s, plan: null }), signeasy: (s) => ({ ...s, counters: [{ ...s.counters[0], unit: undefined }] }) },
+  3: { what: 'problems: [null]; lists: [{}]', leadping: (s) => ({ ...s, problems: [null] }), signeasy: (s) => ({ ...s, lists: [{}] }) },
+  4: { what: 'fetchedAt: 1e20; fetchedAt as text', leadping: (s) => ({ ...s, fetchedAt: 1e20 }), signeasy: (s) => ({ ...s, fetchedAt: 'yesterday' }) },
+};
+const LAST_START = 6;
+
+suite(`Start ${START} of ${LAST_START} in one profile`, () => {
+  let api: AccountGlanceTestApi;
+  let server: FakeServer | undefined;
+
+  suiteSetup(async () => {
+    api = await testApi();
+  });
+  suiteTeardown(async () => {
+    await server?.close();
+  });
+
+  if (START === 1) {
+    test('leave 0.1.0 state behind: bare tokens and a v1 cache with identity: null and counters: [null]', async () => {
+      server = await startFakeServer();
+      for (const service of SERVICES) await setSetting(`${service}.baseUrl`, server.url);
+      await signIn(api, 'leadping', FAKE_TOKENS.leadping);
+      await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
+      const good = goodSnapshots(api);
+      // From here on nothing may refresh into the cache, and this window must not bind the bare tokens itself.
+      await server.close();
+      server = undefined;
+      const secrets = api.secrets as unknown as Record<string, unknown>;
+      const store = api.secrets.store.bind(api.secrets);
+      secrets.store = () => Promise.reject(new Error('not in this start'));
+      for (const service of SERVICES) await store(TokenStore.keyFor(service), FAKE_TOKENS[service]);
+      await api.globalState.update(CACHE_KEY, undefined);
+      await api.globalState.update(LEGACY_CACHE_KEY, { leadping: { ...good.leadping, identity: null }, signeasy: { ...good.signeasy, counters: [null] } });
+      await settle();
+    });
+    return;
+  }
+
+  test('activate() completed: every command is registered and the panel and status bar render', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension?.isActive);
+    const registered = await vscode.commands.getCommands(true);
+    const manifest = extension.packageJSON as { contributes: { commands: { command: string }[] } };
+    for (const { command } of manifest.contributes.commands) assert.ok(registered.includes(command), `${command} is registered`);
+    assert.doesNotThrow(() => treeLines(api));
+    assert.ok(api.statusBar.view, 'the status bar rendered');
+  });
+
+  if (START >= 2 && START <= 5) {
+    test('the damaged cached entries were dropped, and said so in the log', async () => {
+      for (const service of SERVICES) {
+        assert.equal(api.refresher.state(service).snapshot, undefined, `${service}'s damaged snapshot is not shown. Log:\n${await readLogText(api)}`);
+      }
+      const log = await waitFor(async () => {
+        const text = await readLogText(api);
+        return /dropped/i.test(text) && text;
+      }, 'the log to say what was dropped');
+      assert.match(log, /leadping/);
+      assert.match(log, /signeasy/);
+    });
+  }
+
+  if (START === 6) {
+    test('a cache written by a newer version is not read, and start-up is fine', () => {
+      for (const service of SERVICES) assert.equal(api.refresher.state(service).snapshot, undefined);
+    });
+  }
+
+  if (START === 2) {
+    test('tokens saved by 0.1.0 are bound to the origin configured at this first start', async () => {
+      for (const service of SERVICES) {
+        const stored = await waitFor(async () => {
+          const token = await api.tokens.read(service);
+          return token?.origin !== undefined && token;
+        }, `${service}'s token to be bound`);
+        assert.equal(stored.token, FAKE_TOKENS[service]);
+        assert.equal(stored.origin, configuredOrigin(service));
+      }
+    });
+  }
+
+  test('the next refresh repaints both services', async () => {
+    server = await startFakeServer({ port: Number(new URL(configuredOrigin('leadping')).port) });
+    await vscode.commands.executeCommand('accountGlance.refresh');
+    for (const service of SERVICES) {
+      const state = api.refresher.state(service);
+      assert.equal(state.error, undefined, `${service}: ${state.error?.message}`);
+      assert.ok(state.snapshot, service);
+    }
+    assert.ok(treeLines(api).includes('Leadping: Jordan Avery'), treeLines(api).join('\n'));
+  });
+
+  const damage = DAMAGE_LEFT_BY_START[START];
+  if (damage) {
+    test(`leave a damaged cache for the next start: ${damage.what}`, async () => {
+      const good = goodSnapshots(api);
+      await server?.close();
+      server = undefined;
+      await leaveCache(api, { version: 2, snapshots: { leadping: damage.leadping(good.leadping), signeasy: damage.signeasy(good.signeasy) } });
+    });
+  }
+  if (START === 5) {
+    test('leave a cache from a newer version for the next start', async () => {
+      const good = goodSnapshots(api);
+      await server?.close();
+      server = undefined;
+      await leaveCache(api, { version: 99, snapshots: good, accounts: [{ unknown: true }] });
+    });
+  }
+});
+
+/** This start's fresh snapshots, checked to be whole (they are what the next start's damage is made from). */
+function goodSnapshots(api: AccountGlanceTestApi): Record<'leadping' | 'signeasy', AccountSnapshot> {
+  const snapshot = (service: 'leadping' | 'signeasy') => {
+    const value = api.refresher.state(service).snapshot;
+    assert.ok(value && readSnapshot(value, Date.now()).ok, `${service} has a whole snapshot`);
+    return value;
+  };
+  return { leadping: snapshot('leadping'), signeasy: snapshot('signeasy') };
+}
+
+/**
+ * VS Code batches extension-state and secret writes, and the workbench may be navigated away
+ * before its storage is flushed: give them time to land before this start ends.
+ */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 3_000));
+}
+
+/** Writes the snapshot cache for the next start; written twice, apart, so a flush lost to the restart cannot keep the older value. */
+async function leaveCache(api: AccountGlanceTestApi, value: unknown): Promise<void> {
+  await api.globalState.update(CACHE_KEY, value);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await api.globalState.update(CACHE_KEY, JSON.parse(JSON.stringify(value)) as unknown);
+  await settle();
+}
+
+async function readLogText(api: AccountGlanceTestApi): Promise<string> {
+  try {
+    const names = await fs.readdir(api.logUri.fsPath);
+    const texts = await Promise.all(names.map((name) => fs.readFile(path.join(api.logUri.fsPath, name), 'utf8').catch(() => '')));
+    return texts.join('\n');
+  } catch {
+    return '';
+  }
+}
