@@ -14,9 +14,9 @@ function config(): vscode.WorkspaceConfiguration {
 }
 
 /**
- * Where a service's token goes. Only the person's own (user or remote-machine) settings count:
- * the manifest declares these settings `machine`-scoped, and a workspace value is ignored here
- * too, so a repository's .vscode/settings.json can never redirect a token.
+ * Where a service's token goes. Only the person's own user settings count: the manifest
+ * declares these settings `application`-scoped, and a workspace value is ignored here too, so a
+ * repository's .vscode/settings.json can never redirect a token.
  */
 export function baseUrlSetting(adapter: ServiceAdapter): string {
   const value = config().inspect<unknown>(`${adapter.id}.baseUrl`)?.globalValue;

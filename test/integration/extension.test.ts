@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 const EXTENSION_ID = 'accountglance.account-glance';
 
 interface Manifest {
+  extensionKind?: string[];
   contributes: {
     commands: { command: string }[];
     viewsContainers: { activitybar: { id: string; title: string }[] };
     views: Record<string, { id: string; name: string }[]>;
-    configuration: { properties: Record<string, { default?: unknown }> };
+    configuration: { properties: Record<string, { default?: unknown; scope?: string }> };
   };
 }
 
@@ -72,6 +73,17 @@ suite('Extension in a real extension host', () => {
     const section = vscode.workspace.getConfiguration('accountGlance');
     assert.equal(section.inspect('requestTimeoutSeconds')?.defaultValue, 15);
     assert.equal(section.inspect('statusBar.clickAction')?.defaultValue, 'refresh');
+  });
+
+  test('settings that decide where a token goes can only come from the person: application scope', () => {
+    const properties = manifest.contributes.configuration.properties;
+    const baseUrls = Object.keys(properties).filter((key) => key.endsWith('.baseUrl'));
+    assert.deepEqual(baseUrls.sort(), ['accountGlance.leadping.baseUrl', 'accountGlance.signeasy.baseUrl']);
+    for (const key of baseUrls) assert.equal(properties[key]?.scope, 'application', key);
+  });
+
+  test('runs on the person\'s own machine where it can (remote windows keep tokens local)', () => {
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
   });
 
   test('SecretStorage round trip through the test API', async function () {
