@@ -83,7 +83,7 @@ export class AccountFetcher {
         ok: false,
         error: {
           kind: 'originChanged',
-          message: `Base URL changed: the ${adapter.displayName} token was saved for ${safeOriginText(connection.tokenOrigin)}, but the setting now points to ${baseUrl.origin}. Nothing was sent. Confirm the new address or set a new token.`,
+          message: `Confirm the new address or set a new token: the ${adapter.displayName} token was saved for ${safeOriginText(connection.tokenOrigin)}, but the base URL setting now points to ${baseUrl.origin}, so nothing was sent.`,
         },
       };
     }

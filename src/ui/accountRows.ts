@@ -193,7 +193,7 @@ const ERROR_TITLES: Record<ServiceError['kind'], string> = {
   timeout: 'Timed out',
   unexpected: 'Unexpected answer',
   invalidBaseUrl: 'Base URL refused',
-  originChanged: 'Base URL changed: confirm or set a new token',
+  originChanged: 'Base URL changed',
   secretStorage: 'Secret storage unavailable',
   throttled: 'Automatic refresh paused',
 };

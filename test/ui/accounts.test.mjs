@@ -1,10 +1,11 @@
 // A person signs in to both services through the command palette against the fake servers, reads
 // the panel and the status bar, meets an error, and restarts VS Code with the server gone.
 import assert from 'node:assert/strict';
+import * as http from 'node:http';
 import { after, before, test } from 'node:test';
 import { startFakeServers } from '../../scripts/demo.mjs';
 import { setTokenThroughPalette, treeText } from './signIn.mjs';
-import { openAccountGlanceView, openWorkbench, readStatusBarItem, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
+import { openAccountGlanceView, openWorkbench, readStatusBarItem, runCommand, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
 
 let fake;
 let workbench;
@@ -85,6 +86,57 @@ test('an error state: a token whose service answers 500 shows the reason and wha
     await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
     await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in again');
   });
+});
+
+test('pointing the Leadping base URL elsewhere in the Settings editor asks before the token goes there', async () => {
+  const { page } = workbench;
+  // A server that must receive nothing: it only counts.
+  let received = 0;
+  const elsewhere = http.createServer((request, response) => {
+    received++;
+    response.writeHead(500).end();
+  });
+  await new Promise((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  const elsewhereUrl = `http://127.0.0.1:${elsewhere.address().port}`;
+  // What a person does: the Settings editor, the setting found by name, a new address typed in.
+  const setLeadpingBaseUrl = async (url) => {
+    await runCommand(page, 'Preferences: Open User Settings');
+    const editor = page.locator('.settings-editor');
+    await editor.waitFor({ state: 'visible' });
+    await editor.locator('.settings-header .suggest-input-container').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('accountGlance.leadping.baseUrl');
+    const input = editor.locator('.setting-item-contents', { hasText: 'Base URL of the Leadping API' }).locator('input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(url);
+    await input.press('Tab');
+  };
+  const closeSettings = () => page.locator('.part.editor.modal-editor-part').getByRole('button', { name: /^Close/ }).first().click();
+  try {
+    await screenshotOnFailure(page, 'base-url-changed', async () => {
+      await openAccountGlanceView(page);
+      await setLeadpingBaseUrl(elsewhereUrl);
+      const dialog = page.locator('.monaco-dialog-box').filter({ hasText: `Send your Leadping token to ${elsewhereUrl}?` });
+      await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, 'confirm-base-url');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await closeSettings();
+      await waitFor(async () => /Base URL changed\s*data from .* · Confirm the new address or set a new token/.test(await treeText(page)), 'the panel to say the base URL changed');
+      const text = await treeText(page);
+      assert.match(text, new RegExp(`Server\\s*${elsewhereUrl.slice('http://'.length).replace(/[.]/g, '\\.')}`));
+      assert.match(text, /Leadping\s*Jordan Avery \(stale\)/, 'the last good data stays, marked stale');
+      await screenshot(page, 'base-url-changed');
+      assert.equal(received, 0, 'the other address received nothing');
+      // Back to the address the token was saved for: it loads again without a question.
+      await setLeadpingBaseUrl(fake.url);
+      // The Settings editor saves a moment after typing: close it only once the panel has followed.
+      await waitFor(async () => /Leadping\s*Jordan Avery$/m.test(await treeText(page)), 'Leadping fresh again on its own address', 30_000);
+      await closeSettings();
+      assert.equal(received, 0);
+    });
+  } finally {
+    await new Promise((resolve) => elsewhere.close(resolve));
+  }
 });
 
 test('after a restart with the servers gone, the cached state shows at once, marked stale', async () => {

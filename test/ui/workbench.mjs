@@ -46,7 +46,7 @@ export function packagedVsix() {
  *   viewport  defaults to 1280×800
  * Resolves once the extension's activity-bar entry shows (the remote extension host has
  * registered it, a few seconds after the workbench appears) with
- * { page, browser, server, workspace, consoleErrors, close() }.
+ * { page, browser, server, workspace, userSettingsFile, consoleErrors, close() }.
  */
 export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = { width: 1280, height: 800 } } = {}) {
   const runDir = await createRunDir('ui');
@@ -73,7 +73,7 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
     await accountGlanceTab(page).waitFor({ state: 'visible', timeout: 60_000 });
-    return { page, browser, server, workspace: runDir.workspace, consoleErrors, close };
+    return { page, browser, server, workspace: runDir.workspace, userSettingsFile: join(runDir.userDataDir, 'User', 'settings.json'), consoleErrors, close };
   } catch (error) {
     await close();
     throw error;
@@ -84,7 +84,9 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
 export async function runCommand(page, title) {
   // A box left open (by a failed step before) would catch the click below.
   if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
-  await page.locator('.part.editor').click({ position: { x: 20, y: 20 } });
+  // Focus the workbench, not a tree or a box; a modal editor (Settings opens as one) keeps focus itself.
+  const modalEditor = page.locator('.part.editor.modal-editor-part');
+  if (!(await modalEditor.isVisible())) await page.locator('#workbench\\.parts\\.editor').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });

@@ -148,7 +148,7 @@ describe('the token goes only to the origin it was saved for', () => {
     const before = server.requests.length;
     const error = errorOf(await fetcher.fetch(leadpingAdapter, { baseUrl: server.url, token: 'lp_test_key', tokenOrigin: 'https://api.leadping.ai' }));
     assert.equal(error.kind, 'originChanged');
-    assert.match(error.message, /saved for https:\/\/api\.leadping\.ai.*now points to http:\/\/127\.0\.0\.1:\d+.*Nothing was sent/);
+    assert.match(error.message, /^Confirm the new address or set a new token: the Leadping token was saved for https:\/\/api\.leadping\.ai, but the base URL setting now points to http:\/\/127\.0\.0\.1:\d+, so nothing was sent\.$/);
     assert.equal(server.requests.length, before, 'nothing reached the new origin');
   });
   test('another port or scheme on the same host is another origin', async () => {
