@@ -206,7 +206,8 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
     id: `${adapter.id}/error`,
     kind: 'message',
     label: ERROR_TITLES[error.kind],
-    description: dataAge ? `${dataAge} · ${error.message}` : error.message,
+    // What to do comes first: a side bar shows only the start of the line (the node already says "stale").
+    description: dataAge ? `${error.message} · ${dataAge}` : error.message,
     tooltip: [escapeMarkdown(error.message), stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
       .filter(Boolean)
       .join('\n\n'),

@@ -67,7 +67,7 @@ test('stale: last good data stays, with when and why', () => {
   assert.equal(row.description, 'Dana Whitfield (stale)');
   const first = row.children?.[0];
   assert.equal(first?.label, 'Connection failed');
-  assert.equal(first?.description, 'data from 1 minute ago · Could not reach Leadping.');
+  assert.equal(first?.description, 'Could not reach Leadping. · data from 1 minute ago');
   assert.equal(first?.command?.command, 'accountGlance.showLog');
   assert.ok(flatten(row).includes('Balance: $1,234.50'));
 });
