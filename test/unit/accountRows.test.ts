@@ -111,3 +111,28 @@ test('row ids are unique, so the tree keeps expansion state', () => {
   walk(row);
   assert.equal(new Set(ids).size, ids.length);
 });
+
+test('text a service wrote is escaped in every Markdown tooltip: no link, image or emphasis can be injected', () => {
+  const hostile = '[click me](command:workbench.action.terminal.new) ![x](https://evil.example/x.png) **loud** <img src=x>';
+  const snapshot = leadpingSnapshot({
+    identity: { displayName: hostile, email: hostile, organization: hostile, id: hostile },
+    problems: [{ id: 'subscriptionOverdue', severity: 'error', message: hostile }],
+    lists: [{ id: 'trustedFormCertificates', label: 'TrustedForm certificates', items: [{ label: `https://cert.example/${hostile}`, description: hostile }] }],
+  });
+  const error = { kind: 'server' as const, message: `Leadping said: "${hostile}"`, status: 500 };
+  const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
+  const tooltips: string[] = [];
+  const walk = (row: Row) => {
+    if (row.tooltip) tooltips.push(row.tooltip);
+    for (const child of row.children ?? []) walk(child);
+  };
+  walk(serviceRow(leadping, state, { ...context, customHosts: { leadping: 'evil](command:x)' } }));
+  assert.ok(tooltips.length > 10);
+  for (const tooltip of tooltips) {
+    // Unescaped, any of these would render as a link, an image, emphasis or HTML.
+    assert.doesNotMatch(tooltip, /(^|[^\\])\]\(/, tooltip);
+    assert.doesNotMatch(tooltip, /(^|[^\\])!\[/, tooltip);
+    assert.doesNotMatch(tooltip, /(^|[^\\])\*\*loud/, tooltip);
+    assert.doesNotMatch(tooltip, /(^|[^\\])<img/, tooltip);
+  }
+});
