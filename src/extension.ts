@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
 
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
-    { intervalMinutes: refreshIntervalMinutes(), retryAt: () => refresher.nextRetryAt() },
+    { intervalMinutes: refreshIntervalMinutes(), retryAt: () => refresher.nextRetryAt(), onRetryAtChange: (listener) => refresher.onDidChangeState(listener) },
   );
   schedule.setFocused(vscode.window.state.focused);
 

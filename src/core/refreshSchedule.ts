@@ -27,6 +27,12 @@ export interface RefreshScheduleOptions {
   readonly intervalMinutes: number;
   /** When a failed service should next be asked again (epoch ms), if any. */
   readonly retryAt: () => number | undefined;
+  /**
+   * Tells the schedule whenever retryAt() may have changed (the refresher's state changes), so a
+   * failure outside the schedule's own runs (a new token, another window, a base-URL change)
+   * still retries on its backoff instead of waiting for the next interval.
+   */
+  readonly onRetryAtChange?: (listener: () => void) => { dispose(): void };
   readonly timers?: ScheduleTimers;
 }
 
@@ -39,6 +45,7 @@ export class RefreshSchedule {
   private running = false;
   private disposed = false;
   private handle: unknown;
+  private readonly retryAtSubscription: { dispose(): void } | undefined;
 
   constructor(
     /** 'interval': every service is due; 'retry': only services waiting to retry a failure. */
@@ -48,6 +55,7 @@ export class RefreshSchedule {
     this.timers = options.timers ?? systemTimers;
     this.intervalMs = refreshIntervalMs(options.intervalMinutes);
     this.lastRunAt = this.timers.now();
+    this.retryAtSubscription = options.onRetryAtChange?.(() => this.arm());
     this.arm();
   }
 
@@ -85,6 +93,7 @@ export class RefreshSchedule {
 
   dispose(): void {
     this.disposed = true;
+    this.retryAtSubscription?.dispose();
     this.clear();
   }
 

@@ -86,6 +86,14 @@ suite('Faults', () => {
     await waitFor(() => !api.refresher.state('signeasy').error, 'recovery once the server is back', 15_000);
   });
 
+  test('a token set in another window that fails at first recovers on its own backoff, not at the next interval', async () => {
+    server.setScenario('signeasy', '500');
+    await signIn(api, 'signeasy', ownAccount(FAKE_TOKENS.signeasy));
+    assert.equal(api.refresher.state('signeasy').error?.kind, 'server');
+    server.clearScenario('signeasy');
+    await waitFor(() => !api.refresher.state('signeasy').error && !api.refresher.state('signeasy').refreshing, 'recovery with no command', 15_000);
+  });
+
   test('a refresh storm: one request per endpoint in flight, no leaked timers or listeners', async () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
     const timersBefore = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AccountRefresher } from '../../src/core/accountRefresher';
+import type { FetchResult } from '../../src/core/model';
 import { RefreshSchedule, refreshIntervalMs, type ScheduleTimers } from '../../src/core/refreshSchedule';
+import { connectionTo } from '../support/connection';
+import { inertAdapter, leadpingSnapshot } from '../support/snapshotBuilder';
 
 /** A clock that only moves when told to, firing due timers in order. */
 class FakeClock implements ScheduleTimers {
@@ -164,4 +168,32 @@ test('wakes when a failed service is due again, before the interval, and says wh
   assert.equal(runs, 2);
   assert.deepEqual(reasons, ['retry', 'interval']);
   schedule.dispose();
+});
+
+test('a failure outside the schedule (a new token from another window) retries on its backoff, not at the next interval', async () => {
+  const clock = new FakeClock();
+  const answers: FetchResult[] = [
+    { ok: false, error: { kind: 'network', message: 'offline' } },
+    { ok: true, snapshot: leadpingSnapshot() },
+  ];
+  let fetches = 0;
+  const refresher = new AccountRefresher({
+    adapters: [inertAdapter('leadping', 'Leadping', 'LP')],
+    fetcher: { fetch: async () => answers[fetches++] ?? { ok: false, error: { kind: 'network', message: 'offline' } } },
+    connectionFor: async () => connectionTo('http://127.0.0.1:1', 'lp_test_key'),
+    retryDelayMs: () => 30_000,
+    now: () => clock.now(),
+  });
+  const schedule = new RefreshSchedule(
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
+    { intervalMinutes: 15, retryAt: () => refresher.nextRetryAt(), onRetryAtChange: (listener) => refresher.onDidChangeState(listener), timers: clock },
+  );
+  // What the token-change handler does: not through the schedule.
+  await refresher.replaceToken('leadping');
+  assert.equal(refresher.state('leadping').error?.kind, 'network');
+  await clock.advance(30_000);
+  assert.equal(fetches, 2, 'retried 30 s later on its own');
+  assert.equal(refresher.state('leadping').error, undefined);
+  schedule.dispose();
+  assert.equal(refresher.listenerCount, 0, 'the schedule let go of the refresher');
 });
