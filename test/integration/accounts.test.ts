@@ -1,10 +1,9 @@
 // The Accounts panel in a real extension host: commands, tokens in SecretStorage, tree contents.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/extension';
 import { FAKE_TOKENS, scenarioToken, type FakeServer } from '../fake-server';
-import { freshWorld, serviceRowOf, signIn, testApi, treeLines, waitFor, removeTokenElsewhere } from './support/harness';
+import { freshWorld, serviceRowOf, signIn, testApi, treeLines, waitFor, removeTokenElsewhere, readLogText } from './support/harness';
 
 suite('Accounts panel', () => {
   let api: AccountGlanceTestApi;
@@ -57,7 +56,7 @@ suite('Accounts panel', () => {
     assert.doesNotMatch(JSON.stringify(api.cache.load()), new RegExp(token));
     assert.doesNotMatch(treeLines(api).join('\n'), new RegExp(token));
     assert.doesNotMatch(JSON.stringify(api.statusBar.view), new RegExp(token));
-    const log = await waitFor(async () => (await readLog(api)).includes('API token saved') && readLog(api), 'the log to be written');
+    const log = await waitFor(async () => (await readLogText(api)).includes('API token saved') && readLogText(api), 'the log to be written');
     assert.doesNotMatch(log, new RegExp(token));
     assert.doesNotMatch(log, /Authorization/i);
   });
@@ -150,7 +149,7 @@ suite('Accounts panel', () => {
     const token = scenarioToken('leadping', 'token-echo');
     await signIn(api, 'leadping', token);
     assert.equal(api.refresher.state('leadping').error?.kind, 'unauthorized');
-    const log = await waitFor(async () => (await readLog(api)).includes('users/me') && readLog(api), 'the request in the log');
+    const log = await waitFor(async () => (await readLogText(api)).includes('users/me') && readLogText(api), 'the request in the log');
     const everythingWritten = [treeLines(api).join('\n'), JSON.stringify(api.statusBar.view), JSON.stringify(api.cache.load()), log].join('\n');
     assert.doesNotMatch(api.refresher.state('leadping').error?.message ?? '', /said/, 'a 401 body is never quoted');
     assert.doesNotMatch(everythingWritten, new RegExp(token));
@@ -190,13 +189,3 @@ suite('Accounts panel', () => {
   });
 });
 
-async function readLog(api: AccountGlanceTestApi): Promise<string> {
-  // The LogOutputChannel writes "Account Glance.log" under the extension's log folder.
-  try {
-    const names = await fs.readdir(api.logUri.fsPath);
-    const texts = await Promise.all(names.map((name) => fs.readFile(`${api.logUri.fsPath}/${name}`, 'utf8').catch(() => '')));
-    return texts.join('\n');
-  } catch {
-    return '';
-  }
-}

@@ -3,15 +3,13 @@
 // with what the start before left behind, then leaves the next damaged shape for the next start.
 // Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
 import type { AccountGlanceTestApi } from '../../src/extension';
 import { TokenStore } from '../../src/ui/tokenStore';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
-import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
+import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
 
 const START = Number(process.env.AG_START ?? '0');
 const LEGACY_CACHE_KEY = 'accountGlance.snapshots.v1';
@@ -157,12 +155,3 @@ async function leaveCache(api: AccountGlanceTestApi, value: unknown): Promise<vo
   await settle();
 }
 
-async function readLogText(api: AccountGlanceTestApi): Promise<string> {
-  try {
-    const names = await fs.readdir(api.logUri.fsPath);
-    const texts = await Promise.all(names.map((name) => fs.readFile(path.join(api.logUri.fsPath, name), 'utf8').catch(() => '')));
-    return texts.join('\n');
-  } catch {
-    return '';
-  }
-}

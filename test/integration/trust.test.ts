@@ -8,7 +8,7 @@ import { AUTOMATIC_REQUESTS_PER_MINUTE } from '../../src/core/requestBudget';
 import type { AccountGlanceTestApi } from '../../src/extension';
 import type { Row } from '../../src/ui/accountRows';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, TOKEN_ECHO_SCENARIOS, type FakeServer } from '../fake-server';
-import { freshWorld, ownAccount, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
+import { freshWorld, ownAccount, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
 
 suite('Trust', () => {
   let api: AccountGlanceTestApi;
@@ -264,12 +264,3 @@ function tokenSpellings(token: string): string[] {
   return [token, encodeURIComponent(token), encodeURIComponent(token).toLowerCase(), base64, base64.replace(/\+/g, '-').replace(/\//g, '_'), skeleton(token)];
 }
 
-async function readLogText(api: AccountGlanceTestApi): Promise<string> {
-  try {
-    const names = await fs.readdir(api.logUri.fsPath);
-    const texts = await Promise.all(names.map((name) => fs.readFile(path.join(api.logUri.fsPath, name), 'utf8').catch(() => '')));
-    return texts.join('\n');
-  } catch {
-    return '';
-  }
-}

@@ -1,5 +1,7 @@
 // Shared by the in-host suites: the extension's test API, the fake server, settings and waiting.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../../src/extension';
 import type { Row } from '../../../src/ui/accountRows';
@@ -94,4 +96,15 @@ export function treeLines(api: AccountGlanceTestApi): string[] {
 
 export function serviceRowOf(api: AccountGlanceTestApi, service: FakeService): Row | undefined {
   return api.tree.getChildren().find((row) => row.id === service);
+}
+
+/** Everything the extension's log channel has written (the LogOutputChannel's files under its log folder). */
+export async function readLogText(api: AccountGlanceTestApi): Promise<string> {
+  try {
+    const names = await fs.readdir(api.logUri.fsPath);
+    const texts = await Promise.all(names.map((name) => fs.readFile(path.join(api.logUri.fsPath, name), 'utf8').catch(() => '')));
+    return texts.join('\n');
+  } catch {
+    return '';
+  }
 }
