@@ -1,7 +1,7 @@
 // What the Accounts tree shows for one service, as plain data. The tree provider turns these
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
 import { accountStatus, type AccountState, type AccountStatus } from '../core/accountState';
-import type { AccountSnapshot, DetailList, ProblemSeverity, ServiceError } from '../core/model';
+import type { AccountProblem, AccountSnapshot, DetailList, ProblemSeverity, ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/service';
 import {
   escapeMarkdown,
@@ -13,6 +13,7 @@ import {
   formatYesNo,
   MISSING,
 } from './format';
+import { summarizeProblems, type ProblemSummary } from './problemSummary';
 
 export interface RowIcon {
   /** A codicon id, e.g. 'pass', 'sync~spin'. */
@@ -72,14 +73,15 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   const status = accountStatus(state);
   const snapshot = state.snapshot;
   const who = snapshot ? snapshot.identity.displayName ?? snapshot.identity.email : undefined;
-  const icon = state.refreshing ? STATUS_ICONS.loading : STATUS_ICONS[status];
+  // Only data the node shows (fresh or stale) can report problems.
+  const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems) : undefined;
   return {
     id: adapter.id,
     kind: 'service',
     label: adapter.displayName,
-    description: describeServiceStatus(status, who),
+    description: describeServiceStatus(status, who, trouble),
     tooltip: serviceTooltip(adapter, state, context),
-    icon,
+    icon: serviceIcon(status, state.refreshing, trouble),
     children: serviceChildren(adapter, state, context),
     expanded: true,
     contextValue: state.signedIn ? 'service.signedIn' : 'service.signedOut',
@@ -110,7 +112,23 @@ export function serviceRowOrError(adapter: ServiceAdapter, state: AccountState, 
   }
 }
 
-function describeServiceStatus(status: AccountStatus, who: string | undefined): string {
+/**
+ * The node's icon: never the green "ok" while the service reports a problem. A refresh under way
+ * spins over everything (it is brief, and the description still names the problem). Stale data
+ * with a problem: an error-severity problem beats the stale "history" icon (what is wrong with
+ * the account matters more than the data's age, and the description still ends "(stale)"); a
+ * warning or info problem leaves the stale icon, already warning-coloured, so the icon says
+ * "stale" and the description leads with the problem.
+ */
+function serviceIcon(status: AccountStatus, refreshing: boolean, trouble: ProblemSummary | undefined): RowIcon {
+  if (refreshing) return STATUS_ICONS.loading;
+  if (trouble && (status === 'fresh' || trouble.worst.severity === 'error')) return SEVERITY_ICONS[trouble.worst.severity];
+  return STATUS_ICONS[status];
+}
+
+/** Who is signed in, then the worst problem: "Ines Salgado · no credits left", "… (stale)" when the data is old. */
+function describeServiceStatus(status: AccountStatus, who: string | undefined, trouble: ProblemSummary | undefined): string {
+  const headline = trouble ? (who ? `${who} · ${trouble.phrase}` : trouble.phrase) : (who ?? MISSING);
   switch (status) {
     case 'signedOut':
       return 'Not signed in';
@@ -119,9 +137,9 @@ function describeServiceStatus(status: AccountStatus, who: string | undefined): 
     case 'error':
       return 'Could not load';
     case 'stale':
-      return `${who ?? MISSING} (stale)`;
+      return `${headline} (stale)`;
     case 'fresh':
-      return who ?? MISSING;
+      return headline;
   }
 }
 
@@ -131,6 +149,7 @@ function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: R
   const host = context.customHosts?.[adapter.id];
   if (host) lines.push(`Data from ${escapeMarkdown(host)} (not the default ${escapeMarkdown(new URL(adapter.defaultBaseUrl).host)})`);
   if (!state.signedIn) lines.push('No API token set.');
+  if (state.signedIn && state.snapshot) for (const problem of state.snapshot.problems) lines.push(escapeMarkdown(problem.message));
   if (state.snapshot) {
     lines.push(`Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale))})`);
   }
@@ -275,31 +294,32 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   });
 
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
+  // Problems come first, so a person sees them without scrolling.
   const sections: Row[] = [
+    ...(snapshot.problems.length > 0 ? [problemsSection(base, snapshot.problems)] : []),
     section(`${base}/profile`, 'Profile', 'account', profile, false),
     section(`${base}/plan`, 'Plan', 'briefcase', planRows, false),
     section(`${base}/credits`, 'Credits', 'credit-card', credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')]),
   ];
-  if (snapshot.problems.length > 0) {
-    sections.push(
-      section(
-        `${base}/problems`,
-        'Problems',
-        'warning',
-        snapshot.problems.map((problem) => ({
-          id: `${base}/problems/${problem.id}`,
-          kind: 'value' as const,
-          label: problem.message,
-          tooltip: escapeMarkdown(problem.message),
-          icon: SEVERITY_ICONS[problem.severity],
-          copyText: problem.message,
-          contextValue: 'value',
-        })),
-      ),
-    );
-  }
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;
+}
+
+function problemsSection(base: string, problems: readonly AccountProblem[]): Row {
+  return section(
+    `${base}/problems`,
+    'Problems',
+    'warning',
+    problems.map((problem) => ({
+      id: `${base}/problems/${problem.id}`,
+      kind: 'value' as const,
+      label: problem.message,
+      tooltip: escapeMarkdown(problem.message),
+      icon: SEVERITY_ICONS[problem.severity],
+      copyText: problem.message,
+      contextValue: 'value',
+    })),
+  );
 }
 
 function section(id: string, label: string, icon: string, children: Row[], expanded = true): Row {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountState } from '../../src/core/accountState';
-import { serviceRow, type Row } from '../../src/ui/accountRows';
+import type { AccountSnapshot } from '../../src/core/model';
+import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
+import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
+import { serviceRow, type Row, type RowIcon } from '../../src/ui/accountRows';
+import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
 import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
 const leadping = inertAdapter('leadping', 'Leadping', 'LP');
@@ -135,4 +139,194 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
     assert.doesNotMatch(tooltip, /(^|[^\\])\*\*loud/, tooltip);
     assert.doesNotMatch(tooltip, /(^|[^\\])<img/, tooltip);
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Trouble at a glance: the node never shows the green "ok" while the service reports a problem,
+// and the problems come first under it. Snapshots come from the adapters' own builders fed the
+// fake server's scenario bodies, so the problem ids and severities are the ones users get.
+
+const signeasy = inertAdapter('signeasy', 'Signeasy', 'SE');
+const RED = { id: 'error', color: 'list.errorForeground' };
+const YELLOW = { id: 'warning', color: 'list.warningForeground' };
+const GREEN = { id: 'pass', color: 'testing.iconPassed' };
+const STALE = { id: 'history', color: 'list.warningForeground' };
+
+const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({ serviceId, signedIn: true, refreshing: false, snapshot });
+const ines = { first_name: 'Ines', last_name: 'Salgado', email: 'ines@example.com' };
+
+/** The labels under the node, in order. */
+const childLabels = (row: Row) => (row.children ?? []).map((child) => child.label);
+
+/** Problems is present and comes before Profile, Plan and Credits. */
+function assertProblemsFirst(row: Row): void {
+  const labels = childLabels(row);
+  const problems = labels.indexOf('Problems');
+  assert.ok(problems >= 0, labels.join(', '));
+  for (const later of ['Profile', 'Plan', 'Credits']) assert.ok(problems < labels.indexOf(later), `Problems before ${later}: ${labels.join(', ')}`);
+}
+
+const scenarios: { name: string; row: () => Row; icon: RowIcon; description: string; problemIds: string[] }[] = [
+  {
+    name: 'Signeasy exhausted (no envelope and no grace credits)',
+    row: () =>
+      serviceRow(
+        signeasy,
+        fresh('signeasy', buildSigneasySnapshot(signeasyUser({ ...ines, envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 0, grace_envelope_credits_consumed: 180 }), FIXED_NOW)),
+        context,
+      ),
+    icon: RED,
+    description: 'Ines Salgado · no credits left',
+    problemIds: ['creditsExhausted'],
+  },
+  {
+    name: 'Signeasy with an unverified email',
+    row: () => serviceRow(signeasy, fresh('signeasy', buildSigneasySnapshot(signeasyUser({ ...ines, email_verified: 0, activation_time: null }), FIXED_NOW)), context),
+    icon: RED,
+    description: 'Ines Salgado · email not verified',
+    problemIds: ['emailUnverified'],
+  },
+  {
+    name: 'Leadping below the auto-refill trigger with auto-refill off',
+    row: () =>
+      serviceRow(
+        leadping,
+        fresh('leadping', buildLeadpingSnapshot(leadpingUser(), leadpingWallet({ balance: 3.2 }), leadpingOrganization({ accountBalance: 3.2, autoRefillEnabled: false, autoRefillTrigger: 5 }), FIXED_NOW)),
+        context,
+      ),
+    icon: YELLOW,
+    description: 'Jordan Avery · low balance, auto-refill off',
+    problemIds: ['belowRefillTrigger'],
+  },
+  {
+    name: 'Leadping overdue',
+    row: () => serviceRow(leadping, fresh('leadping', buildLeadpingSnapshot(leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }), undefined, undefined, FIXED_NOW)), context),
+    icon: RED,
+    description: 'Jordan Avery · payment overdue',
+    problemIds: ['subscriptionOverdue'],
+  },
+];
+
+for (const scenario of scenarios) {
+  test(`trouble at a glance: ${scenario.name}: the node carries the worst problem, and problems come first`, () => {
+    const row = scenario.row();
+    assert.deepEqual(row.icon, scenario.icon);
+    assert.notEqual(row.icon?.id, 'pass');
+    assert.equal(row.description, scenario.description);
+    assertProblemsFirst(row);
+    const problems = row.children?.find((child) => child.label === 'Problems');
+    assert.deepEqual(
+      problems?.children?.map((child) => child.id),
+      scenario.problemIds.map((id) => `${row.id}/problems/${id}`),
+    );
+    assert.equal(problems?.expanded, true, 'open, so the sentences show');
+  });
+}
+
+test('trouble at a glance: a normal account keeps the green icon, its name alone, and no Problems section', () => {
+  const lp = serviceRow(leadping, fresh('leadping', buildLeadpingSnapshot(leadpingUser(), leadpingWallet(), leadpingOrganization(), FIXED_NOW)), context);
+  const se = serviceRow(signeasy, fresh('signeasy', buildSigneasySnapshot(signeasyUser(), FIXED_NOW)), context);
+  assert.deepEqual(lp.icon, GREEN);
+  assert.deepEqual(se.icon, GREEN);
+  assert.equal(lp.description, 'Jordan Avery');
+  assert.equal(se.description, 'John Doe');
+  assert.deepEqual(childLabels(lp).slice(0, 3), ['Profile', 'Plan', 'Credits']);
+  assert.deepEqual(childLabels(se).slice(0, 3), ['Profile', 'Plan', 'Credits']);
+});
+
+test('trouble at a glance: the worst problem wins the node, whatever order the service listed them in', () => {
+  // Pending (warning) comes before the exhausted balance (error) in the adapter's list.
+  const snapshot = buildLeadpingSnapshot(leadpingSeedUser({ subscriptionStatus: 'Pending', accountBalance: 0 }), undefined, undefined, FIXED_NOW);
+  assert.deepEqual(
+    snapshot.problems.map((problem) => problem.id),
+    ['subscriptionPending', 'creditsExhausted'],
+  );
+  const row = serviceRow(leadping, fresh('leadping', snapshot), context);
+  assert.deepEqual(row.icon, RED);
+  assert.equal(row.description, 'Jordan Avery · no credits left');
+});
+
+test('trouble at a glance: stale data with an error problem: red icon, and the description still says stale, after a failed refresh and from the last session', () => {
+  const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: { displayName: 'Ines Salgado' } });
+  const failed: AccountState = { ...fresh('signeasy', snapshot), error: { kind: 'network', message: 'Could not reach Signeasy.' }, failedAt: FIXED_NOW };
+  const cached: AccountState = { ...fresh('signeasy', snapshot), fromCache: true };
+  for (const [state, firstRow] of [
+    [failed, 'Connection failed'],
+    [cached, 'From last session'],
+  ] as const) {
+    const row = serviceRow(signeasy, state, context);
+    assert.deepEqual(row.icon, RED, 'an error-severity problem beats the stale icon');
+    assert.equal(row.description, 'Ines Salgado · no credits left (stale)');
+    assert.equal(childLabels(row)[0], firstRow, 'the error or "From last session" row stays first');
+    assert.equal(childLabels(row)[1], 'Problems');
+    assertProblemsFirst(row);
+  }
+});
+
+test('trouble at a glance: stale data with a warning problem keeps the stale icon, and says both', () => {
+  const snapshot = leadpingSnapshot({ problems: [{ id: 'belowRefillTrigger', severity: 'warning', message: 'The balance is below the auto-refill trigger.' }] });
+  const row = serviceRow(leadping, { ...fresh('leadping', snapshot), error: { kind: 'timeout', message: 'Leadping did not answer.' } }, context);
+  assert.deepEqual(row.icon, STALE);
+  assert.equal(row.description, 'Dana Whitfield · low balance, auto-refill off (stale)');
+  assertProblemsFirst(row);
+});
+
+test('trouble at a glance: the Server row stays first, then the problems', () => {
+  const snapshot = signeasySnapshot({ envelopes: 0, grace: 0 });
+  const row = serviceRow(signeasy, fresh('signeasy', snapshot), { ...context, customHosts: { signeasy: 'signeasy.internal.example' } });
+  assert.deepEqual(childLabels(row).slice(0, 2), ['Server', 'Problems']);
+  assertProblemsFirst(row);
+});
+
+test('trouble at a glance: an unknown problem id reads as the number of problems, with its severity as the icon', () => {
+  const one = leadpingSnapshot({ problems: [{ id: 'somethingNew', severity: 'warning', message: 'Something new.' }] });
+  const oneRow = serviceRow(leadping, fresh('leadping', one), context);
+  assert.deepEqual(oneRow.icon, YELLOW);
+  assert.equal(oneRow.description, 'Dana Whitfield · 1 problem');
+  assertProblemsFirst(oneRow);
+
+  // Ids come from data: one that names an Object.prototype member is still unknown.
+  const two = leadpingSnapshot({
+    problems: [
+      { id: 'constructor', severity: 'error', message: 'Something else.' },
+      { id: 'somethingNew', severity: 'warning', message: 'Something new.' },
+    ],
+  });
+  const twoRow = serviceRow(leadping, fresh('leadping', two), context);
+  assert.deepEqual(twoRow.icon, RED);
+  assert.equal(twoRow.description, 'Dana Whitfield · 2 problems');
+});
+
+test('trouble at a glance: every known problem id has its short phrase', () => {
+  const phrases: Record<string, string> = {
+    creditsExhausted: 'no credits left',
+    belowRefillTrigger: 'low balance, auto-refill off',
+    emailUnverified: 'email not verified',
+    subscriptionOverdue: 'payment overdue',
+    subscriptionCanceled: 'subscription canceled',
+    subscriptionPending: 'subscription pending',
+    subscriptionCancels: 'subscription ending',
+    accountNotActivated: 'not activated',
+    graceCreditsInUse: 'using grace credits',
+  };
+  for (const [id, phrase] of Object.entries(phrases)) {
+    const snapshot = signeasySnapshot({ identity: { displayName: 'Ines Salgado' }, problems: [{ id, severity: 'warning', message: 'A sentence.' }] });
+    const row = serviceRow(signeasy, fresh('signeasy', snapshot), context);
+    assert.equal(row.description, `Ines Salgado · ${phrase}`, id);
+    assert.deepEqual(row.icon, YELLOW, id);
+  }
+});
+
+test('trouble at a glance: with no name or email, the description is the problem alone; the node tooltip has the full sentence', () => {
+  const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: {} });
+  const row = serviceRow(signeasy, fresh('signeasy', snapshot), context);
+  assert.equal(row.description, 'no credits left');
+  assert.match(row.tooltip ?? '', /Envelope and grace credits are used up/);
+});
+
+test('trouble at a glance: a refresh under way still spins, and the description still names the problem', () => {
+  const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: { displayName: 'Ines Salgado' } });
+  const row = serviceRow(signeasy, { ...fresh('signeasy', snapshot), refreshing: true }, context);
+  assert.equal(row.icon?.id, 'sync~spin');
+  assert.equal(row.description, 'Ines Salgado · no credits left');
 });
