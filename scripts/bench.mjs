@@ -11,27 +11,28 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { measureActivation } from './bench/activation.mjs';
+import { parseCommandLine } from './command-line.mjs';
 import { ensureVSCode, repoRoot } from './offline-vscode.mjs';
 
 const OVERHEAD_GOAL = 1.1;
 
-function parseArgs(argv) {
-  const options = { runs: 25, reloads: 7, latency: 50, activation: true };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    const number = () => {
-      const value = Number(argv[++index]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} wants a whole number above 0.`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = number();
-    else if (arg === '--reloads') options.reloads = number();
-    else if (arg === '--latency') options.latency = number();
-    else if (arg === '--no-activation') options.activation = false;
-    else throw new Error(`Unknown option ${arg}. Options: --runs N, --reloads N, --latency MS, --no-activation.`);
-  }
-  return options;
+const USAGE = 'npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]';
+
+/** The command line (without node and the script) as the benchmark's options; a UsageError when it cannot be. */
+export function parseBenchArgs(args) {
+  const { values, number } = parseCommandLine(USAGE, {
+    args,
+    options: {
+      runs: { type: 'string', default: '25' },
+      reloads: { type: 'string', default: '7' },
+      latency: { type: 'string', default: '50' },
+      'no-activation': { type: 'boolean', default: false },
+    },
+  });
+  const wholeNumber = (name) => number(name, { integer: true, min: 1 });
+  return { runs: wholeNumber('runs'), reloads: wholeNumber('reloads'), latency: wholeNumber('latency'), activation: !values['no-activation'] };
 }
 
 function median(values) {
@@ -131,7 +132,7 @@ function table({ activation, refresh, size }) {
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBenchArgs(process.argv.slice(2));
   const started = Date.now();
   const step = (line) => console.error(line);
 
@@ -160,7 +161,9 @@ async function main() {
   console.log(`\nWritten to test-results/bench.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-main().catch((error) => {
-  console.error(`The benchmark could not run: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`The benchmark could not run: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
+}

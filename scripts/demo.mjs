@@ -10,6 +10,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseCommandLine } from './command-line.mjs';
 import { createRunDir, ensureVSCode, QUIET_SETTINGS, repoRoot, startCodeServer } from './offline-vscode.mjs';
 
 /** Starts the fake servers for both services; resolves once they listen. */
@@ -110,13 +111,22 @@ export async function startDemo({ vscode = 'auto', port = 0, log = console.log }
   }
 }
 
+const USAGE = 'npm run demo [-- --vscode auto|desktop|server] [-- --port N]';
+
+/** The command line (without node and the script) as startDemo()'s options; a UsageError when it cannot be. */
+export function parseDemoArgs(args) {
+  const { values } = parseCommandLine(USAGE, {
+    args,
+    options: {
+      vscode: { type: 'string', default: 'auto' },
+      port: { type: 'string', default: '0' },
+    },
+  });
+  return { vscode: values.vscode, port: Number(values.port) };
+}
+
 async function main() {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const index = args.indexOf(`--${name}`);
-    return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-  };
-  const demo = await startDemo({ vscode: option('vscode', 'auto'), port: Number(option('port', '0')) });
+  const demo = await startDemo(parseDemoArgs(process.argv.slice(2)));
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseCommandLine, UsageError } from './command-line.mjs';
 import { createRunDir, ensureVSCode, launchBrowser, repoRoot, startCodeServer } from './offline-vscode.mjs';
 import { formatConsoleArgs, mochaCounts, stripAnsi } from './test-output.mjs';
 
@@ -144,36 +145,53 @@ function sumCounts(output) {
   return runs.reduce((sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }));
 }
 
-function parseArgs(argv) {
+const SUITES = ['main', 'restart'];
+const USAGE = 'npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>] [-- --suite main|restart]';
+
+/** The command line (without node and the script) as runIntegration()'s options; a UsageError when it cannot be. */
+export function parseIntegrationArgs(args) {
+  const { values, number } = parseCommandLine(USAGE, {
+    args,
+    options: {
+      grep: { type: 'string' },
+      env: { type: 'string', multiple: true, default: [] },
+      'no-build': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      suite: { type: 'string' },
+    },
+  });
   const options = { extensionEnvironment: {} };
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index];
-    if (arg === '--grep') options.grep = argv[++index];
-    else if (arg === '--env') {
-      const [key, ...value] = String(argv[++index]).split('=');
-      options.extensionEnvironment[key] = value.join('=');
-    } else if (arg === '--no-build') options.build = false;
-    else if (arg === '--suite') options.suites = [argv[++index]];
-    else if (arg === '--timeout') options.timeoutMs = Number(argv[++index]) * 1000;
-    else throw new Error(`Unknown option ${arg}. Options: --grep <regexp>, --env KEY=VALUE, --no-build, --timeout <seconds>, --suite main|restart.`);
+  if (values.grep !== undefined) options.grep = values.grep;
+  for (const pair of values.env) {
+    const [key, ...value] = pair.split('=');
+    options.extensionEnvironment[key] = value.join('=');
   }
+  if (values['no-build']) options.build = false;
+  if (values.suite !== undefined) {
+    if (!SUITES.includes(values.suite)) throw new UsageError(`--suite takes ${SUITES.join(' or ')}, not ${JSON.stringify(values.suite)}`, USAGE);
+    options.suites = [values.suite];
+  }
+  if (values.timeout !== undefined) options.timeoutMs = number('timeout', { min: 1 }) * 1000;
   return options;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+async function main() {
+  // Before anything starts: a command line it cannot take stops here.
+  const options = parseIntegrationArgs(process.argv.slice(2));
   const started = Date.now();
   const stopOnSignal = () => process.exit(130);
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
-  runIntegration(parseArgs(process.argv.slice(2)))
-    .then(({ exitCode, counts }) => {
-      // npm test reads the counts from this line.
-      const tally = counts ? `${counts.passed} passed, ${counts.failed} failed` : 'no tests reported';
-      console.log(`Integration tier: ${tally}, ${exitCode === 0 ? 'ok' : `extension host exit code ${exitCode}`}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      process.exit(exitCode);
-    })
-    .catch((error) => {
-      console.error(`Integration tier could not run: ${error instanceof Error ? error.message : error}`);
-      process.exit(1);
-    });
+  const { exitCode, counts } = await runIntegration(options);
+  // npm test reads the counts from this line.
+  const tally = counts ? `${counts.passed} passed, ${counts.failed} failed` : 'no tests reported';
+  console.log(`Integration tier: ${tally}, ${exitCode === 0 ? 'ok' : `extension host exit code ${exitCode}`}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(exitCode);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`Integration tier could not run: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
 }

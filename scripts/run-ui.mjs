@@ -6,11 +6,15 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseCommandLine } from './command-line.mjs';
 import { ensureVSCode, findChromium, repoRoot } from './offline-vscode.mjs';
 import { packagedVsix } from '../test/ui/workbench.mjs';
 
 const started = Date.now();
+let requested;
 try {
+  // Before anything starts: its arguments are test files, and it takes no options.
+  ({ positionals: requested } = parseCommandLine('npm run test:ui [-- test/ui/some.test.mjs ...]', { options: {}, allowPositionals: true }));
   findChromium();
   await ensureVSCode();
   process.env.AG_VSIX = await packagedVsix();
@@ -20,7 +24,6 @@ try {
 }
 
 const uiDir = join(repoRoot, 'test', 'ui');
-const requested = process.argv.slice(2);
 const files = requested.length > 0 ? requested : readdirSync(uiDir).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => relative(repoRoot, join(uiDir, name)));
 
 // npm test asks for the spec reporter through NODE_OPTIONS; naming it twice is an error.

@@ -20,16 +20,22 @@ import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadpin
 import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
 import { FAKE_TOKENS } from '../../test/fake-server/server';
 import { connectionTo } from '../../test/support/connection';
+import { parseCommandLine } from '../command-line.mjs';
 
 const repoRoot = join(__dirname, '..', '..');
 const SCALE_ACCOUNTS = [1, 10, 50] as const;
 const USER_AGENT = 'AccountGlance-bench';
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} wants a number, got ${process.argv[index + 1]}.`);
-  return value;
+/** The command line: runs and latency in ms, each a number of 0 or more; a UsageError when it cannot be. */
+function parseRefreshArgs(args: readonly string[]): { runs: number; latencyMs: number } {
+  const { number } = parseCommandLine('node --import tsx --expose-gc scripts/bench/refresh.ts [--runs 25] [--latency 50]', {
+    args,
+    options: {
+      runs: { type: 'string', default: '25' },
+      latency: { type: 'string', default: '50' },
+    },
+  });
+  return { runs: number('runs', { min: 0 }), latencyMs: number('latency', { min: 0 }) };
 }
 
 async function startFakeServerProcess(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
@@ -117,8 +123,7 @@ export interface RefreshSamples {
 }
 
 async function main(): Promise<void> {
-  const runs = option('runs', 25);
-  const latencyMs = option('latency', 50);
+  const { runs, latencyMs } = parseRefreshArgs(process.argv.slice(2));
   const warmUp = 5;
   const server = await startFakeServerProcess(latencyMs);
   try {

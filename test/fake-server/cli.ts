@@ -1,11 +1,27 @@
 // Runs the fake server until SIGINT/SIGTERM, for demos and benchmarks:
 //   node --import tsx test/fake-server/cli.ts --port 0 --leadping demo --signeasy demo
 // Prints one JSON line: {"url": ..., "tokens": {...}, "scenarioTokens": {...}}.
+import { parseArgs } from 'node:util';
 import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from './server';
 
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
+const USAGE = 'node --import tsx test/fake-server/cli.ts [--port N] [--host ADDRESS] [--leadping SCENARIO] [--signeasy SCENARIO] [--latency MS]';
+
+/** The command line; what it cannot take throws one line with the usage. (test/ does not import scripts/command-line.mjs, which does this for the scripts.) */
+function parseCliArgs() {
+  try {
+    return parseArgs({
+      strict: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        leadping: { type: 'string' },
+        signeasy: { type: 'string' },
+        latency: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error} (usage: ${USAGE})`, { cause: error });
+  }
 }
 
 function scenarioTokens(service: FakeService): Record<string, string> {
@@ -13,13 +29,11 @@ function scenarioTokens(service: FakeService): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  const port = Number(option('port') ?? '0');
-  const latency = option('latency');
-  const leadping = option('leadping');
-  const signeasy = option('signeasy');
+  const { port: portText, host, latency, leadping, signeasy } = parseCliArgs();
+  const port = Number(portText);
   const server = await startFakeServer({
     port: Number.isInteger(port) && port >= 0 ? port : 0,
-    host: option('host') ?? '127.0.0.1',
+    host,
     scenarios: { ...(leadping ? { leadping } : {}), ...(signeasy ? { signeasy } : {}) },
     latencyMs: latency === undefined ? undefined : Number(latency),
   });
