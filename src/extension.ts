@@ -7,7 +7,7 @@ import { AccountFetcher, type AccountConnection } from './core/http';
 import { retryDelayMs } from './core/retryPolicy';
 import { RefreshSchedule } from './core/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
-import type { ServiceAdapter } from './core/service';
+import { findAdapter, type ServiceAdapter } from './core/service';
 import { AccountTreeProvider } from './ui/accountTree';
 import { registerCommands, VIEW_ID } from './ui/commands';
 import { CreditStatusBar } from './ui/creditStatusBar';
@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
 
   /** The token with the origin it is bound to; a token 0.1.0 saved is bound, once, to the origin configured now. */
   const connectionFor = async (serviceId: string): Promise<AccountConnection | undefined> => {
-    const adapter = adapters.find((candidate) => candidate.id === serviceId);
+    const adapter = findAdapter(adapters, serviceId);
     const stored = adapter && (await tokens.read(serviceId));
     if (!adapter || !stored) return undefined;
     const baseUrl = baseUrlSetting(adapter);
@@ -157,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     }),
     tokens.onDidChangeElsewhere(
       (serviceId, change) => {
-        if (!adapters.some((adapter) => adapter.id === serviceId)) return;
+        if (!findAdapter(adapters, serviceId)) return;
         log.info(`${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`);
         if (change === 'removed') refresher.setSignedIn(serviceId, false);
         else if (change === 'token') void refresher.replaceToken(serviceId);

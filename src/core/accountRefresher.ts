@@ -4,9 +4,9 @@
 import type { AccountState } from './accountState';
 import type { AccountConnection, FetchOptions } from './http';
 import type { AccountSnapshot, FetchResult, ServiceError } from './model';
-import type { ServiceAdapter } from './service';
+import { findAdapter, type ServiceAdapter } from './service';
 
-export interface SnapshotFetcher {
+interface SnapshotFetcher {
   fetch(adapter: ServiceAdapter, connection: AccountConnection, options?: FetchOptions): Promise<FetchResult>;
 }
 
@@ -262,7 +262,7 @@ export class AccountRefresher {
   }
 
   private adapter(serviceId: string): ServiceAdapter {
-    const adapter = this.options.adapters.find((candidate) => candidate.id === serviceId);
+    const adapter = findAdapter(this.options.adapters, serviceId);
     if (!adapter) throw new Error(`Unknown service: ${serviceId}`);
     return adapter;
   }

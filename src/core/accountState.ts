@@ -28,7 +28,7 @@ export function accountStatus(state: AccountState): AccountStatus {
 export type CreditLevel = 'normal' | 'low' | 'exhausted';
 
 /** The problem id every adapter raises when nothing more can be spent (Leadping at $0, Signeasy with envelope and grace credits gone). */
-export const CREDITS_EXHAUSTED = 'creditsExhausted';
+const CREDITS_EXHAUSTED = 'creditsExhausted';
 
 /** Judges the headline counter against a person's threshold; exhaustion is the adapter's call. */
 export function creditLevel(snapshot: AccountSnapshot, threshold: number | undefined): CreditLevel {

@@ -1,17 +1,16 @@
 // The only place that speaks HTTP. Adapters ask for paths and get JSON or a ServiceError back; this
 // class applies the base URL and token, limits time and size, retries server errors a little,
 // shares identical requests in flight, and makes sure no sentence it produces carries the token.
-import { createHash } from 'node:crypto';
 import fetch from 'node-fetch';
+import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 import { checkBaseUrl } from './baseUrl';
 import type { FetchResult, ServiceError, ServiceErrorKind } from './model';
 import { formatWait, parseRetryAfterMs } from './rateLimit';
 import { REDACTED, redactSecrets } from './redact';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
+import { REQUEST_TIMEOUT_SECONDS } from './settingRanges';
 import type { JsonResponse, ServiceAdapter, ServiceHttp } from './service';
-import { normalizeToken } from './token';
-
-export { rateLimitBackoffMs, parseRetryAfterMs } from './rateLimit';
+import { normalizeToken, tokenFingerprint } from './token';
 
 export interface RequestLogEntry {
   readonly serviceId: string;
@@ -25,7 +24,7 @@ export interface RequestLogEntry {
 
 export interface AccountFetcherOptions {
   readonly userAgent: string;
-  /** Read before each request so that a settings change applies at once. Default 15 s. */
+  /** Read before each request so that a settings change applies at once. Default: the requestTimeoutSeconds setting's. */
   readonly timeoutMs?: () => number;
   /** Default 1 MiB: an account summary is a few kilobytes. */
   readonly maxBodyBytes?: number;
@@ -53,14 +52,16 @@ export interface FetchOptions {
   readonly automatic?: boolean;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_RETRIES = 2;
-const SERVER_RETRY_BASE_MS = 500;
+/** The setting's own default, so a fetcher built without the setting waits as long as one with it. */
+const DEFAULT_TIMEOUT_MS = REQUEST_TIMEOUT_SECONDS.fallback * 1000;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RETRIES = 2;
+/** Ceilings of 0.5 s, 1 s, 2 s …; no cap, since maxRetries already bounds the tries. */
+const SERVER_RETRY_BACKOFF: BackoffSteps = { baseMs: 500 };
 const MAX_QUOTED_DETAIL = 200;
 
 export class AccountFetcher {
-  /** Requests under way, keyed by URL and a hash of the token: concurrent refreshes share them. */
+  /** Requests under way, keyed by URL and the token's fingerprint: concurrent refreshes share them. */
   private readonly inFlight = new Map<string, Promise<JsonResponse>>();
   private readonly budget = new RequestBudget();
   private readonly now: () => number;
@@ -95,7 +96,7 @@ export class AccountFetcher {
     let throttled: ServiceError | undefined;
     const budget = options.automatic
       ? () => {
-          const waitMs = this.budget.take(`${adapter.id}\n${hashToken(token.token)}`, this.now());
+          const waitMs = this.budget.take(`${adapter.id}\n${tokenFingerprint(token.token)}`, this.now());
           if (waitMs > 0) throttled ??= throttledError(adapter.displayName, waitMs);
           return throttled;
         }
@@ -121,11 +122,11 @@ export class AccountFetcher {
    * leaves and answers the error to return instead when the account's budget is spent.
    */
   private bind(adapter: ServiceAdapter, baseUrl: string, token: string, budget?: () => ServiceError | undefined): ServiceHttp {
-    const tokenHash = hashToken(token);
+    const fingerprint = tokenFingerprint(token);
     return {
       getJson: (pathAndQuery) => {
         const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
-        const key = `${url}\n${tokenHash}`;
+        const key = `${url}\n${fingerprint}`;
         const shared = this.inFlight.get(key);
         if (shared) return shared;
         const request = this.getWithRetries(adapter, url, pathAndQuery, token, budget).finally(() => this.inFlight.delete(key));
@@ -154,8 +155,7 @@ export class AccountFetcher {
         const message = tries > 1 ? `${result.error.message} Tried ${tries} times.` : result.error.message;
         return { ok: false, error: { ...result.error, message } };
       }
-      const ceiling = SERVER_RETRY_BASE_MS * 2 ** attempt;
-      await this.sleep(Math.round(ceiling / 2 + (ceiling / 2) * this.random()));
+      await this.sleep(jitteredBackoffMs(attempt, SERVER_RETRY_BACKOFF, this.random));
     }
   }
 
@@ -249,10 +249,6 @@ export class AccountFetcher {
       clearTimeout(timer);
     }
   }
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }
 
 function throttledError(name: string, waitMs: number): ServiceError {

@@ -29,6 +29,14 @@ export interface AccountIdentity {
   readonly createdAt?: number;
 }
 
+/**
+ * Who an account belongs to, as the tree, the status bar and the messages name them: the name,
+ * else the email (not every account has a name). One rule, so every surface says the same.
+ */
+export function accountHolderName(identity: AccountIdentity | undefined): string | undefined {
+  return identity?.displayName ?? identity?.email;
+}
+
 export interface AutoRefill {
   readonly enabled?: boolean;
   readonly amount?: number;

@@ -1,17 +1,16 @@
 // How long to wait after a 429. Leadping usually says (Retry-After, seconds); Signeasy never does.
+import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 
-const BACKOFF_BASE_MS = 30_000;
-const BACKOFF_CAP_MS = 10 * 60_000;
+/** Ceilings of 30 s, 1 min, 2 min … at most 10 min. */
+const RATE_LIMIT_BACKOFF: BackoffSteps = { baseMs: 30_000, capMs: 10 * 60_000 };
 
 /**
- * Wait before asking again after the `attempt`-th 429 in a row (from 1) that named no time:
- * exponential, capped, with jitter over the upper half so that windows sharing a token spread out.
+ * Wait before asking again after the `attempt`-th 429 in a row (from 1) that named no time.
+ * `attempt` is read leniently: rounded down, at least 1, and the first when it is not finite.
  */
 export function rateLimitBackoffMs(attempt: number, random: () => number): number {
-  const exponent = Number.isFinite(attempt) ? Math.min(Math.max(Math.floor(attempt), 1), 16) - 1 : 0;
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** exponent);
-  const jitter = Math.min(Math.max(random(), 0), 1);
-  return Math.round(ceiling / 2 + (ceiling / 2) * jitter);
+  const retry = Number.isFinite(attempt) ? Math.min(Math.max(Math.floor(attempt), 1), 16) - 1 : 0;
+  return jitteredBackoffMs(retry, RATE_LIMIT_BACKOFF, random);
 }
 
 /** Longer than any real rate-limit window: a bigger Retry-After (1e23 s) is read as this. */

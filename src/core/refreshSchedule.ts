@@ -2,6 +2,7 @@
 // (no requests nobody will see) and catches up on focus, never starts while a refresh is still
 // running, and wakes early when a failed service is due to be asked again (after the wait a
 // 429 asked for, or a backoff after a network failure), so the panel recovers on its own.
+import { REFRESH_INTERVAL_MINUTES } from './settingRanges';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -11,16 +12,16 @@ export interface ScheduleTimers {
   clearTimeout(handle: unknown): void;
 }
 
-export const systemTimers: ScheduleTimers = {
+const systemTimers: ScheduleTimers = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** 0 turns automatic refresh off; anything else is at least a minute. */
+/** 0 turns automatic refresh off; anything else is at least the setting's minimum (a minute). */
 export function refreshIntervalMs(minutes: number): number {
   if (!Number.isFinite(minutes) || minutes <= 0) return 0;
-  return Math.max(1, minutes) * 60_000;
+  return Math.max(REFRESH_INTERVAL_MINUTES.min, minutes) * 60_000;
 }
 
 export interface RefreshScheduleOptions {

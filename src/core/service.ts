@@ -29,3 +29,11 @@ export interface ServiceAdapter {
   /** Fetches everything the panel shows. `now` is epoch ms, injected for tests. */
   fetchSnapshot(http: ServiceHttp, now: number): Promise<FetchResult>;
 }
+
+/**
+ * The adapter with this id among `adapters`, or undefined. The one lookup: ids arrive from
+ * settings, secret-storage keys and command arguments, so any of them may name no adapter.
+ */
+export function findAdapter(adapters: readonly ServiceAdapter[], id: string | undefined): ServiceAdapter | undefined {
+  return adapters.find((adapter) => adapter.id === id);
+}

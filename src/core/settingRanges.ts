@@ -1,10 +1,12 @@
 // The documented range of each numeric setting, and the one rule that reads a value into it:
 // a hand-edited settings.json can hold anything (1e9, -3, "10", null), and none of it may make
-// every request fail or the schedule spin.
+// every request fail or the schedule spin. The code takes these numbers from here only; the
+// manifest (package.json) declares the same ones for the Settings editor.
 
 export interface SettingRange {
   readonly min: number;
   readonly max: number;
+  /** The default (package.json declares the same): what a missing or unreadable value reads as. */
   readonly fallback: number;
 }
 

@@ -23,7 +23,7 @@ export type SnapshotReading = { readonly ok: true; readonly snapshot: AccountSna
 /** No snapshot was fetched before this: an earlier fetchedAt is damage. */
 export const EARLIEST_FETCHED_AT = Date.UTC(2000, 0, 1);
 /** Clocks drift between machines that share settings; further ahead of now than this is damage. */
-export const FETCHED_AT_FUTURE_TOLERANCE_MS = 86_400_000;
+const FETCHED_AT_FUTURE_TOLERANCE_MS = 86_400_000;
 
 export function readSnapshot(value: unknown, now: number): SnapshotReading {
   const reader = new SnapshotReader(now);

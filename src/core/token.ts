@@ -1,6 +1,7 @@
 // Cleans up what a person pasted as an API token. No prefix check: Leadping keys have changed
 // prefix over time (sk_, lp_) and Signeasy tokens are JWTs, so any header-safe text is accepted.
 // No message here ever repeats the input: it is a secret.
+import { createHash } from 'node:crypto';
 
 export type TokenCheck = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly message: string };
 
@@ -40,4 +41,12 @@ export function normalizeToken(input: string | undefined): TokenCheck {
     return { ok: false, message: `The token is only ${characters} long; API tokens are much longer. Paste the whole token.` };
   }
   return { ok: true, token };
+}
+
+/**
+ * A one-way fingerprint of a token (SHA-256, hex): tells "the same token?" apart, and keys what
+ * belongs to a token, without keeping a copy of the token itself.
+ */
+export function tokenFingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,7 +1,7 @@
 // What the Accounts tree shows for one service, as plain data. The tree provider turns these
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
 import { accountStatus, type AccountState, type AccountStatus } from '../core/accountState';
-import type { AccountProblem, AccountSnapshot, DetailList, ProblemSeverity, ServiceError } from '../core/model';
+import { accountHolderName, type AccountProblem, type AccountSnapshot, type DetailList, type ProblemSeverity, type ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/service';
 import {
   escapeMarkdown,
@@ -22,13 +22,13 @@ export interface RowIcon {
   readonly color?: string;
 }
 
-export interface RowCommand {
+interface RowCommand {
   readonly command: string;
   readonly title: string;
   readonly arguments?: readonly unknown[];
 }
 
-export type RowKind = 'service' | 'section' | 'value' | 'list' | 'action' | 'message';
+type RowKind = 'service' | 'section' | 'value' | 'list' | 'action' | 'message';
 
 export interface Row {
   /** Stable across refreshes so the tree keeps what a person expanded. */
@@ -72,7 +72,7 @@ const SEVERITY_ICONS: Record<ProblemSeverity, RowIcon> = {
 export function serviceRow(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row {
   const status = accountStatus(state);
   const snapshot = state.snapshot;
-  const who = snapshot ? snapshot.identity.displayName ?? snapshot.identity.email : undefined;
+  const who = accountHolderName(snapshot?.identity);
   // Only data the node shows (fresh or stale) can report problems.
   const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems) : undefined;
   return {
@@ -236,7 +236,7 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
 }
 
 /** What a person can do about an error: a new token for a rejected one, the settings for a bad URL, else the log. */
-export function errorAction(adapter: ServiceAdapter, error: ServiceError): RowCommand {
+function errorAction(adapter: ServiceAdapter, error: ServiceError): RowCommand {
   switch (error.kind) {
     case 'unauthorized':
       return { command: 'accountGlance.setToken', title: 'Set a new token', arguments: [adapter.id] };

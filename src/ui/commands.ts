@@ -1,7 +1,7 @@
 // Every command Account Glance contributes, registered in one place.
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/accountRefresher';
-import type { ServiceAdapter } from '../core/service';
+import { findAdapter, type ServiceAdapter } from '../core/service';
 import type { Row } from './accountRows';
 import type { Prompts } from './prompts';
 import type { SnapshotCache } from './snapshotCache';
@@ -9,7 +9,7 @@ import { askForToken } from './tokenInput';
 import type { TokenStore } from './tokenStore';
 import { originOf } from '../core/baseUrl';
 import type { AccountConnection } from '../core/http';
-import type { FetchResult } from '../core/model';
+import { accountHolderName, type FetchResult } from '../core/model';
 
 export const VIEW_ID = 'accountGlance.accounts';
 
@@ -34,7 +34,7 @@ export interface CommandDependencies {
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
   const { refresher } = deps;
 
-  const adapterFor = (id: string | undefined) => refresher.adapters.find((adapter) => adapter.id === id);
+  const adapterFor = (id: string | undefined) => findAdapter(refresher.adapters, id);
 
   /** A service id from a command argument: an id string, or a service row from the tree. */
   const serviceIdFrom = (argument: unknown): string | undefined => {
@@ -51,7 +51,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const picked = await deps.prompts().pickService(
       candidates.map((adapter) => {
         const state = refresher.state(adapter.id);
-        const who = state.snapshot?.identity.displayName ?? state.snapshot?.identity.email;
+        const who = accountHolderName(state.snapshot?.identity);
         return { id: adapter.id, label: adapter.displayName, description: state.signedIn ? `signed in${who ? ` as ${who}` : ''}` : 'no token' };
       }),
       placeHolder,
@@ -100,7 +100,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     deps.log.info(`${adapter.displayName}: API token saved to secret storage, for ${origin}.`);
     if (outcome.result.ok) {
       refresher.accept(outcome.result.snapshot);
-      const who = outcome.result.snapshot.identity.displayName ?? outcome.result.snapshot.identity.email;
+      const who = accountHolderName(outcome.result.snapshot.identity);
       void vscode.window.showInformationMessage(`Signed in to ${adapter.displayName}${who ? ` as ${who}` : ''}.`);
     } else {
       void refresher.replaceToken(adapter.id);

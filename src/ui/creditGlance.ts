@@ -1,8 +1,8 @@
 // Decides everything the status-bar item shows from the account states and the settings:
 // one pure function, so every state (normal, low, zero, error, signed out) is testable in Node.
 import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../core/accountState';
-import type { CreditCounter } from '../core/model';
-import type { ServiceAdapter } from '../core/service';
+import { accountHolderName, type CreditCounter } from '../core/model';
+import { findAdapter, type ServiceAdapter } from '../core/service';
 import { escapeMarkdown, formatCounterValue, formatExactTime, formatRelativeTime, formatText, MISSING } from './format';
 
 export interface GlanceSettings {
@@ -15,7 +15,7 @@ export interface GlanceSettings {
   readonly lowCredit: Readonly<Record<string, number>>;
 }
 
-export type GlanceBackground = 'none' | 'warning' | 'error';
+type GlanceBackground = 'none' | 'warning' | 'error';
 
 export interface GlanceView {
   readonly visible: boolean;
@@ -68,7 +68,7 @@ export function describeGlance(input: GlanceInput): GlanceView {
   const { adapters, states, settings, now, locale } = input;
   const stateById = new Map(states.map((state) => [state.serviceId, state]));
   const shown = settings.services
-    .map((id) => ({ adapter: adapters.find((candidate) => candidate.id === id), state: stateById.get(id) }))
+    .map((id) => ({ adapter: findAdapter(adapters, id), state: stateById.get(id) }))
     .filter((entry): entry is { adapter: ServiceAdapter; state: AccountState } => !!entry.adapter && !!entry.state?.signedIn);
 
   if (!settings.enabled || shown.length === 0) {
@@ -118,7 +118,7 @@ function glanceTooltip(
   const blocks = shown.map(({ adapter, state }) => {
     const snapshot = state.snapshot;
     const lines: string[] = [];
-    const who = snapshot?.identity.displayName ?? snapshot?.identity.email;
+    const who = accountHolderName(snapshot?.identity);
     lines.push(`### ${escapeMarkdown(adapter.displayName)}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
     const host = customHosts[adapter.id];
     if (host) lines.push(`$(server) Data from ${escapeMarkdown(host)}  `);

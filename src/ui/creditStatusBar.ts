@@ -4,7 +4,7 @@ import type { AccountRefresher } from '../core/accountRefresher';
 import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceView } from './creditGlance';
 import { customHosts, glanceSettings, statusBarClickAction } from './settings';
 
-export const STATUS_BAR_ITEM_ID = 'accountGlance.status';
+const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 
 const BACKGROUNDS = {
   none: undefined,

@@ -1,6 +1,7 @@
 // How values read on screen: one place, so the tree, the tooltip and the status bar agree.
 // No `vscode` import: these are tested in plain Node.
 import type { CounterUnit } from '../core/model';
+import { asCurrencyCode } from '../core/money';
 
 /** Shown wherever a service did not give a value: never "undefined", "null" or "NaN". */
 export const MISSING = '—';
@@ -9,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 export function formatMoney(value: number | undefined, currency: string | undefined, locale?: string): string {
   if (value === undefined || !Number.isFinite(value)) return MISSING;
-  const code = currency && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'USD';
+  const code = asCurrencyCode(currency) ?? 'USD';
   return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(value);
 }
 

@@ -2,7 +2,7 @@
 // them; the input box itself stays real (tests reach it through `onDidShowInputBox`).
 import * as vscode from 'vscode';
 
-export interface ServiceChoice {
+interface ServiceChoice {
   readonly id: string;
   readonly label: string;
   readonly description?: string;

@@ -24,7 +24,7 @@ export function baseUrlSetting(adapter: ServiceAdapter): string {
 }
 
 /** The host a service's data comes from, when the base URL is not the service's own default. */
-export function customHost(adapter: ServiceAdapter): string | undefined {
+function customHost(adapter: ServiceAdapter): string | undefined {
   const configured = originOf(baseUrlSetting(adapter));
   if (configured === undefined || configured === originOf(adapter.defaultBaseUrl)) return undefined;
   return new URL(configured).host;

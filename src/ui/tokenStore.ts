@@ -2,8 +2,8 @@
 // settings, files or logs. One entry per service holds the token and the origin it was checked
 // against when saved; the fetcher sends it to no other origin. The store also tells this
 // window's own writes from another window's, so a change made here is not refreshed twice.
-import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { tokenFingerprint } from '../core/token';
 
 const KEY_PREFIX = 'accountGlance.token.';
 const RECORD_VERSION = 2;
@@ -104,9 +104,4 @@ function describeChange(before: Fingerprint | undefined, after: Fingerprint | un
   if (!after) return before ? 'removed' : undefined;
   if (!before || before.token !== after.token) return 'token';
   return before.origin === after.origin ? undefined : 'origin';
-}
-
-/** A one-way fingerprint, so "is this the token we already have?" needs no copy of the token. */
-export function tokenFingerprint(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

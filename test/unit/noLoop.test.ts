@@ -2,6 +2,7 @@
 // missing header or a huge one each get a floor and a ceiling, and whatever the retry policy says,
 // at most AUTOMATIC_REQUESTS_PER_MINUTE automatic requests reach one account in any minute.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { AccountRefresher } from '../../src/core/accountRefresher';
 import { AccountFetcher } from '../../src/core/http';
@@ -9,7 +10,7 @@ import type { ServiceError } from '../../src/core/model';
 import { formatWait, MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/rateLimit';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from '../../src/core/requestBudget';
 import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/core/retryPolicy';
-import { clampToRange, readRefreshIntervalMinutes, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingRanges';
+import { clampToRange, readRefreshIntervalMinutes, REFRESH_INTERVAL_MINUTES, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingRanges';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { scenarioToken, startFakeServer, type FakeServer } from '../fake-server/server';
@@ -76,6 +77,23 @@ describe('settings are held inside their documented ranges', () => {
     assert.equal(readRefreshIntervalMinutes(0.01), 1);
     assert.equal(readRefreshIntervalMinutes(1e300), 1440);
     assert.equal(readRefreshIntervalMinutes('5'), 15);
+  });
+  test('the manifest declares the same defaults and bounds as the code', () => {
+    type Declared = { default?: unknown; minimum?: unknown; maximum?: unknown };
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, Declared | undefined> } };
+    };
+    const declared = (name: string) => {
+      const property = manifest.contributes.configuration.properties[`accountGlance.${name}`];
+      return { default: property?.default, minimum: property?.minimum, maximum: property?.maximum };
+    };
+    assert.deepEqual(declared('requestTimeoutSeconds'), {
+      default: REQUEST_TIMEOUT_SECONDS.fallback,
+      minimum: REQUEST_TIMEOUT_SECONDS.min,
+      maximum: REQUEST_TIMEOUT_SECONDS.max,
+    });
+    // Its minimum is 0, which turns automatic refresh off; any other value is held at 1 or more.
+    assert.deepEqual(declared('refreshIntervalMinutes'), { default: REFRESH_INTERVAL_MINUTES.fallback, minimum: 0, maximum: REFRESH_INTERVAL_MINUTES.max });
   });
 });
 

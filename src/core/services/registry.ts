@@ -4,7 +4,3 @@ import { leadpingAdapter } from './leadping';
 import { signeasyAdapter } from './signeasy';
 
 export const SERVICE_ADAPTERS: readonly ServiceAdapter[] = [leadpingAdapter, signeasyAdapter];
-
-export function findAdapter(id: string): ServiceAdapter | undefined {
-  return SERVICE_ADAPTERS.find((adapter) => adapter.id === id);
-}

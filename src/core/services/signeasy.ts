@@ -7,7 +7,7 @@ import type { ServiceAdapter } from '../service';
 const DISPLAY_NAME = 'Signeasy';
 export const SIGNEASY_ME_PATH = '/v3/me/';
 /** Signeasy sends 429 without Retry-After; its docs say to retry after a minute. */
-export const SIGNEASY_RATE_LIMIT_WAIT_MS = 60_000;
+const SIGNEASY_RATE_LIMIT_WAIT_MS = 60_000;
 
 const PLAN_NAMES: Readonly<Record<number, string>> = {
   0: 'Basic',
