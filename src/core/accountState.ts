@@ -1,6 +1,6 @@
 // What the UI knows about one service at a moment: the last good snapshot, the last failure,
 // and whether a refresh is under way. Pure data; the refresher produces it, the UI renders it.
-import type { AccountSnapshot, ServiceError } from './model';
+import { PROBLEM_IDS, type AccountSnapshot, type ServiceError } from './model';
 
 export type AccountStatus = 'signedOut' | 'loading' | 'fresh' | 'stale' | 'error';
 
@@ -27,12 +27,10 @@ export function accountStatus(state: AccountState): AccountStatus {
 /** Severity of the credit picture, for the status bar's background and the tree's icons. */
 export type CreditLevel = 'normal' | 'low' | 'exhausted';
 
-/** The problem id every adapter raises when nothing more can be spent (Leadping at $0, Signeasy with envelope and grace credits gone). */
-const CREDITS_EXHAUSTED = 'creditsExhausted';
 
 /** Judges the headline counter against a person's threshold; exhaustion is the adapter's call. */
 export function creditLevel(snapshot: AccountSnapshot, threshold: number | undefined): CreditLevel {
-  if (snapshot.problems.some((problem) => problem.id === CREDITS_EXHAUSTED)) return 'exhausted';
+  if (snapshot.problems.some((problem) => problem.id === PROBLEM_IDS.creditsExhausted)) return 'exhausted';
   const headline = snapshot.counters.find((counter) => counter.headline)?.value;
   if (headline !== undefined && threshold !== undefined && headline < threshold) return 'low';
   return 'normal';

@@ -57,8 +57,27 @@ export interface AccountPlan {
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
+/**
+ * The problems the adapters report, by stable id. The UI keys on them (the "used up" state, the
+ * short phrase on a service's line), so they are spelt once, here.
+ */
+export const PROBLEM_IDS = {
+  /** Nothing more can be spent: Leadping at $0, Signeasy with envelope and grace credits gone. */
+  creditsExhausted: 'creditsExhausted',
+  belowRefillTrigger: 'belowRefillTrigger',
+  emailUnverified: 'emailUnverified',
+  accountNotActivated: 'accountNotActivated',
+  graceCreditsInUse: 'graceCreditsInUse',
+  subscriptionOverdue: 'subscriptionOverdue',
+  subscriptionCanceled: 'subscriptionCanceled',
+  subscriptionPending: 'subscriptionPending',
+  subscriptionCancels: 'subscriptionCancels',
+} as const;
+
+export type KnownProblemId = (typeof PROBLEM_IDS)[keyof typeof PROBLEM_IDS];
+
 export interface AccountProblem {
-  /** Stable id, e.g. 'emailUnverified', 'creditsExhausted'. */
+  /** Stable id: one of PROBLEM_IDS from this release's adapters; any string in data from elsewhere. */
   readonly id: string;
   readonly severity: ProblemSeverity;
   readonly message: string;

@@ -1,22 +1,21 @@
 // The one short phrase that says what is wrong with an account, for the place a person glances
 // at (the service node's description). Pure: no `vscode` import, tested in plain Node.
-import type { AccountProblem, ProblemSeverity } from '../core/model';
+import type { AccountProblem, KnownProblemId, ProblemSeverity } from '../core/model';
 
-/**
- * A few words per known problem id; a full sentence is each problem's own message. A Map, not an
- * object literal: an id from the data such as 'constructor' must not find Object.prototype.
- */
-const PROBLEM_PHRASES: ReadonlyMap<string, string> = new Map([
-  ['creditsExhausted', 'no credits left'],
-  ['belowRefillTrigger', 'low balance, auto-refill off'],
-  ['emailUnverified', 'email not verified'],
-  ['subscriptionOverdue', 'payment overdue'],
-  ['subscriptionCanceled', 'subscription canceled'],
-  ['subscriptionPending', 'subscription pending'],
-  ['subscriptionCancels', 'subscription ending'],
-  ['accountNotActivated', 'not activated'],
-  ['graceCreditsInUse', 'using grace credits'],
-]);
+/** A few words per known problem id (a full sentence is each problem's own message); every id must have one. */
+const PHRASES: Readonly<Record<KnownProblemId, string>> = {
+  creditsExhausted: 'no credits left',
+  belowRefillTrigger: 'low balance, auto-refill off',
+  emailUnverified: 'email not verified',
+  subscriptionOverdue: 'payment overdue',
+  subscriptionCanceled: 'subscription canceled',
+  subscriptionPending: 'subscription pending',
+  subscriptionCancels: 'subscription ending',
+  accountNotActivated: 'not activated',
+  graceCreditsInUse: 'using grace credits',
+};
+// Looked up through a Map: an id from the data such as 'constructor' must not find Object.prototype.
+const PROBLEM_PHRASES: ReadonlyMap<string, string> = new Map(Object.entries(PHRASES));
 
 const SEVERITY_RANK: Readonly<Record<ProblemSeverity, number>> = { error: 2, warning: 1, info: 0 };
 

@@ -2,7 +2,17 @@
 // auto-refill on the user, and the 2026 one that moved them to /wallets/me and /organizations/me).
 // All three are asked for at once; only /users/me is required.
 import { asCurrencyCode, formatDateForMessage, formatMoneyForMessage } from '../money';
-import type { AccountIdentity, AccountPlan, AccountProblem, AccountSnapshot, AutoRefill, CreditCounter, DetailList, FetchResult } from '../model';
+import {
+  PROBLEM_IDS,
+  type AccountIdentity,
+  type AccountPlan,
+  type AccountProblem,
+  type AccountSnapshot,
+  type AutoRefill,
+  type CreditCounter,
+  type DetailList,
+  type FetchResult,
+} from '../model';
 import {
   asArray,
   asFlag,
@@ -149,24 +159,24 @@ function findProblems(
   // Leadping has spelled it both "Canceled" and "Cancelled".
   const status = plan.subscriptionStatus?.toLowerCase();
   if (status === 'overdue') {
-    problems.push({ id: 'subscriptionOverdue', severity: 'error', message: 'The subscription payment is overdue. Update the payment method in Leadping.' });
+    problems.push({ id: PROBLEM_IDS.subscriptionOverdue, severity: 'error', message: 'The subscription payment is overdue. Update the payment method in Leadping.' });
   } else if (status === 'canceled' || status === 'cancelled') {
-    problems.push({ id: 'subscriptionCanceled', severity: 'error', message: 'The subscription is canceled.' });
+    problems.push({ id: PROBLEM_IDS.subscriptionCanceled, severity: 'error', message: 'The subscription is canceled.' });
   } else if (status === 'pending') {
-    problems.push({ id: 'subscriptionPending', severity: 'warning', message: 'The subscription is pending: it is not active yet.' });
+    problems.push({ id: PROBLEM_IDS.subscriptionPending, severity: 'warning', message: 'The subscription is pending: it is not active yet.' });
   }
   if (plan.cancelsAt !== undefined && plan.cancelsAt > now && status !== 'canceled' && status !== 'cancelled') {
-    problems.push({ id: 'subscriptionCancels', severity: 'warning', message: `Subscription cancels on ${formatDateForMessage(plan.cancelsAt)}.` });
+    problems.push({ id: PROBLEM_IDS.subscriptionCancels, severity: 'warning', message: `Subscription cancels on ${formatDateForMessage(plan.cancelsAt)}.` });
   }
   if (balance !== undefined && balance <= 0) {
     problems.push({
-      id: 'creditsExhausted',
+      id: PROBLEM_IDS.creditsExhausted,
       severity: 'error',
       message: `No credit left (${money(balance)}): paid actions such as messages and lookups cannot be paid for until credit is added.`,
     });
   } else if (balance !== undefined && autoRefill?.enabled === false && autoRefill.trigger !== undefined && balance < autoRefill.trigger) {
     problems.push({
-      id: 'belowRefillTrigger',
+      id: PROBLEM_IDS.belowRefillTrigger,
       severity: 'warning',
       message: `The balance (${money(balance)}) is below the auto-refill trigger (${money(autoRefill.trigger)}), but auto-refill is off, so it will not be topped up.`,
     });

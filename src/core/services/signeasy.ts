@@ -1,6 +1,6 @@
 // Signeasy: everything comes from one flat object at GET /v3/me/. Times are epoch seconds, flags
 // are 0/1, and credits decide whether signature requests will go through at all.
-import type { AccountPlan, AccountProblem, AccountSnapshot, CreditCounter, FetchResult, ServiceError } from '../model';
+import { PROBLEM_IDS, type AccountPlan, type AccountProblem, type AccountSnapshot, type CreditCounter, type FetchResult, type ServiceError } from '../model';
 import { asEpochSeconds, asFlag, asNumber, asObject, asText, firstDefined, joinName, type JsonObject, unexpectedShapeError } from '../parse';
 import type { ServiceAdapter } from '../service';
 
@@ -98,20 +98,20 @@ function findProblems(user: JsonObject): AccountProblem[] {
   const problems: AccountProblem[] = [];
   if (asFlag(user.email_verified) === false) {
     problems.push({
-      id: 'emailUnverified',
+      id: PROBLEM_IDS.emailUnverified,
       severity: 'error',
       message: 'The email address is not verified: Signeasy API calls will not work until it is. Check your inbox for the verification email.',
     });
   }
   if (asFlag(user.status) === false) {
-    problems.push({ id: 'accountNotActivated', severity: 'warning', message: 'The Signeasy account is not activated yet.' });
+    problems.push({ id: PROBLEM_IDS.accountNotActivated, severity: 'warning', message: 'The Signeasy account is not activated yet.' });
   }
   const envelopes = asNumber(user.envelope_credits_available);
   const grace = asNumber(user.grace_envelope_credits_available);
   const graceUsed = asNumber(user.grace_envelope_credits_consumed);
   if (envelopes !== undefined && grace !== undefined && envelopes <= 0 && grace <= 0) {
     problems.push({
-      id: 'creditsExhausted',
+      id: PROBLEM_IDS.creditsExhausted,
       severity: 'error',
       message: 'No envelope credits left, and the grace credits are used up too: requests that spend credits will fail (422) until credits are added.',
     });
@@ -122,7 +122,7 @@ function findProblems(user: JsonObject): AccountProblem[] {
   if (outOfEnvelopes || (envelopes === undefined && graceUsed !== undefined && graceUsed > 0)) {
     const left = grace === undefined ? '' : ` ${grace} grace ${grace === 1 ? 'envelope' : 'envelopes'} left.`;
     problems.push({
-      id: 'graceCreditsInUse',
+      id: PROBLEM_IDS.graceCreditsInUse,
       severity: 'warning',
       message: `Envelope credits are used up: requests now spend grace credits.${left}`,
     });
