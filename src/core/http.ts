@@ -93,17 +93,18 @@ export class AccountFetcher {
       return { ok: false, error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` } };
     }
     const secrets = [token.token, connection.token.trim()];
+    const fingerprint = tokenFingerprint(token.token);
     let throttled: ServiceError | undefined;
     const budget = options.automatic
       ? () => {
-          const waitMs = this.budget.take(`${adapter.id}\n${tokenFingerprint(token.token)}`, this.now());
+          const waitMs = this.budget.take(`${adapter.id}\n${fingerprint}`, this.now());
           if (waitMs > 0) throttled ??= throttledError(adapter.displayName, waitMs);
           return throttled;
         }
       : undefined;
     let result: FetchResult;
     try {
-      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token, budget), this.now());
+      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token, fingerprint, budget), this.now());
     } catch (error) {
       // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
       result = {
@@ -121,8 +122,7 @@ export class AccountFetcher {
    * HTTP bound to one account. `budget`, for automatic fetches, is asked before each request
    * leaves and answers the error to return instead when the account's budget is spent.
    */
-  private bind(adapter: ServiceAdapter, baseUrl: string, token: string, budget?: () => ServiceError | undefined): ServiceHttp {
-    const fingerprint = tokenFingerprint(token);
+  private bind(adapter: ServiceAdapter, baseUrl: string, token: string, fingerprint: string, budget?: () => ServiceError | undefined): ServiceHttp {
     return {
       getJson: (pathAndQuery) => {
         const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
@@ -243,7 +243,7 @@ export class AccountFetcher {
         fail,
       });
     } catch (error) {
-      if (timedOut) return fail('timeout', `${name} did not answer within ${formatSeconds(timeoutMs)}.`);
+      if (timedOut) return fail('timeout', `${name} did not answer within ${formatWait(timeoutMs)}.`);
       return fail('network', describeNetworkError(name, url, error));
     } finally {
       clearTimeout(timer);
@@ -301,7 +301,7 @@ function describeStatus({ name, path, status, detail, retryAfterMs, location, fa
     return fail('notFound', `${name} has nothing at ${path} (HTTP 404). Check the base URL setting.${said}`, status);
   }
   if (status === 429) {
-    const wait = retryAfterMs === undefined ? '' : ` It asks to wait ${formatSeconds(retryAfterMs)}.`;
+    const wait = retryAfterMs === undefined ? '' : ` It asks to wait ${formatWait(retryAfterMs)}.`;
     return fail('rateLimited', `${name} is limiting how often it may be asked (HTTP 429).${wait}${said}`, status, retryAfterMs);
   }
   if (status >= 500) {
@@ -447,9 +447,6 @@ function readTimeout(timeoutMs: (() => number) | undefined): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
-function formatSeconds(ms: number): string {
-  return formatWait(ms);
-}
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
