@@ -1,20 +1,20 @@
 // Wires Account Glance together. activate() registers everything, shows the cached state and
 // returns: the first refresh starts without being awaited, so no network call delays start-up.
 import * as vscode from 'vscode';
-import { AccountRefresher } from './core/accountRefresher';
-import { originOf } from './core/baseUrl';
-import { AccountFetcher, type AccountConnection } from './core/http';
-import { retryDelayMs } from './core/retryPolicy';
-import { RefreshSchedule } from './core/refreshSchedule';
+import { AccountRefresher } from './core/refresh/accountRefresher';
+import { originOf } from './core/http/baseUrl';
+import { AccountFetcher, type AccountConnection } from './core/http/accountFetcher';
+import { retryDelayMs } from './core/refresh/retryPolicy';
+import { RefreshSchedule } from './core/refresh/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
-import { findAdapter, type ServiceAdapter } from './core/service';
-import { AccountTreeProvider } from './ui/accountTree';
-import { registerCommands, VIEW_ID } from './ui/commands';
-import { CreditStatusBar } from './ui/creditStatusBar';
-import { windowPrompts, type Prompts } from './ui/prompts';
-import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, servicesWithChangedBaseUrl, SETTINGS_SECTION } from './ui/settings';
-import { SnapshotCache } from './ui/snapshotCache';
-import { TokenStore } from './ui/tokenStore';
+import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
+import { AccountTreeProvider } from './views/accountTree';
+import { registerCommands, VIEW_ID } from './commands/commands';
+import { CreditStatusBar } from './views/creditStatusBar';
+import { windowPrompts, type Prompts } from './commands/prompts';
+import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, servicesWithChangedBaseUrl, SETTINGS_SECTION } from './storage/settings';
+import { SnapshotCache } from './storage/snapshotCache';
+import { TokenStore } from './storage/tokenStore';
 
 /** Handed to the in-host tests only (ExtensionMode.Test): it reaches the token store. */
 export interface AccountGlanceTestApi {

@@ -15,7 +15,7 @@ import type {
   DetailList,
   ProblemSeverity,
 } from './model';
-import { asObject, type JsonObject } from './parse';
+import { asObject, type JsonObject } from './services/jsonReaders';
 
 /** `reason` names the first bad field in plain words; it never quotes a stored value, which could be anything. */
 export type SnapshotReading = { readonly ok: true; readonly snapshot: AccountSnapshot } | { readonly ok: false; readonly reason: string };

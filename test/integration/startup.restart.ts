@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
 import type { AccountGlanceTestApi } from '../../src/extension';
-import { TokenStore } from '../../src/ui/tokenStore';
+import { TokenStore } from '../../src/storage/tokenStore';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
 import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
 

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AUTOMATIC_REQUESTS_PER_MINUTE } from '../../src/core/requestBudget';
+import { AUTOMATIC_REQUESTS_PER_MINUTE } from '../../src/core/http/requestBudget';
 import type { AccountGlanceTestApi } from '../../src/extension';
-import type { Row } from '../../src/ui/accountRows';
+import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, TOKEN_ECHO_SCENARIOS, type FakeServer } from '../fake-server';
 import { freshWorld, ownAccount, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
 

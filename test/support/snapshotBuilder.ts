@@ -1,6 +1,6 @@
 // Builds model-level snapshots for tests of the UI's pure parts (rows, glance, refresher).
 import type { AccountSnapshot, CreditCounter } from '../../src/core/model';
-import type { ServiceAdapter } from '../../src/core/service';
+import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 
 export const FIXED_NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 

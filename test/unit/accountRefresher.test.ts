@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AccountRefresher } from '../../src/core/accountRefresher';
-import type { AccountConnection } from '../../src/core/http';
-import { accountStatus } from '../../src/core/accountState';
+import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
+import type { AccountConnection } from '../../src/core/http/accountFetcher';
+import { accountStatus } from '../../src/core/refresh/accountState';
 import type { FetchResult } from '../../src/core/model';
-import type { ServiceAdapter } from '../../src/core/service';
+import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { leadpingSnapshot, inertAdapter } from '../support/snapshotBuilder';
 import { connectionTo } from '../support/connection';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccountState } from '../../src/core/accountState';
+import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountSnapshot } from '../../src/core/model';
 import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
-import { serviceRow, type Row, type RowIcon } from '../../src/ui/accountRows';
+import { serviceRow, type Row, type RowIcon } from '../../src/views/viewModels/accountRows';
 import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
 import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 

@@ -1,11 +1,11 @@
 // The small pure pieces: base URL rule, token clean-up, redaction, Retry-After, backoff, readers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkBaseUrl, originOf } from '../../src/core/baseUrl';
-import { asEpochSeconds, asFlag, asIsoTime, asNumber, asText } from '../../src/core/parse';
-import { parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/rateLimit';
-import { redactSecrets } from '../../src/core/redact';
-import { MAX_TOKEN_LENGTH, normalizeToken } from '../../src/core/token';
+import { checkBaseUrl, originOf } from '../../src/core/http/baseUrl';
+import { asEpochSeconds, asFlag, asIsoTime, asNumber, asText } from '../../src/core/services/jsonReaders';
+import { parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/http/retryAfter';
+import { redactSecrets } from '../../src/core/http/redact';
+import { MAX_TOKEN_LENGTH, normalizeToken } from '../../src/core/http/token';
 
 describe('checkBaseUrl', () => {
   const accepted: readonly [string, string][] = [

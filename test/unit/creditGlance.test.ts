@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccountState } from '../../src/core/accountState';
-import { describeGlance, type GlanceSettings } from '../../src/ui/creditGlance';
+import type { AccountState } from '../../src/core/refresh/accountState';
+import { describeGlance, type GlanceSettings } from '../../src/views/viewModels/creditGlance';
 import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
 const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeMarkdown, formatCount, formatMoney, formatRelativeTime, formatText, MISSING } from '../../src/ui/format';
+import { escapeMarkdown, formatCount, formatMoney, formatRelativeTime, formatText, MISSING } from '../../src/views/viewModels/format';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const DAY = 86_400_000;

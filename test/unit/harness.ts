@@ -1,8 +1,8 @@
 // What most unit tests need: a fake server on a free loopback port and a fetcher pointed at it,
 // with instant sleeps and every log entry and error message kept for the "no token leaks" checks.
-import { AccountFetcher, type AccountFetcherOptions, type RequestLogEntry } from '../../src/core/http';
+import { AccountFetcher, type AccountFetcherOptions, type RequestLogEntry } from '../../src/core/http/accountFetcher';
 import type { FetchResult } from '../../src/core/model';
-import type { ServiceAdapter } from '../../src/core/service';
+import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
 import { connectionTo } from '../support/connection';
 

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { AccountRefresher } from '../../src/core/accountRefresher';
-import { AccountFetcher } from '../../src/core/http';
+import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
+import { AccountFetcher } from '../../src/core/http/accountFetcher';
 import type { ServiceError } from '../../src/core/model';
-import { formatWait, MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/rateLimit';
-import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from '../../src/core/requestBudget';
-import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/core/retryPolicy';
+import { formatWait, MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/http/retryAfter';
+import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from '../../src/core/http/requestBudget';
+import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/core/refresh/retryPolicy';
 import { clampToRange, readRefreshIntervalMinutes, REFRESH_INTERVAL_MINUTES, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingRanges';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';

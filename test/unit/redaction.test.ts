@@ -6,13 +6,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { AccountFetcher } from '../../src/core/http';
+import { AccountFetcher } from '../../src/core/http/accountFetcher';
 import type { AccountSnapshot } from '../../src/core/model';
-import { REDACTED, redactSecrets } from '../../src/core/redact';
-import type { ServiceAdapter } from '../../src/core/service';
+import { REDACTED, redactSecrets } from '../../src/core/http/redact';
+import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { MIN_TOKEN_LENGTH, normalizeToken } from '../../src/core/token';
+import { MIN_TOKEN_LENGTH, normalizeToken } from '../../src/core/http/token';
 import {
   spellAsBase64,
   spellAsEntities,

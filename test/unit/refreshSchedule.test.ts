@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AccountRefresher } from '../../src/core/accountRefresher';
+import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import type { FetchResult } from '../../src/core/model';
-import { RefreshSchedule, refreshIntervalMs, type ScheduleTimers } from '../../src/core/refreshSchedule';
+import { RefreshSchedule, refreshIntervalMs, type ScheduleTimers } from '../../src/core/refresh/refreshSchedule';
 import { connectionTo } from '../support/connection';
 import { inertAdapter, leadpingSnapshot } from '../support/snapshotBuilder';
 

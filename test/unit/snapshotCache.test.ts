@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type * as vscode from 'vscode';
-import type { AccountState } from '../../src/core/accountState';
+import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
-import { serviceRow, serviceRowOrError, type Row } from '../../src/ui/accountRows';
-import { describeGlance, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceInput } from '../../src/ui/creditGlance';
-import { SnapshotCache } from '../../src/ui/snapshotCache';
+import { serviceRow, serviceRowOrError, type Row } from '../../src/views/viewModels/accountRows';
+import { describeGlance, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceInput } from '../../src/views/viewModels/creditGlance';
+import { SnapshotCache } from '../../src/storage/snapshotCache';
 import { FIXED_NOW, inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 
 /** The stored keys are a contract with past and future releases, so the tests spell them out. */

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { AccountState } from '../../src/core/accountState';
+import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountSnapshot } from '../../src/core/model';
 import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { EARLIEST_FETCHED_AT, readSnapshot } from '../../src/core/snapshotValidation';
-import { serviceRow } from '../../src/ui/accountRows';
-import { describeGlance } from '../../src/ui/creditGlance';
+import { serviceRow } from '../../src/views/viewModels/accountRows';
+import { describeGlance } from '../../src/views/viewModels/creditGlance';
 import { leadpingOrganization, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
 import { FIXED_NOW, inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 

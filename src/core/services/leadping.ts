@@ -25,8 +25,8 @@ import {
   joinName,
   type JsonObject,
   unexpectedShapeError,
-} from '../parse';
-import type { JsonResponse, ServiceAdapter } from '../service';
+} from './jsonReaders';
+import type { JsonResponse, ServiceAdapter } from './serviceAdapter';
 
 const DISPLAY_NAME = 'Leadping';
 const DEFAULT_CURRENCY = 'USD';

@@ -1,5 +1,5 @@
 // Every service the extension knows. A new service is one adapter file plus one line here.
-import type { ServiceAdapter } from '../service';
+import type { ServiceAdapter } from './serviceAdapter';
 import { leadpingAdapter } from './leadping';
 import { signeasyAdapter } from './signeasy';
 

@@ -1,8 +1,8 @@
 // Signeasy: everything comes from one flat object at GET /v3/me/. Times are epoch seconds, flags
 // are 0/1, and credits decide whether signature requests will go through at all.
 import { PROBLEM_IDS, type AccountPlan, type AccountProblem, type AccountSnapshot, type CreditCounter, type FetchResult, type ServiceError } from '../model';
-import { asEpochSeconds, asFlag, asNumber, asObject, asText, firstDefined, joinName, type JsonObject, unexpectedShapeError } from '../parse';
-import type { ServiceAdapter } from '../service';
+import { asEpochSeconds, asFlag, asNumber, asObject, asText, firstDefined, joinName, type JsonObject, unexpectedShapeError } from './jsonReaders';
+import type { ServiceAdapter } from './serviceAdapter';
 
 const DISPLAY_NAME = 'Signeasy';
 export const SIGNEASY_ME_PATH = '/v3/me/';

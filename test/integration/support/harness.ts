@@ -4,10 +4,10 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../../src/extension';
-import type { Row } from '../../../src/ui/accountRows';
+import type { Row } from '../../../src/views/viewModels/accountRows';
 import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
-import { windowPrompts } from '../../../src/ui/prompts';
-import { TokenStore } from '../../../src/ui/tokenStore';
+import { windowPrompts } from '../../../src/commands/prompts';
+import { TokenStore } from '../../../src/storage/tokenStore';
 
 export const EXTENSION_ID = 'accountglance.account-glance';
 export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];

@@ -11,7 +11,7 @@
 // and the next write replaces it. The cache only paints start-up; the first refresh rebuilds it.
 import type * as vscode from 'vscode';
 import type { AccountSnapshot } from '../core/model';
-import { asObject } from '../core/parse';
+import { asObject } from '../core/services/jsonReaders';
 import { readSnapshot } from '../core/snapshotValidation';
 
 const CACHE_KEY = 'accountGlance.snapshotCache';

@@ -1,7 +1,7 @@
 // When a failed service is asked again without anyone clicking: what the service asked for after
 // a 429, a shorter backoff after a passing fault, and never for a fault only a person can fix.
-import type { ServiceError } from './model';
-import { rateLimitBackoffMs } from './rateLimit';
+import type { ServiceError } from '../model';
+import { rateLimitBackoffMs } from '../http/retryAfter';
 
 /** No automatic retry waits longer than this, whatever a server asked: the panel must recover within the hour. */
 export const MAX_RETRY_DELAY_MS = 60 * 60_000;

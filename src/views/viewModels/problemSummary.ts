@@ -1,6 +1,6 @@
 // The one short phrase that says what is wrong with an account, for the place a person glances
 // at (the service node's description). Pure: no `vscode` import, tested in plain Node.
-import type { AccountProblem, KnownProblemId, ProblemSeverity } from '../core/model';
+import type { AccountProblem, KnownProblemId, ProblemSeverity } from '../../core/model';
 
 /** A few words per known problem id (a full sentence is each problem's own message); every id must have one. */
 const PHRASES: Readonly<Record<KnownProblemId, string>> = {

@@ -1,6 +1,6 @@
 // The one interface a service adapter implements. A third service is one new file in
 // src/core/services/ that exports a ServiceAdapter, plus its line in the registry.
-import type { FetchResult, ServiceError } from './model';
+import type { FetchResult, ServiceError } from '../model';
 
 /** The answer to one GET: parsed JSON, or an error a person can read. */
 export type JsonResponse =

@@ -1,6 +1,6 @@
 // What the UI knows about one service at a moment: the last good snapshot, the last failure,
 // and whether a refresh is under way. Pure data; the refresher produces it, the UI renders it.
-import { PROBLEM_IDS, type AccountSnapshot, type ServiceError } from './model';
+import { PROBLEM_IDS, type AccountSnapshot, type ServiceError } from '../model';
 
 export type AccountStatus = 'signedOut' | 'loading' | 'fresh' | 'stale' | 'error';
 

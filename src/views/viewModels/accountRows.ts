@@ -1,8 +1,8 @@
 // What the Accounts tree shows for one service, as plain data. The tree provider turns these
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
-import { accountStatus, type AccountState, type AccountStatus } from '../core/accountState';
-import { accountHolderName, type AccountProblem, type AccountSnapshot, type DetailList, type ProblemSeverity, type ServiceError } from '../core/model';
-import type { ServiceAdapter } from '../core/service';
+import { accountStatus, type AccountState, type AccountStatus } from '../../core/refresh/accountState';
+import { accountHolderName, type AccountProblem, type AccountSnapshot, type DetailList, type ProblemSeverity, type ServiceError } from '../../core/model';
+import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import {
   escapeMarkdown,
   formatCounterValue,

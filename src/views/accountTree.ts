@@ -1,8 +1,8 @@
 // The Accounts view: renders the rows that accountRows.ts derives from each service's state.
 import * as vscode from 'vscode';
-import type { AccountRefresher } from '../core/accountRefresher';
-import { serviceRowOrError, type Row } from './accountRows';
-import { customHosts } from './settings';
+import type { AccountRefresher } from '../core/refresh/accountRefresher';
+import { serviceRowOrError, type Row } from './viewModels/accountRows';
+import { customHosts } from '../storage/settings';
 
 export interface AccountTreeOptions {
   /** Told when a service's rows could not be built (the tree shows an error row instead): for the log. */

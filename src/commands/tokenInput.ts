@@ -1,9 +1,9 @@
 // Asks for a token in a password box, checks it against the service before anything is saved,
 // and keeps the box open with the reason when the service rejects it.
 import * as vscode from 'vscode';
-import { MIN_TOKEN_LENGTH, normalizeToken } from '../core/token';
+import { MIN_TOKEN_LENGTH, normalizeToken } from '../core/http/token';
 import type { FetchResult, ServiceError } from '../core/model';
-import type { ServiceAdapter } from '../core/service';
+import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Prompts } from './prompts';
 
 export type TokenInputOutcome =

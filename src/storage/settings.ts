@@ -1,9 +1,9 @@
 // Reads the accountGlance.* settings, with the defaults package.json declares as the fallback.
 import * as vscode from 'vscode';
-import { originOf } from '../core/baseUrl';
-import type { ServiceAdapter } from '../core/service';
+import { originOf } from '../core/http/baseUrl';
+import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import { clampToRange, readRefreshIntervalMinutes, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
-import type { GlanceSettings } from './creditGlance';
+import type { GlanceSettings } from '../views/viewModels/creditGlance';
 
 export const SETTINGS_SECTION = 'accountGlance';
 

@@ -1,8 +1,8 @@
 // The status-bar credit glance: one item, rendered from describeGlance().
 import * as vscode from 'vscode';
-import type { AccountRefresher } from '../core/accountRefresher';
-import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceView } from './creditGlance';
-import { customHosts, glanceSettings, statusBarClickAction } from './settings';
+import type { AccountRefresher } from '../core/refresh/accountRefresher';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceView } from './viewModels/creditGlance';
+import { customHosts, glanceSettings, statusBarClickAction } from '../storage/settings';
 
 const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 

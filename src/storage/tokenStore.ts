@@ -3,7 +3,7 @@
 // against when saved; the fetcher sends it to no other origin. The store also tells this
 // window's own writes from another window's, so a change made here is not refreshed twice.
 import type * as vscode from 'vscode';
-import { tokenFingerprint } from '../core/token';
+import { tokenFingerprint } from '../core/http/token';
 
 const KEY_PREFIX = 'accountGlance.token.';
 const RECORD_VERSION = 2;

@@ -4,12 +4,12 @@
 import fetch from 'node-fetch';
 import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 import { checkBaseUrl } from './baseUrl';
-import type { FetchResult, ServiceError, ServiceErrorKind } from './model';
-import { formatWait, parseRetryAfterMs } from './rateLimit';
+import type { FetchResult, ServiceError, ServiceErrorKind } from '../model';
+import { formatWait, parseRetryAfterMs } from './retryAfter';
 import { REDACTED, redactSecrets } from './redact';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
-import { REQUEST_TIMEOUT_SECONDS } from './settingRanges';
-import type { JsonResponse, ServiceAdapter, ServiceHttp } from './service';
+import { REQUEST_TIMEOUT_SECONDS } from '../settingRanges';
+import type { JsonResponse, ServiceAdapter, ServiceHttp } from '../services/serviceAdapter';
 import { normalizeToken, tokenFingerprint } from './token';
 
 export interface RequestLogEntry {

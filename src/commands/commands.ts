@@ -1,14 +1,14 @@
 // Every command Account Glance contributes, registered in one place.
 import * as vscode from 'vscode';
-import type { AccountRefresher } from '../core/accountRefresher';
-import { findAdapter, type ServiceAdapter } from '../core/service';
-import type { Row } from './accountRows';
+import type { AccountRefresher } from '../core/refresh/accountRefresher';
+import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
+import type { Row } from '../views/viewModels/accountRows';
 import type { Prompts } from './prompts';
-import type { SnapshotCache } from './snapshotCache';
+import type { SnapshotCache } from '../storage/snapshotCache';
 import { askForToken } from './tokenInput';
-import type { TokenStore } from './tokenStore';
-import { originOf } from '../core/baseUrl';
-import type { AccountConnection } from '../core/http';
+import type { TokenStore } from '../storage/tokenStore';
+import { originOf } from '../core/http/baseUrl';
+import type { AccountConnection } from '../core/http/accountFetcher';
 import { accountHolderName, type FetchResult } from '../core/model';
 
 export const VIEW_ID = 'accountGlance.accounts';

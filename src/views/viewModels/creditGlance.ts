@@ -1,8 +1,8 @@
 // Decides everything the status-bar item shows from the account states and the settings:
 // one pure function, so every state (normal, low, zero, error, signed out) is testable in Node.
-import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../core/accountState';
-import { accountHolderName, type CreditCounter } from '../core/model';
-import { findAdapter, type ServiceAdapter } from '../core/service';
+import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../../core/refresh/accountState';
+import { accountHolderName, type CreditCounter } from '../../core/model';
+import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { escapeMarkdown, formatCounterValue, formatExactTime, formatRelativeTime, formatText, MISSING } from './format';
 
 export interface GlanceSettings {

@@ -1,7 +1,7 @@
 // How values read on screen: one place, so the tree, the tooltip and the status bar agree.
 // No `vscode` import: these are tested in plain Node.
-import type { CounterUnit } from '../core/model';
-import { asCurrencyCode } from '../core/money';
+import type { CounterUnit } from '../../core/model';
+import { asCurrencyCode } from '../../core/money';
 
 /** Shown wherever a service did not give a value: never "undefined", "null" or "NaN". */
 export const MISSING = '—';

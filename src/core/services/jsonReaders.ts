@@ -2,7 +2,7 @@
 // missing, null, a numeric string or an unexpected type. Each reader answers undefined rather than
 // throwing or producing NaN, so the UI can show "—".
 
-import type { ServiceError } from './model';
+import type { ServiceError } from '../model';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 

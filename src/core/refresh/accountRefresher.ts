@@ -2,9 +2,9 @@
 // while one is under way joins it), drops answers that a token change made obsolete, and
 // remembers when a rate-limited service may be asked again.
 import type { AccountState } from './accountState';
-import type { AccountConnection, FetchOptions } from './http';
-import type { AccountSnapshot, FetchResult, ServiceError } from './model';
-import { findAdapter, type ServiceAdapter } from './service';
+import type { AccountConnection, FetchOptions } from '../http/accountFetcher';
+import type { AccountSnapshot, FetchResult, ServiceError } from '../model';
+import { findAdapter, type ServiceAdapter } from '../services/serviceAdapter';
 
 interface SnapshotFetcher {
   fetch(adapter: ServiceAdapter, connection: AccountConnection, options?: FetchOptions): Promise<FetchResult>;
