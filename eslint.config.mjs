@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import prettierOff from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -52,4 +53,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Layout is Prettier's job (`npm run lint` runs `prettier --check`): turn off the rules it owns.
+  prettierOff,
 );

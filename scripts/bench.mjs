@@ -32,7 +32,12 @@ export function parseBenchArgs(args) {
     },
   });
   const wholeNumber = (name) => number(name, { integer: true, min: 1 });
-  return { runs: wholeNumber('runs'), reloads: wholeNumber('reloads'), latency: wholeNumber('latency'), activation: !values['no-activation'] };
+  return {
+    runs: wholeNumber('runs'),
+    reloads: wholeNumber('reloads'),
+    latency: wholeNumber('latency'),
+    activation: !values['no-activation'],
+  };
 }
 
 function median(values) {
@@ -49,7 +54,11 @@ function run(command, args, what) {
 }
 
 function measureRefresh({ runs, latency }) {
-  const output = run(process.execPath, ['--import', 'tsx', '--expose-gc', join('scripts', 'bench', 'refresh.ts'), '--runs', String(runs), '--latency', String(latency)], 'The refresh benchmark');
+  const output = run(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', join('scripts', 'bench', 'refresh.ts'), '--runs', String(runs), '--latency', String(latency)],
+    'The refresh benchmark',
+  );
   const samples = JSON.parse(output.trim().split('\n').at(-1));
   const bareMs = median(samples.bareMs);
   const refreshMs = median(samples.refreshMs);
@@ -64,7 +73,11 @@ function measureRefresh({ runs, latency }) {
     leadpingOnlyMs,
     signeasyOnlyMs,
     bothVersusOneRatio: refreshMs / Math.max(leadpingOnlyMs, signeasyOnlyMs),
-    scale: samples.scale.map((point) => ({ accounts: point.accounts, refreshMs: median(point.refreshMs), heapGrowthKiB: point.heapGrowthKiB })),
+    scale: samples.scale.map((point) => ({
+      accounts: point.accounts,
+      refreshMs: median(point.refreshMs),
+      heapGrowthKiB: point.heapGrowthKiB,
+    })),
   };
 }
 
@@ -108,7 +121,10 @@ const ratio = (value) => `${value.toFixed(2)}×`;
 function table({ activation, refresh, size }) {
   const rows = [];
   if (activation) {
-    rows.push([`Activation: \`activate()\` to its return (median of ${activation.reloads} window reloads, signed in, cached data)`, ms(activation.activateMs)]);
+    rows.push([
+      `Activation: \`activate()\` to its return (median of ${activation.reloads} window reloads, signed in, cached data)`,
+      ms(activation.activateMs),
+    ]);
     rows.push(['Activation: to cached state painted (status bar set, tree ready)', ms(activation.cachedPaintMs)]);
     rows.push(['Activation in a fresh profile (once: no token, no cache)', ms(activation.freshProfileActivateMs)]);
   }
@@ -118,7 +134,10 @@ function table({ activation, refresh, size }) {
   rows.push(['Both services ÷ the slower one alone (parallel: two cost about one)', ratio(refresh.bothVersusOneRatio)]);
   for (const point of refresh.scale) {
     const growth = point.heapGrowthKiB < 0 ? 'within GC noise' : `+${point.heapGrowthKiB.toFixed(0)} KiB heap`;
-    rows.push([`Scale: refresh of ${point.accounts} account${point.accounts === 1 ? '' : 's'} (time; heap kept, pooled connections included)`, `${ms(point.refreshMs)}; ${growth}`]);
+    rows.push([
+      `Scale: refresh of ${point.accounts} account${point.accounts === 1 ? '' : 's'} (time; heap kept, pooled connections included)`,
+      `${ms(point.refreshMs)}; ${growth}`,
+    ]);
   }
   rows.push(['Bundle `dist/extension.js` (minified, node-fetch inside)', kib(size.bundleBytes)]);
   rows.push(['`.vsix`', `${kib(size.vsixBytes)}, ${size.vsixFiles} files`]);

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 /** A command line the script cannot take: the message is one line ending with the script's usage. */
 export class UsageError extends Error {
   constructor(reason, usage) {
-    const line = String(reason).replace(/\s*\n\s*/g, ' ').trim();
+    const line = String(reason)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
     super(`${/[.?!]$/.test(line) ? line : `${line}.`} Usage: ${usage}`);
     this.name = 'UsageError';
   }

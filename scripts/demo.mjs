@@ -17,7 +17,17 @@ import { createRunDir, ensureVSCode, QUIET_SETTINGS, repoRoot, startCodeServer }
 export async function startFakeServers({ leadping = 'demo', signeasy = 'demo', port = 0 } = {}) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--port', String(port), '--leadping', leadping, '--signeasy', signeasy],
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'test', 'fake-server', 'cli.ts'),
+      '--port',
+      String(port),
+      '--leadping',
+      leadping,
+      '--signeasy',
+      signeasy,
+    ],
     // tsx would otherwise keep a transpile cache in the system's temp folder: the demo writes nothing outside .cache/.
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
   );
@@ -89,14 +99,36 @@ export async function startDemo({ vscode = 'auto', port = 0, log = console.log }
   try {
     if (mode === 'desktop') {
       await mkdir(join(userDataDir, 'User'), { recursive: true });
-      await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...demoSettings(fake.url) }, null, 2));
+      await writeFile(
+        join(userDataDir, 'User', 'settings.json'),
+        JSON.stringify({ ...QUIET_SETTINGS, ...demoSettings(fake.url) }, null, 2),
+      );
       const code = desktopCodeOnPath();
       if (!code) throw new Error('`code` is not on the PATH: use --vscode server.');
-      const child = spawn(code, ['--wait', '--new-window', `--extensionDevelopmentPath=${repoRoot}`, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, workspace], {
-        stdio: 'inherit',
-      });
+      const child = spawn(
+        code,
+        [
+          '--wait',
+          '--new-window',
+          `--extensionDevelopmentPath=${repoRoot}`,
+          `--user-data-dir=${userDataDir}`,
+          `--extensions-dir=${extensionsDir}`,
+          workspace,
+        ],
+        {
+          stdio: 'inherit',
+        },
+      );
       stops.push(async () => void child.kill('SIGTERM'));
-      return { mode, url: undefined, tokens: fake.tokens, fakeServerUrl: fake.url, workspace, stop, exited: new Promise((resolve) => child.once('exit', resolve)) };
+      return {
+        mode,
+        url: undefined,
+        tokens: fake.tokens,
+        fakeServerUrl: fake.url,
+        workspace,
+        stop,
+        exited: new Promise((resolve) => child.once('exit', resolve)),
+      };
     }
     log('Preparing the offline VS Code (code-server) — the first time takes a few minutes…');
     await ensureVSCode({ log });
@@ -147,7 +179,7 @@ async function main() {
   console.log('  Sign in: run "Account Glance: Set API Token..." (F1), choose the service, paste its token:');
   console.log(`    Leadping  ${demo.tokens.leadping}`);
   console.log(`    Signeasy  ${demo.tokens.signeasy}`);
-  console.log('  (These work only against the fake servers. The token goes into VS Code\'s secret storage.)');
+  console.log("  (These work only against the fake servers. The token goes into VS Code's secret storage.)");
   console.log('');
   console.log('Press Ctrl+C to stop everything.');
   await demo.exited;

@@ -113,7 +113,8 @@ function run(command, args, { cwd, env, log, label }) {
 function nodePackageName() {
   const platform = { linux: 'linux', darwin: 'darwin' }[process.platform];
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
-  if (!platform || !arch) throw new Error(`The offline VS Code supports Linux and macOS on x64/arm64, not ${process.platform}/${process.arch}.`);
+  if (!platform || !arch)
+    throw new Error(`The offline VS Code supports Linux and macOS on x64/arm64, not ${process.platform}/${process.arch}.`);
   return `node-${platform}-${arch}`;
 }
 
@@ -122,7 +123,12 @@ async function installNode(log) {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   log(`  Node ${NODE_VERSION} from npm (${nodePackageName()})…`);
-  await run('npm', ['pack', `${nodePackageName()}@${NODE_VERSION}`, '--pack-destination', staging], { cwd: staging, env: process.env, log, label: 'npm pack' });
+  await run('npm', ['pack', `${nodePackageName()}@${NODE_VERSION}`, '--pack-destination', staging], {
+    cwd: staging,
+    env: process.env,
+    log,
+    label: 'npm pack',
+  });
   const tarball = join(staging, `${nodePackageName()}-${NODE_VERSION}.tgz`);
   await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: staging, env: process.env, log, label: 'tar' });
   await rm(tarball, { force: true });
@@ -137,7 +143,9 @@ async function installNode(log) {
 function node24Env(extra = {}) {
   // Under `npm test` the outer npm exports its config as npm_* variables (its user agent names
   // Node 20, which code-server's postinstall rejects): none of that is for these children.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'),
+  );
   return {
     ...inherited,
     PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
@@ -185,7 +193,9 @@ async function installCodeServer(log) {
   ];
   for (const probe of probes) {
     if (!existsSync(join(installed, probe))) {
-      throw new Error(`code-server's postinstall did not complete: ${probe} is missing. Were its install scripts blocked? (npm install-scripts ls)`);
+      throw new Error(
+        `code-server's postinstall did not complete: ${probe} is missing. Were its install scripts blocked? (npm install-scripts ls)`,
+      );
     }
   }
   log(`  code-server installed in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -205,12 +215,16 @@ export async function ensureVSCode({ log = (line) => console.error(line) } = {})
     const started = Date.now();
     log(`Installing the offline VS Code into ${installRoot} (once; about 1.2 GB)…`);
     if (!existsSync(join(nodeDir, 'bin', 'node'))) await installNode(log);
-    if (!existsSync(installation().codeServerEntry) || !existsSync(join(codeServerDir, 'lib', 'vscode', 'node_modules'))) await installCodeServer(log);
+    if (!existsSync(installation().codeServerEntry) || !existsSync(join(codeServerDir, 'lib', 'vscode', 'node_modules')))
+      await installCodeServer(log);
     const version = spawnSync(installation().node, [installation().codeServerEntry, '--version'], { encoding: 'utf8', env: node24Env() });
     if (version.status !== 0 || !version.stdout.includes(CODE_SERVER_VERSION)) {
       throw new Error(`code-server does not start: ${version.stderr || version.stdout}`);
     }
-    await writeFile(marker, JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() }, null, 2));
+    await writeFile(
+      marker,
+      JSON.stringify({ node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, installedAt: new Date().toISOString() }, null, 2),
+    );
     log(`Offline VS Code ready in ${Math.round((Date.now() - started) / 1000)} s.`);
     return installation();
   } finally {
@@ -316,7 +330,8 @@ process.once('exit', () => {
 /** Kills a process group: SIGTERM, then SIGKILL after a grace period. */
 async function killGroup(child, graceMs = 3000) {
   const pid = child.pid;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
   const signal = (name) => {
     try {
       process.kill(-pid, name);
@@ -368,7 +383,16 @@ function codeServerEnv(home, env) {
  *   smokeTestDriver  true for the in-host test payload (it also hides notification toasts)
  * Returns { url, port, pid, userDataDir, extensionsDir, workspace, logFile, output(), stop() }.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, workspace, settings = {}, env = {}, smokeTestDriver = false, port = 0, log = (line) => console.error(line) } = {}) {
+export async function startCodeServer({
+  userDataDir,
+  extensionsDir,
+  workspace,
+  settings = {},
+  env = {},
+  smokeTestDriver = false,
+  port = 0,
+  log = (line) => console.error(line),
+} = {}) {
   const { node, codeServerEntry } = await ensureVSCode({ log });
   const runDir = await createRunDir('code-server');
   userDataDir ??= runDir.userDataDir;
@@ -382,20 +406,30 @@ export async function startCodeServer({ userDataDir, extensionsDir, workspace, s
     const url = `http://127.0.0.1:${chosenPort}`;
     const args = [
       codeServerEntry,
-      '--bind-addr', `127.0.0.1:${chosenPort}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${chosenPort}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--reconnection-grace-time', '30',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--reconnection-grace-time',
+      '30',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
     ];
     if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     // Its own process group, so stop() reaches the extension hosts and pty host too.
-    const child = spawn(node, args, { cwd: runDir.dir, env: codeServerEnv(runDir.home, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(node, args, {
+      cwd: runDir.dir,
+      env: codeServerEnv(runDir.home, env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     liveGroups.add(child.pid);
     const output = [];
     const keep = (chunk) => {
@@ -425,7 +459,9 @@ export async function startCodeServer({ userDataDir, extensionsDir, workspace, s
     // Someone took the port between our check and code-server's bind: try another one.
     if (!port && attempt < 3 && /EADDRINUSE/.test(text)) continue;
     await runDir.remove();
-    throw new Error(`code-server did not become healthy at ${url}${exitedEarly ? ' (it exited)' : ' within 60 s'}. Its output:\n${text.slice(-4000)}`);
+    throw new Error(
+      `code-server did not become healthy at ${url}${exitedEarly ? ' (it exited)' : ' within 60 s'}. Its output:\n${text.slice(-4000)}`,
+    );
   }
 }
 
@@ -434,12 +470,16 @@ export async function installExtension(vsix, extensionsDir, { log = (line) => co
   const { node, codeServerEntry } = await ensureVSCode({ log });
   const runDir = await createRunDir('install-extension');
   try {
-    const tail = await run(node, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', runDir.userDataDir, '--install-extension', vsix], {
-      cwd: runDir.dir,
-      env: codeServerEnv(runDir.home, {}),
-      log,
-      label: 'code-server --install-extension',
-    });
+    const tail = await run(
+      node,
+      [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', runDir.userDataDir, '--install-extension', vsix],
+      {
+        cwd: runDir.dir,
+        env: codeServerEnv(runDir.home, {}),
+        log,
+        label: 'code-server --install-extension',
+      },
+    );
     if (!tail.some((line) => /successfully installed/i.test(line))) throw new Error(`Installing ${vsix} said:\n${tail.join('\n')}`);
     return readdirSync(extensionsDir).filter((name) => !name.startsWith('.') && name !== 'extensions.json');
   } finally {
@@ -471,7 +511,11 @@ export async function launchBrowser({ headless = true, args = [] } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
   ensureVSCode()
-    .then((paths) => console.log(`Offline VS Code: code-server ${CODE_SERVER_VERSION} on Node ${NODE_VERSION} at ${paths.codeServerDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`))
+    .then((paths) =>
+      console.log(
+        `Offline VS Code: code-server ${CODE_SERVER_VERSION} on Node ${NODE_VERSION} at ${paths.codeServerDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      ),
+    )
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -34,7 +34,15 @@ function build() {
  *   grep                  only tests whose title matches (passed to mocha as MOCHA_GREP)
  * Resolves { exitCode, counts: { passed, failed, skipped } | undefined, output }.
  */
-export async function runIntegration({ extensionEnvironment = {}, settings = {}, grep, suites = ['main', 'restart'], timeoutMs = DEFAULT_TIMEOUT_S * 1000, build: shouldBuild = true, print = (line) => console.log(line) } = {}) {
+export async function runIntegration({
+  extensionEnvironment = {},
+  settings = {},
+  grep,
+  suites = ['main', 'restart'],
+  timeoutMs = DEFAULT_TIMEOUT_S * 1000,
+  build: shouldBuild = true,
+  print = (line) => console.log(line),
+} = {}) {
   if (shouldBuild) build();
   await ensureVSCode();
   const runDir = await createRunDir('integration');
@@ -56,7 +64,15 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
       const payload = [
         ['extensionDevelopmentPath', remote(repoRoot.replace(/\/$/, ''))],
         ['extensionTestsPath', remote(join(repoRoot, 'out', 'test', 'integration', 'index'))],
-        ['extensionEnvironment', JSON.stringify({ ...extensionEnvironment, AG_CONSOLE_MARKER: CONSOLE_MARKER, ...(grep ? { MOCHA_GREP: grep } : {}), ...environment })],
+        [
+          'extensionEnvironment',
+          JSON.stringify({
+            ...extensionEnvironment,
+            AG_CONSOLE_MARKER: CONSOLE_MARKER,
+            ...(grep ? { MOCHA_GREP: grep } : {}),
+            ...environment,
+          }),
+        ],
       ];
       return `${server.url}/?folder=${encodeURIComponent(runDir.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     };
@@ -110,7 +126,9 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
     }
     const output = lines.join('\n');
     if (results.includes('timeout')) {
-      print(`\nThe integration suite did not finish within ${Math.round(timeoutMs / 1000)} s (the extension host never reported an exit code).`);
+      print(
+        `\nThe integration suite did not finish within ${Math.round(timeoutMs / 1000)} s (the extension host never reported an exit code).`,
+      );
       for (const line of noise.slice(-30)) print(line);
       // What finished before the limit, plus the run itself as one failure.
       const plain = stripAnsi(output);
@@ -140,13 +158,21 @@ export async function runIntegration({ extensionEnvironment = {}, settings = {},
 
 /** Mocha's tallies summed over every run the output holds (the main suite and each restart). */
 function sumCounts(output) {
-  const runs = stripAnsi(output).split(/(?=^\s*\d+ passing)/m).map(mochaCounts).filter(Boolean);
+  const runs = stripAnsi(output)
+    .split(/(?=^\s*\d+ passing)/m)
+    .map(mochaCounts)
+    .filter(Boolean);
   if (runs.length === 0) return undefined;
-  return runs.reduce((sum, counts) => ({ passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped }));
+  return runs.reduce((sum, counts) => ({
+    passed: sum.passed + counts.passed,
+    failed: sum.failed + counts.failed,
+    skipped: sum.skipped + counts.skipped,
+  }));
 }
 
 const SUITES = ['main', 'restart'];
-const USAGE = 'npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>] [-- --suite main|restart]';
+const USAGE =
+  'npm run test:integration [-- --grep <regexp>] [-- --env KEY=VALUE]... [-- --no-build] [-- --timeout <seconds>] [-- --suite main|restart]';
 
 /** The command line (without node and the script) as runIntegration()'s options; a UsageError when it cannot be. */
 export function parseIntegrationArgs(args) {
@@ -168,7 +194,8 @@ export function parseIntegrationArgs(args) {
   }
   if (values['no-build']) options.build = false;
   if (values.suite !== undefined) {
-    if (!SUITES.includes(values.suite)) throw new UsageError(`--suite takes ${SUITES.join(' or ')}, not ${JSON.stringify(values.suite)}`, USAGE);
+    if (!SUITES.includes(values.suite))
+      throw new UsageError(`--suite takes ${SUITES.join(' or ')}, not ${JSON.stringify(values.suite)}`, USAGE);
     options.suites = [values.suite];
   }
   if (values.timeout !== undefined) options.timeoutMs = number('timeout', { min: 1 }) * 1000;
@@ -185,7 +212,9 @@ async function main() {
   const { exitCode, counts } = await runIntegration(options);
   // npm test reads the counts from this line.
   const tally = counts ? `${counts.passed} passed, ${counts.failed} failed` : 'no tests reported';
-  console.log(`Integration tier: ${tally}, ${exitCode === 0 ? 'ok' : `extension host exit code ${exitCode}`}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Integration tier: ${tally}, ${exitCode === 0 ? 'ok' : `extension host exit code ${exitCode}`}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   process.exit(exitCode);
 }
 

@@ -14,7 +14,10 @@ const started = Date.now();
 let requested;
 try {
   // Before anything starts: its arguments are test files, and it takes no options.
-  ({ positionals: requested } = parseCommandLine('npm run test:ui [-- test/ui/some.test.mjs ...]', { options: {}, allowPositionals: true }));
+  ({ positionals: requested } = parseCommandLine('npm run test:ui [-- test/ui/some.test.mjs ...]', {
+    options: {},
+    allowPositionals: true,
+  }));
   findChromium();
   await ensureVSCode();
   process.env.AG_VSIX = await packagedVsix();
@@ -24,7 +27,13 @@ try {
 }
 
 const uiDir = join(repoRoot, 'test', 'ui');
-const files = requested.length > 0 ? requested : readdirSync(uiDir).filter((name) => name.endsWith('.test.mjs')).sort().map((name) => relative(repoRoot, join(uiDir, name)));
+const files =
+  requested.length > 0
+    ? requested
+    : readdirSync(uiDir)
+        .filter((name) => name.endsWith('.test.mjs'))
+        .sort()
+        .map((name) => relative(repoRoot, join(uiDir, name)));
 
 // npm test asks for the spec reporter through NODE_OPTIONS; naming it twice is an error.
 const reporter = /--test-reporter/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--test-reporter=spec'];

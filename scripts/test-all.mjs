@@ -37,7 +37,9 @@ for (const tier of tiers) {
 console.log('\n=== summary ===');
 for (const result of results) {
   const note = result.counted ? '' : result.code === 0 ? ' (no counts found in its output)' : ' (it failed before reporting counts)';
-  console.log(`${result.name.padEnd(12)} ${result.code === 0 ? 'ok    ' : 'FAILED'} ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s${note}`);
+  console.log(
+    `${result.name.padEnd(12)} ${result.code === 0 ? 'ok    ' : 'FAILED'} ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s${note}`,
+  );
 }
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const passed = results.reduce((sum, result) => sum + result.passed, 0);

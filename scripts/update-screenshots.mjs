@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const from = join(repoRoot, 'test-results', 'screenshots');
 const to = join(repoRoot, 'docs', 'screenshots');
-const SHOWN_IN_README = ['demo', 'accounts-view-signed-out', 'status-bar-tooltip', 'rejected-token', 'error-state', 'restart-offline', 'confirm-base-url', 'base-url-changed'];
+const SHOWN_IN_README = [
+  'demo',
+  'accounts-view-signed-out',
+  'status-bar-tooltip',
+  'rejected-token',
+  'error-state',
+  'restart-offline',
+  'confirm-base-url',
+  'base-url-changed',
+];
 
 const missing = SHOWN_IN_README.filter((name) => !existsSync(join(from, `${name}.png`)));
 if (missing.length > 0) {

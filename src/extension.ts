@@ -97,7 +97,11 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
 
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
-    { intervalMinutes: refreshIntervalMinutes(), retryAt: () => refresher.nextRetryAt(), onRetryAtChange: (listener) => refresher.onDidChangeState(listener) },
+    {
+      intervalMinutes: refreshIntervalMinutes(),
+      retryAt: () => refresher.nextRetryAt(),
+      onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
+    },
   );
   schedule.setFocused(vscode.window.state.focused);
 
@@ -106,7 +110,8 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     schedule.noteRefreshed();
   };
 
-  const logRenderError = (where: string) => (error: unknown) => log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const logRenderError = (where: string) => (error: unknown) =>
+    log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const tree = new AccountTreeProvider(refresher, locale, { onRenderError: logRenderError('Accounts view') });
   const statusBar = new CreditStatusBar(refresher, locale, { onRenderError: logRenderError('status-bar item') });
   const timings = { activateMs: 0, cachedPaintMs: performance.now() - activationStart };
@@ -129,9 +134,9 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
   };
 
   const showTroubleshooting = () =>
-    vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md')).then(undefined, () =>
-      vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')),
-    );
+    vscode.commands
+      .executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))
+      .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
 
   context.subscriptions.push(
     log,
@@ -158,7 +163,9 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     tokens.onDidChangeElsewhere(
       (serviceId, change) => {
         if (!findAdapter(adapters, serviceId)) return;
-        log.info(`${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`);
+        log.info(
+          `${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`,
+        );
         if (change === 'removed') refresher.setSignedIn(serviceId, false);
         else if (change === 'token') void refresher.replaceToken(serviceId);
         else void refresher.reconnect(serviceId);

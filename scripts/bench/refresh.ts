@@ -39,11 +39,15 @@ function parseRefreshArgs(args: readonly string[]): { runs: number; latencyMs: n
 }
 
 async function startFakeServerProcess(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--latency', String(latencyMs)], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--latency', String(latencyMs)],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+    },
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`The fake server exited early (code ${code}).`)));
@@ -93,7 +97,9 @@ function assertAllLoaded(refresher: AccountRefresher): void {
 /** The same requests as a full refresh of both services, by a client that only fetches and parses. */
 async function bareRefresh(baseUrl: string): Promise<void> {
   const get = async (path: string, token: string) => {
-    const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': USER_AGENT } });
+    const response = await fetch(`${baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': USER_AGENT },
+    });
     return response.json();
   };
   await Promise.all([

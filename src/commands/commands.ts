@@ -52,7 +52,11 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       candidates.map((adapter) => {
         const state = refresher.state(adapter.id);
         const who = accountHolderName(state.snapshot?.identity);
-        return { id: adapter.id, label: adapter.displayName, description: state.signedIn ? `signed in${who ? ` as ${who}` : ''}` : 'no token' };
+        return {
+          id: adapter.id,
+          label: adapter.displayName,
+          description: state.signedIn ? `signed in${who ? ` as ${who}` : ''}` : 'no token',
+        };
       }),
       placeHolder,
     );
@@ -114,11 +118,13 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       if (signedIn.length === 0) void vscode.window.showInformationMessage('Account Glance has no API token stored.');
       return;
     }
-    const confirmed = await deps.prompts().confirm(
-      `Remove the ${adapter.displayName} API token?`,
-      'It is deleted from VS Code\'s secret storage on this computer and the account disappears from Account Glance. The token itself stays valid at the service.',
-      'Remove Token',
-    );
+    const confirmed = await deps
+      .prompts()
+      .confirm(
+        `Remove the ${adapter.displayName} API token?`,
+        "It is deleted from VS Code's secret storage on this computer and the account disappears from Account Glance. The token itself stays valid at the service.",
+        'Remove Token',
+      );
     if (!confirmed) return;
     try {
       await deps.tokens.delete(adapter.id);
@@ -152,11 +158,13 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     if (!stored) return;
     const target = originOf(deps.baseUrlFor(adapter));
     if (target !== undefined && target !== stored.origin) {
-      const confirmed = await deps.prompts().confirm(
-        `Send your ${adapter.displayName} token to ${target}?`,
-        `The token was saved for ${stored.origin ?? 'another address'}, and the ${adapter.displayName} base URL setting now points to ${target}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.`,
-        'Send Token',
-      );
+      const confirmed = await deps
+        .prompts()
+        .confirm(
+          `Send your ${adapter.displayName} token to ${target}?`,
+          `The token was saved for ${stored.origin ?? 'another address'}, and the ${adapter.displayName} base URL setting now points to ${target}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.`,
+          'Send Token',
+        );
       if (!confirmed) return;
       try {
         await deps.tokens.save(adapter.id, stored.token, target);

@@ -53,7 +53,10 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
       }
       box.busy = true;
       box.enabled = false;
-      box.validationMessage = { message: `Checking the token with ${adapter.displayName}…`, severity: vscode.InputBoxValidationSeverity.Info };
+      box.validationMessage = {
+        message: `Checking the token with ${adapter.displayName}…`,
+        severity: vscode.InputBoxValidationSeverity.Info,
+      };
       const result = await check(normalized.token);
       box.busy = false;
       box.enabled = true;
@@ -61,7 +64,10 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
         finish({ token: normalized.token, result });
         return;
       }
-      box.validationMessage = { message: `${result.error.message} The token was not saved.`, severity: vscode.InputBoxValidationSeverity.Error };
+      box.validationMessage = {
+        message: `${result.error.message} The token was not saved.`,
+        severity: vscode.InputBoxValidationSeverity.Error,
+      };
     });
     box.onDidHide(() => finish(undefined));
     box.show();

@@ -3,9 +3,7 @@
 // Times are epoch milliseconds so that a snapshot survives a JSON round trip (globalState) unchanged.
 
 /** How a counter's value is measured. */
-export type CounterUnit =
-  | { readonly kind: 'money'; readonly currency: string }
-  | { readonly kind: 'count'; readonly noun?: string };
+export type CounterUnit = { readonly kind: 'money'; readonly currency: string } | { readonly kind: 'count'; readonly noun?: string };
 
 export interface CreditCounter {
   /** Stable across releases: settings (`accountGlance.statusBar.counters`) refer to it. */
@@ -123,6 +121,4 @@ export interface ServiceError {
   readonly retryAfterMs?: number;
 }
 
-export type FetchResult =
-  | { readonly ok: true; readonly snapshot: AccountSnapshot }
-  | { readonly ok: false; readonly error: ServiceError };
+export type FetchResult = { readonly ok: true; readonly snapshot: AccountSnapshot } | { readonly ok: false; readonly error: ServiceError };

@@ -165,7 +165,10 @@ class SnapshotReader {
       label: this.field(fields, path, 'label', TEXT),
       items: this.list(fields, path, 'items', (item, itemPath) => {
         const itemFields = this.object(item, itemPath);
-        return { label: this.field(itemFields, itemPath, 'label', TEXT), description: this.optional(itemFields, itemPath, 'description', TEXT) };
+        return {
+          label: this.field(itemFields, itemPath, 'label', TEXT),
+          description: this.optional(itemFields, itemPath, 'description', TEXT),
+        };
       }),
     };
   }

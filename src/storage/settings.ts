@@ -62,7 +62,9 @@ export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSetti
   const counters = section.get<unknown>('statusBar.counters');
   return {
     enabled: section.get<boolean>('statusBar.enabled', true),
-    services: Array.isArray(services) ? services.filter((id): id is string => typeof id === 'string') : adapters.map((adapter) => adapter.id),
+    services: Array.isArray(services)
+      ? services.filter((id): id is string => typeof id === 'string')
+      : adapters.map((adapter) => adapter.id),
     counters: counters && typeof counters === 'object' ? (counters as Record<string, string>) : {},
     lowCredit,
   };

@@ -54,7 +54,10 @@ export class TokenStore {
    * Fires when another window (or anything but this store) changed a service's token. A read
    * that fails is reported as `error`, never as an unhandled rejection.
    */
-  onDidChangeElsewhere(listener: (serviceId: string, change: TokenChange) => void, onError: (serviceId: string, error: unknown) => void): vscode.Disposable {
+  onDidChangeElsewhere(
+    listener: (serviceId: string, change: TokenChange) => void,
+    onError: (serviceId: string, error: unknown) => void,
+  ): vscode.Disposable {
     return this.secrets.onDidChange(async (event) => {
       if (!event.key.startsWith(KEY_PREFIX)) return;
       const serviceId = event.key.slice(KEY_PREFIX.length);

@@ -33,7 +33,12 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
     if (!states.some((state) => state.signedIn)) return [];
     const hosts = customHosts(this.refresher.adapters);
     return this.refresher.adapters.map((adapter) =>
-      serviceRowOrError(adapter, this.refresher.state(adapter.id), { now, locale: this.locale, customHosts: hosts }, this.options.onRenderError),
+      serviceRowOrError(
+        adapter,
+        this.refresher.state(adapter.id),
+        { now, locale: this.locale, customHosts: hosts },
+        this.options.onRenderError,
+      ),
     );
   }
 
@@ -53,7 +58,12 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
     if (row.tooltip) item.tooltip = new vscode.MarkdownString(row.tooltip);
     if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = row.contextValue;
-    if (row.command) item.command = { command: row.command.command, title: row.command.title, arguments: row.command.arguments ? [...row.command.arguments] : undefined };
+    if (row.command)
+      item.command = {
+        command: row.command.command,
+        title: row.command.title,
+        arguments: row.command.arguments ? [...row.command.arguments] : undefined,
+      };
     item.accessibilityInformation = { label: row.description ? `${row.label}: ${row.description}` : row.label };
     return item;
   }

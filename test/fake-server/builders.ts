@@ -56,7 +56,14 @@ export function leadpingUser(overrides: Json = {}): Json {
     roles: ['OrganizationOwner', 'Agent'],
     identities: [{ issuer: 'leadping.ai', issuerAssignedId: 'jordan@acmeleads.example', signInType: 'emailAddress' }],
     currentOrganization: { id: 'org_41', name: 'Acme Leads LLC' },
-    compliance: { acceptedTerms: true, acceptedToSubscription: true, acceptedSms: true, acceptedBaa: false, acceptedEmail: true, trustedFormCertificates: [] },
+    compliance: {
+      acceptedTerms: true,
+      acceptedToSubscription: true,
+      acceptedSms: true,
+      acceptedBaa: false,
+      acceptedEmail: true,
+      trustedFormCertificates: [],
+    },
     lastLoggedInAt: '2026-01-05T16:45:00Z',
     ...overrides,
   };

@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from './server';
 
-const USAGE = 'node --import tsx test/fake-server/cli.ts [--port N] [--host ADDRESS] [--leadping SCENARIO] [--signeasy SCENARIO] [--latency MS]';
+const USAGE =
+  'node --import tsx test/fake-server/cli.ts [--port N] [--host ADDRESS] [--leadping SCENARIO] [--signeasy SCENARIO] [--latency MS]';
 
 /** The command line; what it cannot take throws one line with the usage. (test/ does not import scripts/command-line.mjs, which does this for the scripts.) */
 function parseCliArgs() {
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
     latencyMs: latency === undefined ? undefined : Number(latency),
   });
   console.log(
-    JSON.stringify({ url: server.url, tokens: FAKE_TOKENS, scenarioTokens: { leadping: scenarioTokens('leadping'), signeasy: scenarioTokens('signeasy') } }),
+    JSON.stringify({
+      url: server.url,
+      tokens: FAKE_TOKENS,
+      scenarioTokens: { leadping: scenarioTokens('leadping'), signeasy: scenarioTokens('signeasy') },
+    }),
   );
   let closing = false;
   const stop = (): void => {

@@ -51,7 +51,13 @@ const iso = (epochMs: number) => new Date(epochMs).toISOString();
 // ---------------------------------------------------------------------------------------------
 // Errors, in each service's own style.
 
-export function serviceError(service: FakeService, status: number, title: string, detail: string, headers: Record<string, string> = {}): FakeResponse {
+export function serviceError(
+  service: FakeService,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): FakeResponse {
   if (service === 'leadping') {
     return { status, contentType: 'application/problem+json', json: leadpingProblem(status, title, detail), headers };
   }
@@ -60,7 +66,9 @@ export function serviceError(service: FakeService, status: number, title: string
 
 export function unauthorized(service: FakeService, detail = 'The access token is missing, invalid or expired.'): FakeResponse {
   const headers: Record<string, string> =
-    service === 'leadping' ? { 'WWW-Authenticate': 'Bearer resource_metadata="https://api.leadping.ai/.well-known/oauth-protected-resource"' } : {};
+    service === 'leadping'
+      ? { 'WWW-Authenticate': 'Bearer resource_metadata="https://api.leadping.ai/.well-known/oauth-protected-resource"' }
+      : {};
   return serviceError(service, 401, 'Unauthorized', detail, headers);
 }
 
@@ -88,14 +96,21 @@ export function spellWithSoftBreaks(token: string): string {
 /** Decimal, hex and named HTML entities and plain characters, in turn. */
 export function spellAsEntities(token: string): string {
   const named: Record<string, string> = { _: '&lowbar;', '.': '&period;', '&': '&amp;' };
-  const spellings = [(c: string) => `&#${code(c)};`, (c: string) => `&#x${hex(c)};`, (c: string) => named[c] ?? `&#X${hex(c).toUpperCase()};`, (c: string) => c];
+  const spellings = [
+    (c: string) => `&#${code(c)};`,
+    (c: string) => `&#x${hex(c)};`,
+    (c: string) => named[c] ?? `&#X${hex(c).toUpperCase()};`,
+    (c: string) => c,
+  ];
   return [...token].map((character, index) => spellings[index % spellings.length]?.(character) ?? character).join('');
 }
 
 /** Wrapped every five characters with CRLF and a tab, a newline, a space or CRLF and spaces, in turn. */
 export function spellWithLineBreaks(token: string): string {
   const breaks = ['\r\n\t', '\n', ' ', '\r\n  '];
-  return (token.match(/.{1,5}/gs) ?? []).map((chunk, index) => (index === 0 ? chunk : `${breaks[(index - 1) % breaks.length]}${chunk}`)).join('');
+  return (token.match(/.{1,5}/gs) ?? [])
+    .map((chunk, index) => (index === 0 ? chunk : `${breaks[(index - 1) % breaks.length]}${chunk}`))
+    .join('');
 }
 
 /** Every character percent-encoded, letters too, in lower-case hex. */
@@ -110,14 +125,21 @@ export function spellAsBase64(token: string): string {
 
 /** JSON \u escapes in both cases, with a JSON "\n" every fourth character. Goes into a JSON string as-is. */
 export function spellAsJsonEscapes(token: string): string {
-  return [...token].map((character, index) => `\\u00${index % 2 ? hex(character).toUpperCase() : hex(character)}${index % 4 === 3 ? '\\n' : ''}`).join('');
+  return [...token]
+    .map((character, index) => `\\u00${index % 2 ? hex(character).toUpperCase() : hex(character)}${index % 4 === 3 ? '\\n' : ''}`)
+    .join('');
 }
 
 const ECHO_MARKER = '@@TOKEN@@';
 
 /** An error in the service's own style whose detail holds `spelled` verbatim (not re-escaped as JSON). */
 function echoInError(request: ScenarioRequest, status: number, title: string, spelled: string): FakeResponse {
-  const { json, ...response } = serviceError(request.service, status, title, `The credential ${ECHO_MARKER} is not valid for this request.`);
+  const { json, ...response } = serviceError(
+    request.service,
+    status,
+    title,
+    `The credential ${ECHO_MARKER} is not valid for this request.`,
+  );
   return { ...response, text: JSON.stringify(json).replace(ECHO_MARKER, () => spelled) };
 }
 
@@ -153,23 +175,31 @@ function withByteOrderMark(response: FakeResponse): FakeResponse {
 function sharedScenarios(normal: Scenario): Record<string, Scenario> {
   return {
     '401': (request) => unauthorized(request.service),
-    'token-echo': (request) => unauthorized(request.service, `Token ${request.token} is not valid (Authorization: Bearer ${request.token}).`),
+    'token-echo': (request) =>
+      unauthorized(request.service, `Token ${request.token} is not valid (Authorization: Bearer ${request.token}).`),
     '403': (request) => serviceError(request.service, 403, 'Forbidden', 'This credential may not read this resource.'),
     '404': (request) => serviceError(request.service, 404, 'Not Found', 'The requested resource was not found.'),
     '429-retry-after': (request) =>
       serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '30' }),
     '429-http-date': (request) =>
-      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': new Date(request.now + 120_000).toUTCString() }),
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', {
+        'Retry-After': new Date(request.now + 120_000).toUTCString(),
+      }),
     '429-without-retry-after': (request) => serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.'),
     // Answers seen from misbehaving servers and proxies: none may make the client loop.
-    '429-retry-after-0': (request) => serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '0' }),
+    '429-retry-after-0': (request) =>
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '0' }),
     '429-past-date': (request) =>
-      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': new Date(request.now - 3_600_000).toUTCString() }),
+      serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', {
+        'Retry-After': new Date(request.now - 3_600_000).toUTCString(),
+      }),
     '429-huge-retry-after': (request) =>
       serviceError(request.service, 429, 'Too Many Requests', 'Rate limit exceeded.', { 'Retry-After': '100000000000000000000000' }),
     '500': (request) => serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.'),
     'flapping-500': (request) =>
-      request.attempt === 1 ? serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.') : normal(request),
+      request.attempt === 1
+        ? serviceError(request.service, 500, 'Internal Server Error', 'An unexpected error occurred.')
+        : normal(request),
     'html-502': () => ({ status: 502, contentType: 'text/html', text: PROXY_PAGE }),
     'html-200': () => ({ status: 200, contentType: 'text/html; charset=utf-8', text: CAPTIVE_PORTAL_PAGE }),
     slow: (request) => ({ ...normal(request), delayMs: DEFAULT_SLOW_MS }),
@@ -217,8 +247,13 @@ function leadping(account: (now: number) => LeadpingAccount): Scenario {
 export const LEADPING_2026_RENEWS_IN_MS = 24 * DAY_MS;
 export const LEADPING_2026_CREDITS_EXPIRE_IN_MS = 100 * DAY_MS;
 const leadping2026 = leadping((now) => ({
-  user: leadpingUser({ billingState: leadpingBillingState({ planRenewalAt: iso(now + LEADPING_2026_RENEWS_IN_MS), planPeriodStartAt: iso(now - 6 * DAY_MS) }) }),
-  wallet: leadpingWallet({ expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS), nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS) }),
+  user: leadpingUser({
+    billingState: leadpingBillingState({ planRenewalAt: iso(now + LEADPING_2026_RENEWS_IN_MS), planPeriodStartAt: iso(now - 6 * DAY_MS) }),
+  }),
+  wallet: leadpingWallet({
+    expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+    nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+  }),
   organization: leadpingOrganization(),
 }));
 
@@ -272,7 +307,13 @@ export const LEADPING_SCENARIOS: Record<string, Scenario> = {
   })),
   'zero-credit': leadping(() => ({
     user: leadpingUser(),
-    wallet: leadpingWallet({ balance: 0, amountRemaining: 0, nextExpiringCreditAmount: null, nextCreditExpirationAt: null, creditStatus: 'consumed' }),
+    wallet: leadpingWallet({
+      balance: 0,
+      amountRemaining: 0,
+      nextExpiringCreditAmount: null,
+      nextCreditExpirationAt: null,
+      creditStatus: 'consumed',
+    }),
     organization: leadpingOrganization({ accountBalance: 0, autoRefillEnabled: false }),
   })),
   overdue: leadping(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }) })),
@@ -353,15 +394,31 @@ export const SIGNEASY_SCENARIOS: Record<string, Scenario> = {
   'unverified-email': signeasy(() => signeasyUser({ email_verified: 0, activation_time: null })),
   'not-activated': signeasy(() => signeasyUser({ status: 0 })),
   'grace-in-use': signeasy(() =>
-    signeasyUser({ envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 150, grace_envelope_credits_consumed: 30 }),
+    signeasyUser({
+      envelope_credits_available: 0,
+      envelope_credits_consumed: 1800,
+      grace_envelope_credits_available: 150,
+      grace_envelope_credits_consumed: 30,
+    }),
   ),
   exhausted: signeasy(() =>
-    signeasyUser({ envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 0, grace_envelope_credits_consumed: 180 }),
+    signeasyUser({
+      envelope_credits_available: 0,
+      envelope_credits_consumed: 1800,
+      grace_envelope_credits_available: 0,
+      grace_envelope_credits_consumed: 180,
+    }),
   ),
   low: signeasy(() => signeasyUser({ envelope_credits_available: 7, envelope_credits_consumed: 1793 })),
   'unknown-plan': signeasy(() => signeasyUser({ account_type: 9 })),
   'numbers-as-strings': signeasy(() =>
-    signeasyUser({ envelope_credits_available: '1760', envelope_credits_consumed: '40', account_type: '2', is_paid: '1', subscription_expiry_time: '1767225600' }),
+    signeasyUser({
+      envelope_credits_available: '1760',
+      envelope_credits_consumed: '40',
+      account_type: '2',
+      is_paid: '1',
+      subscription_expiry_time: '1767225600',
+    }),
   ),
   'missing-and-null-fields': signeasy(() => ({
     id: null,

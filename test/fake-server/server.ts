@@ -106,7 +106,8 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
     const token = withoutAccountLabel(labelledToken);
     const prefix = TOKEN_PREFIX[service];
     const named = token.startsWith(prefix) ? token.slice(prefix.length) : undefined;
-    const tokenScenario = token === FAKE_TOKENS[service] ? defaults[service] : named !== undefined && findScenario(service, named) ? named : undefined;
+    const tokenScenario =
+      token === FAKE_TOKENS[service] ? defaults[service] : named !== undefined && findScenario(service, named) ? named : undefined;
     if (tokenScenario === undefined) return undefined;
     return forced[service] ?? tokenScenario;
   };

@@ -27,14 +27,22 @@ suite('Accounts panel', () => {
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
     assert.deepEqual(hidden.sort(), ['accountGlance.confirmBaseUrl', 'accountGlance.copyValue', 'accountGlance.refreshService']);
     for (const { command } of manifest.contributes.commands) assert.ok(registered.includes(command), `${command} is registered`);
-    for (const command of ['accountGlance.refresh', 'accountGlance.setToken', 'accountGlance.removeToken', 'accountGlance.openDashboard', 'accountGlance.showLog']) {
+    for (const command of [
+      'accountGlance.refresh',
+      'accountGlance.setToken',
+      'accountGlance.removeToken',
+      'accountGlance.openDashboard',
+      'accountGlance.showLog',
+    ]) {
       assert.ok(!hidden.includes(command), `${command} is in the palette`);
     }
   });
 
   test('with no token the tree is empty, so the welcome view with a button per service shows', () => {
     assert.deepEqual(api.tree.getChildren(), []);
-    const manifest = vscode.extensions.getExtension('accountglance.account-glance')?.packageJSON as { contributes: { viewsWelcome: { contents: string }[] } };
+    const manifest = vscode.extensions.getExtension('accountglance.account-glance')?.packageJSON as {
+      contributes: { viewsWelcome: { contents: string }[] };
+    };
     const welcome = manifest.contributes.viewsWelcome[0]?.contents ?? '';
     assert.match(welcome, /command:accountGlance\.setToken\?%5B%22leadping%22%5D/);
     assert.match(welcome, /command:accountGlance\.setToken\?%5B%22signeasy%22%5D/);
@@ -56,7 +64,10 @@ suite('Accounts panel', () => {
     assert.doesNotMatch(JSON.stringify(api.cache.load()), new RegExp(token));
     assert.doesNotMatch(treeLines(api).join('\n'), new RegExp(token));
     assert.doesNotMatch(JSON.stringify(api.statusBar.view), new RegExp(token));
-    const log = await waitFor(async () => (await readLogText(api)).includes('API token saved') && readLogText(api), 'the log to be written');
+    const log = await waitFor(
+      async () => (await readLogText(api)).includes('API token saved') && readLogText(api),
+      'the log to be written',
+    );
     assert.doesNotMatch(log, new RegExp(token));
     assert.doesNotMatch(log, /Authorization/i);
   });
@@ -115,7 +126,10 @@ suite('Accounts panel', () => {
     const lines = treeLines(api);
     assert.equal(serviceRowOf(api, 'leadping')?.description, 'Jordan Avery');
     assert.ok(lines.includes('Envelopes available: 1,760'), lines.join('\n'));
-    assert.ok(lines.some((line) => /^Balance: \$[\d,]+\.\d\d$/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => /^Balance: \$[\d,]+\.\d\d$/.test(line)),
+      lines.join('\n'),
+    );
     for (const line of lines) assert.doesNotMatch(line, /undefined|null|NaN/, line);
   });
 
@@ -138,7 +152,10 @@ suite('Accounts panel', () => {
     for (const [service, scenario, expected] of expectations) {
       await signIn(api, service, scenarioToken(service, scenario));
       const lines = treeLines(api);
-      assert.ok(lines.some((line) => expected.test(line)), `${service}/${scenario}: expected ${expected} in\n${lines.join('\n')}`);
+      assert.ok(
+        lines.some((line) => expected.test(line)),
+        `${service}/${scenario}: expected ${expected} in\n${lines.join('\n')}`,
+      );
       for (const line of lines) assert.doesNotMatch(line, /undefined|null|NaN/, `${service}/${scenario}: ${line}`);
       await removeTokenElsewhere(api, service);
       await waitFor(() => !api.refresher.state(service).signedIn, `${service} signed out`);
@@ -150,7 +167,9 @@ suite('Accounts panel', () => {
     await signIn(api, 'leadping', token);
     assert.equal(api.refresher.state('leadping').error?.kind, 'unauthorized');
     const log = await waitFor(async () => (await readLogText(api)).includes('users/me') && readLogText(api), 'the request in the log');
-    const everythingWritten = [treeLines(api).join('\n'), JSON.stringify(api.statusBar.view), JSON.stringify(api.cache.load()), log].join('\n');
+    const everythingWritten = [treeLines(api).join('\n'), JSON.stringify(api.statusBar.view), JSON.stringify(api.cache.load()), log].join(
+      '\n',
+    );
     assert.doesNotMatch(api.refresher.state('leadping').error?.message ?? '', /said/, 'a 401 body is never quoted');
     assert.doesNotMatch(everythingWritten, new RegExp(token));
   });
@@ -180,7 +199,9 @@ suite('Accounts panel', () => {
 
   test('changing a base URL refreshes that service; a non-https URL is refused clearly', async () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
-    await vscode.workspace.getConfiguration('accountGlance').update('leadping.baseUrl', 'http://example.com', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('accountGlance')
+      .update('leadping.baseUrl', 'http://example.com', vscode.ConfigurationTarget.Global);
     const error = await waitFor(() => api.refresher.state('leadping').error, 'the base URL to be refused');
     assert.equal(error.kind, 'invalidBaseUrl');
     assert.match(error.message, /https/);
@@ -188,4 +209,3 @@ suite('Accounts panel', () => {
     await waitFor(() => !api.refresher.state('leadping').error && !api.refresher.state('leadping').refreshing, 'recovery on the good URL');
   });
 });
-

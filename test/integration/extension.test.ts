@@ -82,7 +82,7 @@ suite('Extension in a real extension host', () => {
     for (const key of baseUrls) assert.equal(properties[key]?.scope, 'application', key);
   });
 
-  test('runs on the person\'s own machine where it can (remote windows keep tokens local)', () => {
+  test("runs on the person's own machine where it can (remote windows keep tokens local)", () => {
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
   });
 

@@ -36,10 +36,17 @@ suite('Faults', () => {
     assert.match(state.error.message, expected);
     assert.equal(state.snapshot?.counters[0]?.value, 1760, `${scenario}: the last good data stays`);
     assert.equal(serviceRowOf(api, 'signeasy')?.icon?.id, 'history', `${scenario}: marked stale`);
-    assert.ok(treeLines(api).some((line) => expected.test(line)), `${scenario}: the tree says why`);
+    assert.ok(
+      treeLines(api).some((line) => expected.test(line)),
+      `${scenario}: the tree says why`,
+    );
     assert.match(api.statusBar.view?.text ?? '', /^\$\(warning\) SE 1,760$/);
     server.clearScenario('signeasy');
-    await waitFor(() => !api.refresher.state('signeasy').error && !api.refresher.state('signeasy').refreshing, `${scenario}: recovery on its own`, 15_000);
+    await waitFor(
+      () => !api.refresher.state('signeasy').error && !api.refresher.state('signeasy').refreshing,
+      `${scenario}: recovery on its own`,
+      15_000,
+    );
     assert.equal(serviceRowOf(api, 'signeasy')?.icon?.id, 'pass');
     assert.equal(api.statusBar.view?.text, '$(credit-card) SE 1,760');
   }
@@ -91,7 +98,11 @@ suite('Faults', () => {
     await signIn(api, 'signeasy', ownAccount(FAKE_TOKENS.signeasy));
     assert.equal(api.refresher.state('signeasy').error?.kind, 'server');
     server.clearScenario('signeasy');
-    await waitFor(() => !api.refresher.state('signeasy').error && !api.refresher.state('signeasy').refreshing, 'recovery with no command', 15_000);
+    await waitFor(
+      () => !api.refresher.state('signeasy').error && !api.refresher.state('signeasy').refreshing,
+      'recovery with no command',
+      15_000,
+    );
   });
 
   test('a refresh storm: one request per endpoint in flight, no leaked timers or listeners', async () => {
@@ -104,7 +115,10 @@ suite('Faults', () => {
     const storm: Thenable<unknown>[] = [];
     for (let index = 0; index < 300; index++) storm.push(vscode.commands.executeCommand('accountGlance.refresh'));
     await Promise.all(storm);
-    const paths = server.requests.slice(before).map((request) => request.path).sort();
+    const paths = server.requests
+      .slice(before)
+      .map((request) => request.path)
+      .sort();
     assert.ok(paths.includes('/users/me') && paths.includes('/v3/me/'), `both services were asked: ${paths.join(', ')}`);
     assert.equal(new Set(paths).size, paths.length, `each endpoint asked once: ${paths.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

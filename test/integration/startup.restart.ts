@@ -18,9 +18,17 @@ type Damage = (snapshot: AccountSnapshot) => unknown;
 
 /** What each start leaves for the next: a damaged Leadping entry and a damaged Signeasy entry. */
 const DAMAGE_LEFT_BY_START: Readonly<Record<number, { readonly leadping: Damage; readonly signeasy: Damage; readonly what: string }>> = {
-  2: { what: 'plan: null; a counter without unit', leadping: (s) => ({ ...s, plan: null }), signeasy: (s) => ({ ...s, counters: [{ ...s.counters[0], unit: undefined }] }) },
+  2: {
+    what: 'plan: null; a counter without unit',
+    leadping: (s) => ({ ...s, plan: null }),
+    signeasy: (s) => ({ ...s, counters: [{ ...s.counters[0], unit: undefined }] }),
+  },
   3: { what: 'problems: [null]; lists: [{}]', leadping: (s) => ({ ...s, problems: [null] }), signeasy: (s) => ({ ...s, lists: [{}] }) },
-  4: { what: 'fetchedAt: 1e20; fetchedAt as text', leadping: (s) => ({ ...s, fetchedAt: 1e20 }), signeasy: (s) => ({ ...s, fetchedAt: 'yesterday' }) },
+  4: {
+    what: 'fetchedAt: 1e20; fetchedAt as text',
+    leadping: (s) => ({ ...s, fetchedAt: 1e20 }),
+    signeasy: (s) => ({ ...s, fetchedAt: 'yesterday' }),
+  },
 };
 const LAST_START = 6;
 
@@ -50,7 +58,10 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       secrets.store = () => Promise.reject(new Error('not in this start'));
       for (const service of SERVICES) await store(TokenStore.keyFor(service), FAKE_TOKENS[service]);
       await api.globalState.update(CACHE_KEY, undefined);
-      await api.globalState.update(LEGACY_CACHE_KEY, { leadping: { ...good.leadping, identity: null }, signeasy: { ...good.signeasy, counters: [null] } });
+      await api.globalState.update(LEGACY_CACHE_KEY, {
+        leadping: { ...good.leadping, identity: null },
+        signeasy: { ...good.signeasy, counters: [null] },
+      });
       await settle();
     });
     return;
@@ -69,7 +80,11 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
   if (START >= 2 && START <= 5) {
     test('the damaged cached entries were dropped, and said so in the log', async () => {
       for (const service of SERVICES) {
-        assert.equal(api.refresher.state(service).snapshot, undefined, `${service}'s damaged snapshot is not shown. Log:\n${await readLogText(api)}`);
+        assert.equal(
+          api.refresher.state(service).snapshot,
+          undefined,
+          `${service}'s damaged snapshot is not shown. Log:\n${await readLogText(api)}`,
+        );
       }
       const log = await waitFor(async () => {
         const text = await readLogText(api);
@@ -116,7 +131,10 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       const good = goodSnapshots(api);
       await server?.close();
       server = undefined;
-      await leaveCache(api, { version: 2, snapshots: { leadping: damage.leadping(good.leadping), signeasy: damage.signeasy(good.signeasy) } });
+      await leaveCache(api, {
+        version: 2,
+        snapshots: { leadping: damage.leadping(good.leadping), signeasy: damage.signeasy(good.signeasy) },
+      });
     });
   }
   if (START === 5) {
@@ -154,4 +172,3 @@ async function leaveCache(api: AccountGlanceTestApi, value: unknown): Promise<vo
   await api.globalState.update(CACHE_KEY, JSON.parse(JSON.stringify(value)) as unknown);
   await settle();
 }
-

@@ -16,7 +16,14 @@ suite('Status-bar credit glance', () => {
     server = await freshWorld(api);
   });
   teardown(async () => {
-    for (const key of ['statusBar.enabled', 'statusBar.services', 'statusBar.counters', 'statusBar.clickAction', 'lowCredit.leadping', 'refreshIntervalMinutes']) {
+    for (const key of [
+      'statusBar.enabled',
+      'statusBar.services',
+      'statusBar.counters',
+      'statusBar.clickAction',
+      'lowCredit.leadping',
+      'refreshIntervalMinutes',
+    ]) {
       await setSetting(key, undefined);
     }
     await server.close();

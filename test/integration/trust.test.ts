@@ -47,9 +47,16 @@ suite('Trust', () => {
       // What a `git pull` could bring: both base URLs pointing elsewhere, plus a harmless setting that shows the file was read.
       await fs.writeFile(
         workspaceSettings,
-        JSON.stringify({ 'accountGlance.leadping.baseUrl': other.url, 'accountGlance.signeasy.baseUrl': other.url, 'accountGlance.statusBar.clickAction': 'openPanel' }),
+        JSON.stringify({
+          'accountGlance.leadping.baseUrl': other.url,
+          'accountGlance.signeasy.baseUrl': other.url,
+          'accountGlance.statusBar.clickAction': 'openPanel',
+        }),
       );
-      await waitFor(() => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel', 'VS Code to read the workspace settings');
+      await waitFor(
+        () => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel',
+        'VS Code to read the workspace settings',
+      );
       for (const service of ['leadping', 'signeasy']) await vscode.commands.executeCommand('accountGlance.refreshService', service);
       // A new token is checked against the same setting: still the person's own server.
       api.onDidShowInputBox = (box) => {
@@ -77,7 +84,10 @@ suite('Trust', () => {
       assert.deepEqual(other.requests, [], 'nothing was sent before the person confirmed');
       // The panel says what happened and where the data would now come from; the last data stays.
       const lines = treeLines(api);
-      assert.ok(lines.some((line) => /^Base URL changed: Confirm the new address or set a new token: .* · data from /.test(line)), lines.join('\n'));
+      assert.ok(
+        lines.some((line) => /^Base URL changed: Confirm the new address or set a new token: .* · data from /.test(line)),
+        lines.join('\n'),
+      );
       assert.ok(lines.includes(`Server: ${new URL(other.url).host}`), lines.join('\n'));
       assert.equal(api.refresher.state('leadping').snapshot?.identity.displayName, 'Jordan Avery');
       // Refreshes keep sending nothing there.
@@ -138,7 +148,8 @@ suite('Trust', () => {
     test('a manual refresh is always sent, however often', async () => {
       server.setScenario('signeasy', '429-retry-after-0');
       const before = server.requests.length;
-      for (let index = 0; index < AUTOMATIC_REQUESTS_PER_MINUTE + 5; index++) await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
+      for (let index = 0; index < AUTOMATIC_REQUESTS_PER_MINUTE + 5; index++)
+        await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
       assert.equal(server.requests.length - before, AUTOMATIC_REQUESTS_PER_MINUTE + 5);
     });
 
@@ -182,7 +193,14 @@ suite('Trust', () => {
           for (const child of api.tree.getChildren(row)) walk(child);
         };
         for (const root of api.tree.getChildren()) walk(root);
-        const everything = [...rows, JSON.stringify(api.statusBar.view), JSON.stringify(api.cache.load()), JSON.stringify(api.globalState.keys().map((key) => api.globalState.get(key))), log, ...questions].join('\n');
+        const everything = [
+          ...rows,
+          JSON.stringify(api.statusBar.view),
+          JSON.stringify(api.cache.load()),
+          JSON.stringify(api.globalState.keys().map((key) => api.globalState.get(key))),
+          log,
+          ...questions,
+        ].join('\n');
         for (const spelling of tokenSpellings(token)) assert.ok(!everything.includes(spelling), `${scenario}: "${spelling}" appears`);
         assert.ok(!skeleton(everything).includes(skeleton(token)), `${scenario}: the token's letters and digits appear in order`);
       });
@@ -261,6 +279,12 @@ function skeleton(text: string): string {
 /** The token as written, percent-encoded, in base64, and as its bare letters and digits (what survives any escaping). */
 function tokenSpellings(token: string): string[] {
   const base64 = Buffer.from(token).toString('base64').replace(/=+$/, '');
-  return [token, encodeURIComponent(token), encodeURIComponent(token).toLowerCase(), base64, base64.replace(/\+/g, '-').replace(/\//g, '_'), skeleton(token)];
+  return [
+    token,
+    encodeURIComponent(token),
+    encodeURIComponent(token).toLowerCase(),
+    base64,
+    base64.replace(/\+/g, '-').replace(/\//g, '_'),
+    skeleton(token),
+  ];
 }
-

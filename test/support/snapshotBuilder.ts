@@ -8,7 +8,13 @@ export function leadpingSnapshot(overrides: Partial<AccountSnapshot> & { balance
   const { balance = 1234.5, ...rest } = overrides;
   return {
     serviceId: 'leadping',
-    identity: { displayName: 'Dana Whitfield', email: 'dana@example.com', id: 'usr_1', organization: 'Whitfield Realty', createdAt: Date.UTC(2024, 0, 5) },
+    identity: {
+      displayName: 'Dana Whitfield',
+      email: 'dana@example.com',
+      id: 'usr_1',
+      organization: 'Whitfield Realty',
+      createdAt: Date.UTC(2024, 0, 5),
+    },
     plan: { name: 'Monthly', subscriptionStatus: 'Active', autoRefill: { enabled: false, amount: 50, trigger: 10, currency: 'USD' } },
     counters: [{ id: 'balance', label: 'Balance', value: balance, unit: { kind: 'money', currency: 'USD' }, headline: true }],
     problems: balance <= 0 ? [{ id: 'creditsExhausted', severity: 'error', message: 'No credit left.' }] : [],
@@ -20,7 +26,13 @@ export function leadpingSnapshot(overrides: Partial<AccountSnapshot> & { balance
 
 export function signeasySnapshot(overrides: Partial<AccountSnapshot> & { envelopes?: number; grace?: number } = {}): AccountSnapshot {
   const { envelopes = 1760, grace = 180, ...rest } = overrides;
-  const count = (id: string, label: string, value: number | undefined, headline = false): CreditCounter => ({ id, label, value, unit: { kind: 'count' }, headline });
+  const count = (id: string, label: string, value: number | undefined, headline = false): CreditCounter => ({
+    id,
+    label,
+    value,
+    unit: { kind: 'count' },
+    headline,
+  });
   return {
     serviceId: 'signeasy',
     identity: { displayName: 'John Doe', email: 'john@example.com', id: '699829', organization: 'ACME Corp.' },
@@ -31,7 +43,10 @@ export function signeasySnapshot(overrides: Partial<AccountSnapshot> & { envelop
       count('graceEnvelopesAvailable', 'Grace envelope credits', grace),
       count('graceEnvelopesUsed', 'Grace envelope credits used', 0),
     ],
-    problems: envelopes === 0 && grace === 0 ? [{ id: 'creditsExhausted', severity: 'error', message: 'Envelope and grace credits are used up.' }] : [],
+    problems:
+      envelopes === 0 && grace === 0
+        ? [{ id: 'creditsExhausted', severity: 'error', message: 'Envelope and grace credits are used up.' }]
+        : [],
     lists: [],
     fetchedAt: FIXED_NOW - 120_000,
     ...rest,

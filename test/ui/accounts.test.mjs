@@ -5,7 +5,16 @@ import * as http from 'node:http';
 import { after, before, test } from 'node:test';
 import { startFakeServers } from '../../scripts/demo.mjs';
 import { setTokenThroughPalette, treeText } from './signIn.mjs';
-import { openAccountGlanceView, openWorkbench, readStatusBarItem, runCommand, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
+import {
+  openAccountGlanceView,
+  openWorkbench,
+  readStatusBarItem,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  statusBarItem,
+  waitFor,
+} from './workbench.mjs';
 
 let fake;
 let workbench;
@@ -44,7 +53,9 @@ test('signing in to both services through the command palette fills the panel an
 test('the status-bar tooltip lists every counter and offers refresh', async () => {
   const { page } = workbench;
   await screenshotOnFailure(page, 'status-bar-tooltip', async () => {
-    await statusBarItem(page, /LP .* · SE/).first().hover();
+    await statusBarItem(page, /LP .* · SE/)
+      .first()
+      .hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Envelopes available' }).first();
     await hover.waitFor({ state: 'visible' });
     const tooltip = (await hover.innerText()).replace(/\s+/g, ' ');
@@ -111,7 +122,12 @@ test('pointing the Leadping base URL elsewhere in the Settings editor asks befor
     await input.fill(url);
     await input.press('Tab');
   };
-  const closeSettings = () => page.locator('.part.editor.modal-editor-part').getByRole('button', { name: /^Close/ }).first().click();
+  const closeSettings = () =>
+    page
+      .locator('.part.editor.modal-editor-part')
+      .getByRole('button', { name: /^Close/ })
+      .first()
+      .click();
   try {
     await screenshotOnFailure(page, 'base-url-changed', async () => {
       await openAccountGlanceView(page);
@@ -121,7 +137,10 @@ test('pointing the Leadping base URL elsewhere in the Settings editor asks befor
       await screenshot(page, 'confirm-base-url');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await closeSettings();
-      await waitFor(async () => /Base URL changed\s*Confirm the new address or set a new token/.test(await treeText(page)), 'the panel to say the base URL changed');
+      await waitFor(
+        async () => /Base URL changed\s*Confirm the new address or set a new token/.test(await treeText(page)),
+        'the panel to say the base URL changed',
+      );
       const text = await treeText(page);
       assert.match(text, new RegExp(`Server\\s*${elsewhereUrl.slice('http://'.length).replace(/[.]/g, '\\.')}`));
       assert.match(text, /Leadping\s*Jordan Avery \(stale\)/, 'the last good data stays, marked stale');

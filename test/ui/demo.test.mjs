@@ -35,10 +35,16 @@ test('the demo opens a VS Code where both demo accounts sign in with the printed
     const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/), 'the status-bar glance');
     assert.match(glance, /LP \$3\.20 · SE 1,760/);
     // $3.20 is under the default $5 threshold: the theme's warning background.
-    const background = await statusBarItem(page, /LP .* · SE/).first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const background = await statusBarItem(page, /LP .* · SE/)
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the low-credit item has a background');
     await page.mouse.move(600, 400);
-    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 15_000 })
+      .catch(() => {});
     await screenshot(page, 'demo');
   });
 });

@@ -8,7 +8,10 @@ export async function setTokenThroughPalette(page, service, token) {
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first().waitFor({ state: 'visible' });
   await page.keyboard.type(service);
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').filter({ hasText: `${service} API Token` }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget')
+    .filter({ hasText: `${service} API Token` })
+    .waitFor({ state: 'visible' });
   assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the token box hides what is typed');
   await page.keyboard.type(token);
   await page.keyboard.press('Enter');

@@ -59,7 +59,13 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
   };
   try {
     await installExtension(vsix ?? (await packagedVsix()), runDir.extensionsDir);
-    server = await startCodeServer({ userDataDir: runDir.userDataDir, extensionsDir: runDir.extensionsDir, workspace: runDir.workspace, settings, env });
+    server = await startCodeServer({
+      userDataDir: runDir.userDataDir,
+      extensionsDir: runDir.extensionsDir,
+      workspace: runDir.workspace,
+      settings,
+      env,
+    });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
@@ -73,7 +79,15 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
     await accountGlanceTab(page).waitFor({ state: 'visible', timeout: 60_000 });
-    return { page, browser, server, workspace: runDir.workspace, userSettingsFile: join(runDir.userDataDir, 'User', 'settings.json'), consoleErrors, close };
+    return {
+      page,
+      browser,
+      server,
+      workspace: runDir.workspace,
+      userSettingsFile: join(runDir.userDataDir, 'User', 'settings.json'),
+      consoleErrors,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -97,7 +111,9 @@ export async function runCommand(page, title) {
   } catch {
     const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
     await page.keyboard.press('Escape');
-    throw new Error(`The command palette offers no "${title}". It shows: ${JSON.stringify(offered.map((text) => text.replace(/\s+/g, ' ')))}`);
+    throw new Error(
+      `The command palette offers no "${title}". It shows: ${JSON.stringify(offered.map((text) => text.replace(/\s+/g, ' ')))}`,
+    );
   }
   await page.keyboard.press('Enter');
 }
@@ -116,7 +132,10 @@ export async function openAccountGlanceView(page) {
   // Clicking the active entry would close the side bar.
   if (!selected || !(await sidebar.isVisible())) await tab.click();
   // The view's own header is hidden while it is the container's only view: wait for its pane.
-  await sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Accounts"]') }).first().waitFor({ state: 'visible' });
+  await sidebar
+    .locator('.pane', { has: page.locator('.pane-header[aria-label^="Accounts"]') })
+    .first()
+    .waitFor({ state: 'visible' });
   return sidebar;
 }
 

@@ -2,7 +2,15 @@
 // the Accounts view, a command from the palette.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { accountGlanceTab, openAccountGlanceView, openWorkbench, readTreeRows, runCommand, screenshot, screenshotOnFailure } from './workbench.mjs';
+import {
+  accountGlanceTab,
+  openAccountGlanceView,
+  openWorkbench,
+  readTreeRows,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+} from './workbench.mjs';
 
 let workbench;
 
@@ -33,7 +41,11 @@ test('Account Glance: Show Log from the command palette opens the Account Glance
     const panel = page.locator('.part.panel');
     await panel.waitFor({ state: 'visible' });
     // The log's first line is written by activate(); Monaco renders spaces as no-break spaces.
-    await panel.locator('.view-lines').filter({ hasText: /Activated\s+in/ }).first().waitFor({ state: 'visible' });
+    await panel
+      .locator('.view-lines')
+      .filter({ hasText: /Activated\s+in/ })
+      .first()
+      .waitFor({ state: 'visible' });
     await screenshot(page, 'show-log');
   });
 });

@@ -79,7 +79,10 @@ describe('AccountFetcher error kinds', () => {
     const dated = errorOf(await harness.fetch(leadpingAdapter, scenarioToken('leadping', '429-http-date'))).retryAfterMs ?? -1;
     // An HTTP-date has one-second precision.
     assert.ok(dated > 117_000 && dated <= 120_000, String(dated));
-    assert.equal(errorOf(await harness.fetch(leadpingAdapter, scenarioToken('leadping', '429-without-retry-after'))).retryAfterMs, undefined);
+    assert.equal(
+      errorOf(await harness.fetch(leadpingAdapter, scenarioToken('leadping', '429-without-retry-after'))).retryAfterMs,
+      undefined,
+    );
   });
 });
 
@@ -191,7 +194,7 @@ describe('AccountFetcher limits', () => {
   test('a base URL that is not https (and not loopback) is refused before any request', async () => {
     const log: unknown[] = [];
     const fetcher = new AccountFetcher({ userAgent: 'test', onRequest: (entry) => log.push(entry) });
-    const error = errorOf(await fetcher.fetch(leadpingAdapter, connectionTo("http://api.leadping.ai", FAKE_TOKENS.leadping)));
+    const error = errorOf(await fetcher.fetch(leadpingAdapter, connectionTo('http://api.leadping.ai', FAKE_TOKENS.leadping)));
     assert.equal(error.kind, 'invalidBaseUrl');
     assert.match(error.message, /^Leadping: .*uses http/);
     assert.deepEqual(log, []);
@@ -200,7 +203,10 @@ describe('AccountFetcher limits', () => {
   test('a trailing slash on the base URL and "Bearer " on the token are both fine', async () => {
     const harness = await startHarness();
     try {
-      const result = await harness.fetcher.fetch(signeasyAdapter, connectionTo(`${harness.server.url}//`, `  Bearer ${FAKE_TOKENS.signeasy}\n`));
+      const result = await harness.fetcher.fetch(
+        signeasyAdapter,
+        connectionTo(`${harness.server.url}//`, `  Bearer ${FAKE_TOKENS.signeasy}\n`),
+      );
       assert.equal(snapshotOf(result).counters[0]?.value, 1760);
       assert.equal(harness.server.requests[0]?.path, '/v3/me/');
     } finally {
@@ -254,7 +260,10 @@ describe('AccountFetcher request sharing', () => {
   test('different tokens, or fetches one after the other, are not shared', async () => {
     const harness = await startHarness({ latencyMs: 30 });
     try {
-      await Promise.all([harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy), harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'normal'))]);
+      await Promise.all([
+        harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy),
+        harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'normal')),
+      ]);
       assert.equal(harness.server.requests.length, 2);
       await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy);
       await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy);
@@ -315,7 +324,10 @@ describe('AccountFetcher never leaks the token', () => {
       snapshotOf(await harness.fetch(probe, FAKE_TOKENS.signeasy));
       assert.equal(harness.log.length, 2);
       const [entry] = harness.log;
-      assert.deepEqual({ ...entry, durationMs: 0 }, { serviceId: 'signeasy', method: 'GET', path: '/v3/me/', status: 200, durationMs: 0, outcome: 'ok' });
+      assert.deepEqual(
+        { ...entry, durationMs: 0 },
+        { serviceId: 'signeasy', method: 'GET', path: '/v3/me/', status: 200, durationMs: 0, outcome: 'ok' },
+      );
       assert.ok((entry?.durationMs ?? -1) >= 0);
     } finally {
       await harness.close();
@@ -335,7 +347,7 @@ describe('AccountFetcher headers', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const fetcher = new AccountFetcher({ userAgent: 'AccountGlance/9.9 test' });
-      snapshotOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://localhost:${port}`, "eyJhbGciOi.payload.sig")));
+      snapshotOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://localhost:${port}`, 'eyJhbGciOi.payload.sig')));
       assert.equal(seen.authorization, 'Bearer eyJhbGciOi.payload.sig');
       assert.equal(seen.accept, 'application/json');
       assert.equal(seen['user-agent'], 'AccountGlance/9.9 test');
@@ -355,7 +367,7 @@ describe('AccountFetcher headers', () => {
     try {
       const port = (server.address() as AddressInfo).port;
       const fetcher = new AccountFetcher({ userAgent: 'test' });
-      const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://127.0.0.1:${port}`, "se_redirect_x")));
+      const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://127.0.0.1:${port}`, 'se_redirect_x')));
       assert.equal(error.kind, 'unexpected');
       assert.match(error.message, /redirected .* to http:\/\/elsewhere\.example/);
       assert.equal(hits, 1);

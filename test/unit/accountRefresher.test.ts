@@ -15,7 +15,8 @@ function controlledFetcher() {
   const calls: { connection: AccountConnection; resolve: (result: FetchResult) => void }[] = [];
   return {
     calls,
-    fetch: (_adapter: ServiceAdapter, connection: AccountConnection) => new Promise<FetchResult>((resolve) => calls.push({ connection, resolve })),
+    fetch: (_adapter: ServiceAdapter, connection: AccountConnection) =>
+      new Promise<FetchResult>((resolve) => calls.push({ connection, resolve })),
   };
 }
 
@@ -31,7 +32,7 @@ function makeRefresher(token: () => string | undefined, fetcher = controlledFetc
     },
     // 429: what the service said, else 2^attempt s; passing faults: 5 s; a rejected token: wait for a person.
     retryDelayMs: (error, attempt) =>
-      error.kind === 'rateLimited' ? error.retryAfterMs ?? 1000 * 2 ** attempt : error.kind === 'unauthorized' ? undefined : 5_000,
+      error.kind === 'rateLimited' ? (error.retryAfterMs ?? 1000 * 2 ** attempt) : error.kind === 'unauthorized' ? undefined : 5_000,
     now,
   });
   return { refresher, fetcher };
@@ -103,7 +104,11 @@ test('an answer for a replaced token is thrown away', async () => {
 
 test('429 sets a wait the schedule honours; an explicit refresh still goes', async () => {
   let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  const { refresher, fetcher } = makeRefresher(
+    () => 'tok',
+    controlledFetcher(),
+    () => now,
+  );
   let run = refresher.refresh();
   await tick();
   fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'rateLimited', message: 'slow down', retryAfterMs: 30_000 } });
@@ -124,7 +129,11 @@ test('429 sets a wait the schedule honours; an explicit refresh still goes', asy
 
 test('a passing fault is retried on its own; a rejected token waits for a person', async () => {
   let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  const { refresher, fetcher } = makeRefresher(
+    () => 'tok',
+    controlledFetcher(),
+    () => now,
+  );
   let run = refresher.refresh();
   await tick();
   fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'network', message: 'unreachable' } });
@@ -192,7 +201,11 @@ test('a replaced token forgets the old account before loading the new one', asyn
 
 test('a refresh the request budget held back keeps the last error on screen and moves only the next try', async () => {
   let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(() => 'tok', controlledFetcher(), () => now);
+  const { refresher, fetcher } = makeRefresher(
+    () => 'tok',
+    controlledFetcher(),
+    () => now,
+  );
   let run = refresher.refresh(undefined, { automatic: true });
   await tick();
   fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'server', message: 'boom', status: 500 } });
@@ -208,7 +221,7 @@ test('a refresh the request budget held back keeps the last error on screen and 
   assert.equal(refresher.nextRetryAt(), 7_000 + 5_000);
 });
 
-test('a person\'s refresh that joins a held-back automatic one is still sent', async () => {
+test("a person's refresh that joins a held-back automatic one is still sent", async () => {
   const { refresher, fetcher } = makeRefresher(() => 'tok');
   const automatic = refresher.refresh(undefined, { automatic: true });
   await tick();

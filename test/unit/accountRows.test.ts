@@ -42,7 +42,12 @@ test('fresh: Profile, Plan and Credits with formatted values, never undefined/nu
 });
 
 test('missing values read as a dash', () => {
-  const snapshot = { ...leadpingSnapshot(), identity: {}, plan: {}, counters: [{ id: 'balance', label: 'Balance', value: undefined, unit: { kind: 'money' as const, currency: 'USD' }, headline: true }] };
+  const snapshot = {
+    ...leadpingSnapshot(),
+    identity: {},
+    plan: {},
+    counters: [{ id: 'balance', label: 'Balance', value: undefined, unit: { kind: 'money' as const, currency: 'USD' }, headline: true }],
+  };
   const text = flatten(serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context));
   assert.ok(text.includes('Name: —'));
   assert.ok(text.includes('Balance: —'));
@@ -77,11 +82,23 @@ test('stale: last good data stays, with when and why', () => {
 });
 
 test('error with no data: the sentence and an action fitting the error', () => {
-  const rejected = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Leadping rejected the token.' } }, context);
+  const rejected = serviceRow(
+    leadping,
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Leadping rejected the token.' } },
+    context,
+  );
   assert.equal(rejected.icon?.id, 'error');
   assert.equal(rejected.children?.length, 1);
-  assert.deepEqual(rejected.children?.[0]?.command, { command: 'accountGlance.setToken', title: 'Set a new token', arguments: ['leadping'] });
-  const badUrl = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'invalidBaseUrl', message: 'Only https.' } }, context);
+  assert.deepEqual(rejected.children?.[0]?.command, {
+    command: 'accountGlance.setToken',
+    title: 'Set a new token',
+    arguments: ['leadping'],
+  });
+  const badUrl = serviceRow(
+    leadping,
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'invalidBaseUrl', message: 'Only https.' } },
+    context,
+  );
   assert.equal(badUrl.children?.[0]?.command?.command, 'workbench.action.openSettings');
 });
 
@@ -97,7 +114,11 @@ test('problems get their own section; long lists collapse under their own node',
     grace: 0,
     lists: [{ id: 'identities', label: 'Identities', items: [{ label: 'google', description: 'federated' }] }],
   });
-  const row = serviceRow({ ...leadping, id: 'signeasy', displayName: 'Signeasy' }, { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot }, context);
+  const row = serviceRow(
+    { ...leadping, id: 'signeasy', displayName: 'Signeasy' },
+    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot },
+    context,
+  );
   const problems = row.children?.find((child) => child.label === 'Problems');
   assert.equal(problems?.children?.[0]?.icon?.id, 'error');
   const list = row.children?.find((child) => child.label === 'Identities');
@@ -121,7 +142,13 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
   const snapshot = leadpingSnapshot({
     identity: { displayName: hostile, email: hostile, organization: hostile, id: hostile },
     problems: [{ id: 'subscriptionOverdue', severity: 'error', message: hostile }],
-    lists: [{ id: 'trustedFormCertificates', label: 'TrustedForm certificates', items: [{ label: `https://cert.example/${hostile}`, description: hostile }] }],
+    lists: [
+      {
+        id: 'trustedFormCertificates',
+        label: 'TrustedForm certificates',
+        items: [{ label: `https://cert.example/${hostile}`, description: hostile }],
+      },
+    ],
   });
   const error = { kind: 'server' as const, message: `Leadping said: "${hostile}"`, status: 500 };
   const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
@@ -163,7 +190,8 @@ function assertProblemsFirst(row: Row): void {
   const labels = childLabels(row);
   const problems = labels.indexOf('Problems');
   assert.ok(problems >= 0, labels.join(', '));
-  for (const later of ['Profile', 'Plan', 'Credits']) assert.ok(problems < labels.indexOf(later), `Problems before ${later}: ${labels.join(', ')}`);
+  for (const later of ['Profile', 'Plan', 'Credits'])
+    assert.ok(problems < labels.indexOf(later), `Problems before ${later}: ${labels.join(', ')}`);
 }
 
 const scenarios: { name: string; row: () => Row; icon: RowIcon; description: string; problemIds: string[] }[] = [
@@ -172,7 +200,19 @@ const scenarios: { name: string; row: () => Row; icon: RowIcon; description: str
     row: () =>
       serviceRow(
         signeasy,
-        fresh('signeasy', buildSigneasySnapshot(signeasyUser({ ...ines, envelope_credits_available: 0, envelope_credits_consumed: 1800, grace_envelope_credits_available: 0, grace_envelope_credits_consumed: 180 }), FIXED_NOW)),
+        fresh(
+          'signeasy',
+          buildSigneasySnapshot(
+            signeasyUser({
+              ...ines,
+              envelope_credits_available: 0,
+              envelope_credits_consumed: 1800,
+              grace_envelope_credits_available: 0,
+              grace_envelope_credits_consumed: 180,
+            }),
+            FIXED_NOW,
+          ),
+        ),
         context,
       ),
     icon: RED,
@@ -181,7 +221,12 @@ const scenarios: { name: string; row: () => Row; icon: RowIcon; description: str
   },
   {
     name: 'Signeasy with an unverified email',
-    row: () => serviceRow(signeasy, fresh('signeasy', buildSigneasySnapshot(signeasyUser({ ...ines, email_verified: 0, activation_time: null }), FIXED_NOW)), context),
+    row: () =>
+      serviceRow(
+        signeasy,
+        fresh('signeasy', buildSigneasySnapshot(signeasyUser({ ...ines, email_verified: 0, activation_time: null }), FIXED_NOW)),
+        context,
+      ),
     icon: RED,
     description: 'Ines Salgado · email not verified',
     problemIds: ['emailUnverified'],
@@ -191,7 +236,15 @@ const scenarios: { name: string; row: () => Row; icon: RowIcon; description: str
     row: () =>
       serviceRow(
         leadping,
-        fresh('leadping', buildLeadpingSnapshot(leadpingUser(), leadpingWallet({ balance: 3.2 }), leadpingOrganization({ accountBalance: 3.2, autoRefillEnabled: false, autoRefillTrigger: 5 }), FIXED_NOW)),
+        fresh(
+          'leadping',
+          buildLeadpingSnapshot(
+            leadpingUser(),
+            leadpingWallet({ balance: 3.2 }),
+            leadpingOrganization({ accountBalance: 3.2, autoRefillEnabled: false, autoRefillTrigger: 5 }),
+            FIXED_NOW,
+          ),
+        ),
         context,
       ),
     icon: YELLOW,
@@ -200,7 +253,15 @@ const scenarios: { name: string; row: () => Row; icon: RowIcon; description: str
   },
   {
     name: 'Leadping overdue',
-    row: () => serviceRow(leadping, fresh('leadping', buildLeadpingSnapshot(leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }), undefined, undefined, FIXED_NOW)), context),
+    row: () =>
+      serviceRow(
+        leadping,
+        fresh(
+          'leadping',
+          buildLeadpingSnapshot(leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }), undefined, undefined, FIXED_NOW),
+        ),
+        context,
+      ),
     icon: RED,
     description: 'Jordan Avery · payment overdue',
     problemIds: ['subscriptionOverdue'],
@@ -224,7 +285,11 @@ for (const scenario of scenarios) {
 }
 
 test('trouble at a glance: a normal account keeps the green icon, its name alone, and no Problems section', () => {
-  const lp = serviceRow(leadping, fresh('leadping', buildLeadpingSnapshot(leadpingUser(), leadpingWallet(), leadpingOrganization(), FIXED_NOW)), context);
+  const lp = serviceRow(
+    leadping,
+    fresh('leadping', buildLeadpingSnapshot(leadpingUser(), leadpingWallet(), leadpingOrganization(), FIXED_NOW)),
+    context,
+  );
   const se = serviceRow(signeasy, fresh('signeasy', buildSigneasySnapshot(signeasyUser(), FIXED_NOW)), context);
   assert.deepEqual(lp.icon, GREEN);
   assert.deepEqual(se.icon, GREEN);
@@ -236,7 +301,12 @@ test('trouble at a glance: a normal account keeps the green icon, its name alone
 
 test('trouble at a glance: the worst problem wins the node, whatever order the service listed them in', () => {
   // Pending (warning) comes before the exhausted balance (error) in the adapter's list.
-  const snapshot = buildLeadpingSnapshot(leadpingSeedUser({ subscriptionStatus: 'Pending', accountBalance: 0 }), undefined, undefined, FIXED_NOW);
+  const snapshot = buildLeadpingSnapshot(
+    leadpingSeedUser({ subscriptionStatus: 'Pending', accountBalance: 0 }),
+    undefined,
+    undefined,
+    FIXED_NOW,
+  );
   assert.deepEqual(
     snapshot.problems.map((problem) => problem.id),
     ['subscriptionPending', 'creditsExhausted'],
@@ -248,7 +318,11 @@ test('trouble at a glance: the worst problem wins the node, whatever order the s
 
 test('trouble at a glance: stale data with an error problem: red icon, and the description still says stale, after a failed refresh and from the last session', () => {
   const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: { displayName: 'Ines Salgado' } });
-  const failed: AccountState = { ...fresh('signeasy', snapshot), error: { kind: 'network', message: 'Could not reach Signeasy.' }, failedAt: FIXED_NOW };
+  const failed: AccountState = {
+    ...fresh('signeasy', snapshot),
+    error: { kind: 'network', message: 'Could not reach Signeasy.' },
+    failedAt: FIXED_NOW,
+  };
   const cached: AccountState = { ...fresh('signeasy', snapshot), fromCache: true };
   for (const [state, firstRow] of [
     [failed, 'Connection failed'],
@@ -264,8 +338,14 @@ test('trouble at a glance: stale data with an error problem: red icon, and the d
 });
 
 test('trouble at a glance: stale data with a warning problem keeps the stale icon, and says both', () => {
-  const snapshot = leadpingSnapshot({ problems: [{ id: 'belowRefillTrigger', severity: 'warning', message: 'The balance is below the auto-refill trigger.' }] });
-  const row = serviceRow(leadping, { ...fresh('leadping', snapshot), error: { kind: 'timeout', message: 'Leadping did not answer.' } }, context);
+  const snapshot = leadpingSnapshot({
+    problems: [{ id: 'belowRefillTrigger', severity: 'warning', message: 'The balance is below the auto-refill trigger.' }],
+  });
+  const row = serviceRow(
+    leadping,
+    { ...fresh('leadping', snapshot), error: { kind: 'timeout', message: 'Leadping did not answer.' } },
+    context,
+  );
   assert.deepEqual(row.icon, STALE);
   assert.equal(row.description, 'Dana Whitfield · low balance, auto-refill off (stale)');
   assertProblemsFirst(row);
@@ -310,7 +390,10 @@ test('trouble at a glance: every known problem id has its short phrase', () => {
     graceCreditsInUse: 'using grace credits',
   };
   for (const [id, phrase] of Object.entries(phrases)) {
-    const snapshot = signeasySnapshot({ identity: { displayName: 'Ines Salgado' }, problems: [{ id, severity: 'warning', message: 'A sentence.' }] });
+    const snapshot = signeasySnapshot({
+      identity: { displayName: 'Ines Salgado' },
+      problems: [{ id, severity: 'warning', message: 'A sentence.' }],
+    });
     const row = serviceRow(signeasy, fresh('signeasy', snapshot), context);
     assert.equal(row.description, `Ines Salgado · ${phrase}`, id);
     assert.deepEqual(row.icon, YELLOW, id);

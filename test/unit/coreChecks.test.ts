@@ -136,14 +136,38 @@ describe('Retry-After and backoff', () => {
     }
   });
   test('backoff grows exponentially, is capped, and jitters within the upper half', () => {
-    assert.equal(rateLimitBackoffMs(1, () => 0), 15_000);
-    assert.equal(rateLimitBackoffMs(1, () => 1), 30_000);
-    assert.equal(rateLimitBackoffMs(2, () => 1), 60_000);
-    assert.equal(rateLimitBackoffMs(3, () => 0.5), 90_000);
-    assert.equal(rateLimitBackoffMs(50, () => 1), 600_000);
-    assert.equal(rateLimitBackoffMs(0, () => 1), 30_000);
-    assert.equal(rateLimitBackoffMs(Number.NaN, () => 1), 30_000);
-    assert.equal(rateLimitBackoffMs(1, () => 7), 30_000);
+    assert.equal(
+      rateLimitBackoffMs(1, () => 0),
+      15_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(1, () => 1),
+      30_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(2, () => 1),
+      60_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(3, () => 0.5),
+      90_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(50, () => 1),
+      600_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(0, () => 1),
+      30_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(Number.NaN, () => 1),
+      30_000,
+    );
+    assert.equal(
+      rateLimitBackoffMs(1, () => 7),
+      30_000,
+    );
   });
 });
 
@@ -174,7 +198,15 @@ describe('tolerant readers', () => {
     ]);
   });
   test('asText: trimmed, blank is undefined, numbers become text', () => {
-    assert.deepEqual(['  a ', '', '   ', 699829, null, {}, Number.NaN].map(asText), ['a', undefined, undefined, '699829', undefined, undefined, undefined]);
+    assert.deepEqual(['  a ', '', '   ', 699829, null, {}, Number.NaN].map(asText), [
+      'a',
+      undefined,
+      undefined,
+      '699829',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
   test('times: ISO strings and epoch seconds as ms', () => {
     assert.equal(asIsoTime('2023-11-07T05:31:56Z'), 1699335116000);

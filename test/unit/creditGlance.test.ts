@@ -5,7 +5,12 @@ import { describeGlance, type GlanceSettings } from '../../src/views/viewModels/
 import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
 const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
-const settings: GlanceSettings = { enabled: true, services: ['leadping', 'signeasy'], counters: {}, lowCredit: { leadping: 5, signeasy: 20 } };
+const settings: GlanceSettings = {
+  enabled: true,
+  services: ['leadping', 'signeasy'],
+  counters: {},
+  lowCredit: { leadping: 5, signeasy: 20 },
+};
 
 function glance(states: AccountState[], overrides: Partial<GlanceSettings> = {}) {
   return describeGlance({ adapters, states, settings: { ...settings, ...overrides }, now: FIXED_NOW, locale: 'en-US' });
@@ -27,21 +32,33 @@ test('normal: both headline counters, no background', () => {
 });
 
 test('low credit below a threshold takes the warning background', () => {
-  const view = glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 3.2 }) }, signedOut('signeasy')]);
+  const view = glance([
+    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 3.2 }) },
+    signedOut('signeasy'),
+  ]);
   assert.equal(view.text, '$(credit-card) LP $3.20');
   assert.equal(view.background, 'warning');
   assert.match(view.tooltip, /below your threshold/);
 });
 
 test('zero: Leadping at $0 and Signeasy with envelope and grace both used up take the error background', () => {
-  assert.equal(glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) }]).background, 'error');
-  const exhausted = glance([signedOut('leadping'), { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 0 }) }]);
+  assert.equal(
+    glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) }]).background,
+    'error',
+  );
+  const exhausted = glance([
+    signedOut('leadping'),
+    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 0 }) },
+  ]);
   assert.equal(exhausted.background, 'error');
   assert.match(exhausted.tooltip, /Out of credits/);
 });
 
 test('Signeasy with envelopes at zero but grace credits left is only a warning', () => {
-  const view = glance([signedOut('leadping'), { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 180 }) }]);
+  const view = glance([
+    signedOut('leadping'),
+    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 180 }) },
+  ]);
   assert.equal(view.background, 'warning');
 });
 
@@ -60,7 +77,9 @@ test('a failed refresh keeps the last values with a warning mark and the reason'
 });
 
 test('an error with no data yet shows an error mark for that service', () => {
-  const view = glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Token rejected.' } }]);
+  const view = glance([
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Token rejected.' } },
+  ]);
   assert.equal(view.text, '$(warning) LP $(error)');
 });
 
@@ -71,7 +90,10 @@ test('refreshing spins', () => {
 
 test('hidden with no token, or when turned off', () => {
   assert.equal(glance([signedOut('leadping'), signedOut('signeasy')]).visible, false);
-  assert.equal(glance([{ serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() }], { enabled: false }).visible, false);
+  assert.equal(
+    glance([{ serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() }], { enabled: false }).visible,
+    false,
+  );
 });
 
 test('which services and which counter are configurable', () => {

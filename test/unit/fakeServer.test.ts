@@ -20,7 +20,7 @@ async function get(url: string, token?: string): Promise<{ status: number; heade
 }
 
 describe('fake server', () => {
-  test('missing or wrong tokens get each service\'s 401', async () => {
+  test("missing or wrong tokens get each service's 401", async () => {
     const server = await startFakeServer();
     try {
       const leadping = await get(`${server.url}/users/me`);
@@ -107,7 +107,11 @@ describe('fake server', () => {
     });
     try {
       const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-      const started = JSON.parse(line) as { url: string; tokens: Record<string, string>; scenarioTokens: Record<string, Record<string, string>> };
+      const started = JSON.parse(line) as {
+        url: string;
+        tokens: Record<string, string>;
+        scenarioTokens: Record<string, Record<string, string>>;
+      };
       assert.match(started.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.deepEqual(started.tokens, FAKE_TOKENS);
       assert.equal(started.scenarioTokens.signeasy?.exhausted, 'se_test_exhausted');

@@ -17,7 +17,10 @@ export interface Harness {
 
 export const FIXED_NOW = Date.parse('2026-01-10T12:00:00Z');
 
-export async function startHarness(serverOptions: FakeServerOptions = {}, fetcherOptions: Partial<AccountFetcherOptions> = {}): Promise<Harness> {
+export async function startHarness(
+  serverOptions: FakeServerOptions = {},
+  fetcherOptions: Partial<AccountFetcherOptions> = {},
+): Promise<Harness> {
   const server = await startFakeServer(serverOptions);
   const log: RequestLogEntry[] = [];
   const sleeps: number[] = [];

@@ -32,9 +32,18 @@ describe('Leadping adapter', () => {
     assert.equal(counterValue(result, 'balance'), 42.5);
     assert.equal(counterValue(result, 'autoRefillAmount'), 25);
     assert.equal(counterValue(result, 'autoRefillTrigger'), 10);
-    assert.equal(snapshot.counters.find((counter) => counter.id === 'nextExpiringCredits'), undefined);
+    assert.equal(
+      snapshot.counters.find((counter) => counter.id === 'nextExpiringCredits'),
+      undefined,
+    );
     assert.deepEqual(snapshot.counters[0]?.unit, { kind: 'money', currency: 'USD' });
-    assert.equal(snapshot.counters.filter((counter) => counter.headline).map((counter) => counter.id).join(), 'balance');
+    assert.equal(
+      snapshot.counters
+        .filter((counter) => counter.headline)
+        .map((counter) => counter.id)
+        .join(),
+      'balance',
+    );
     assert.deepEqual(snapshot.identity, {
       displayName: 'Jordan Avery',
       email: 'jordan@acmeleads.example',
@@ -65,7 +74,8 @@ describe('Leadping adapter', () => {
     assert.equal(counterValue(result, 'balance'), 18.75);
     const expiring = snapshot.counters.find((counter) => counter.id === 'nextExpiringCredits');
     assert.equal(expiring?.value, 5);
-    const near = (actual: number | undefined, expected: number) => assert.ok(actual !== undefined && Math.abs(actual - expected) < 60_000, `${actual} ≈ ${expected}`);
+    const near = (actual: number | undefined, expected: number) =>
+      assert.ok(actual !== undefined && Math.abs(actual - expected) < 60_000, `${actual} ≈ ${expected}`);
     near(expiring?.expiresAt, snapshot.fetchedAt + LEADPING_2026_CREDITS_EXPIRE_IN_MS);
     assert.equal(counterValue(result, 'autoRefillAmount'), 20);
     assert.equal(counterValue(result, 'autoRefillTrigger'), 5);
@@ -82,7 +92,11 @@ describe('Leadping adapter', () => {
       snapshotOf(await slowHarness.fetch(leadpingAdapter, token('2026-shape-with-wallet')));
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 400, `took ${elapsed} ms`);
-      assert.deepEqual(slowHarness.server.requests.map((request) => request.path).sort(), ['/organizations/me', '/users/me', '/wallets/me']);
+      assert.deepEqual(slowHarness.server.requests.map((request) => request.path).sort(), [
+        '/organizations/me',
+        '/users/me',
+        '/wallets/me',
+      ]);
     } finally {
       await slowHarness.close();
     }
@@ -91,7 +105,10 @@ describe('Leadping adapter', () => {
   test('wallet 404: balance falls back to /organizations/me', async () => {
     const result = await fetchScenario('wallet-404-falls-back-to-organizations');
     assert.equal(counterValue(result, 'balance'), 27.4);
-    assert.equal(snapshotOf(result).counters.some((counter) => counter.id === 'nextExpiringCredits'), false);
+    assert.equal(
+      snapshotOf(result).counters.some((counter) => counter.id === 'nextExpiringCredits'),
+      false,
+    );
   });
 
   test('numbers as strings are read as numbers', async () => {

@@ -24,24 +24,46 @@ describe('retry delays have a floor and a ceiling', () => {
     test(`attempt ${attempt}: Retry-After 0 (or a past date, which parses to 0) waits at least the normal backoff`, () => {
       for (const random of [0, 0.5, 1]) {
         const floor = rateLimitBackoffMs(attempt, () => random);
-        assert.equal(retryDelayMs(rateLimited(0), attempt, () => random), floor);
+        assert.equal(
+          retryDelayMs(rateLimited(0), attempt, () => random),
+          floor,
+        );
         assert.ok(floor >= 15_000);
       }
     });
   }
   test('a missing Retry-After backs off exponentially; a longer one is honoured', () => {
-    assert.equal(retryDelayMs(rateLimited(undefined), 3, () => 1), 120_000);
-    assert.equal(retryDelayMs(rateLimited(600_000), 1, () => 1), 600_000);
+    assert.equal(
+      retryDelayMs(rateLimited(undefined), 3, () => 1),
+      120_000,
+    );
+    assert.equal(
+      retryDelayMs(rateLimited(600_000), 1, () => 1),
+      600_000,
+    );
   });
   test('no automatic retry waits more than an hour, however long a server asks for', () => {
     assert.equal(MAX_RETRY_DELAY_MS, 3_600_000);
-    assert.equal(retryDelayMs(rateLimited(1e26), 1, () => 0.5), MAX_RETRY_DELAY_MS);
-    assert.equal(retryDelayMs(rateLimited(Number.POSITIVE_INFINITY), 1, () => 0.5), MAX_RETRY_DELAY_MS);
-    assert.equal(retryDelayMs({ kind: 'throttled', message: '', retryAfterMs: 45_000 }, 1, () => 0.5), 45_000);
+    assert.equal(
+      retryDelayMs(rateLimited(1e26), 1, () => 0.5),
+      MAX_RETRY_DELAY_MS,
+    );
+    assert.equal(
+      retryDelayMs(rateLimited(Number.POSITIVE_INFINITY), 1, () => 0.5),
+      MAX_RETRY_DELAY_MS,
+    );
+    assert.equal(
+      retryDelayMs({ kind: 'throttled', message: '', retryAfterMs: 45_000 }, 1, () => 0.5),
+      45_000,
+    );
   });
   test('faults only a person can fix are not retried on their own', () => {
     for (const kind of ['unauthorized', 'notFound', 'invalidBaseUrl', 'originChanged', 'secretStorage'] as const) {
-      assert.equal(retryDelayMs({ kind, message: '' }, 1, () => 0.5), undefined, kind);
+      assert.equal(
+        retryDelayMs({ kind, message: '' }, 1, () => 0.5),
+        undefined,
+        kind,
+      );
     }
   });
 });
@@ -93,7 +115,11 @@ describe('settings are held inside their documented ranges', () => {
       maximum: REQUEST_TIMEOUT_SECONDS.max,
     });
     // Its minimum is 0, which turns automatic refresh off; any other value is held at 1 or more.
-    assert.deepEqual(declared('refreshIntervalMinutes'), { default: REFRESH_INTERVAL_MINUTES.fallback, minimum: 0, maximum: REFRESH_INTERVAL_MINUTES.max });
+    assert.deepEqual(declared('refreshIntervalMinutes'), {
+      default: REFRESH_INTERVAL_MINUTES.fallback,
+      minimum: 0,
+      maximum: REFRESH_INTERVAL_MINUTES.max,
+    });
   });
 });
 
@@ -164,16 +190,24 @@ describe('the token goes only to the origin it was saved for', () => {
   test('a base URL on another origin fails as originChanged before any request', async () => {
     const fetcher = new AccountFetcher({ userAgent: 'tests' });
     const before = server.requests.length;
-    const error = errorOf(await fetcher.fetch(leadpingAdapter, { baseUrl: server.url, token: 'lp_test_key', tokenOrigin: 'https://api.leadping.ai' }));
+    const error = errorOf(
+      await fetcher.fetch(leadpingAdapter, { baseUrl: server.url, token: 'lp_test_key', tokenOrigin: 'https://api.leadping.ai' }),
+    );
     assert.equal(error.kind, 'originChanged');
-    assert.match(error.message, /^Confirm the new address or set a new token: the Leadping token was saved for https:\/\/api\.leadping\.ai, but the base URL setting now points to http:\/\/127\.0\.0\.1:\d+, so nothing was sent\.$/);
+    assert.match(
+      error.message,
+      /^Confirm the new address or set a new token: the Leadping token was saved for https:\/\/api\.leadping\.ai, but the base URL setting now points to http:\/\/127\.0\.0\.1:\d+, so nothing was sent\.$/,
+    );
     assert.equal(server.requests.length, before, 'nothing reached the new origin');
   });
   test('another port or scheme on the same host is another origin', async () => {
     const fetcher = new AccountFetcher({ userAgent: 'tests' });
     const port = Number(new URL(server.url).port);
     for (const tokenOrigin of [`http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, `http://localhost:${port}`]) {
-      assert.equal(errorOf(await fetcher.fetch(signeasyAdapter, { baseUrl: server.url, token: 'se_test_key', tokenOrigin })).kind, 'originChanged');
+      assert.equal(
+        errorOf(await fetcher.fetch(signeasyAdapter, { baseUrl: server.url, token: 'se_test_key', tokenOrigin })).kind,
+        'originChanged',
+      );
     }
   });
   test('a path below the same origin is the same place', async () => {

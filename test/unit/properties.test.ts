@@ -20,7 +20,9 @@ import { connectionTo } from '../support/connection';
 function stubHttp(bodies: Readonly<Record<string, unknown>>): ServiceHttp {
   return {
     getJson: async (path): Promise<JsonResponse> =>
-      path in bodies ? { ok: true, status: 200, body: bodies[path] } : { ok: false, error: { kind: 'notFound', message: 'nothing here', status: 404 } },
+      path in bodies
+        ? { ok: true, status: 200, body: bodies[path] }
+        : { ok: false, error: { kind: 'notFound', message: 'nothing here', status: 404 } },
   };
 }
 
@@ -36,10 +38,25 @@ function assertWellFormed(snapshot: AccountSnapshot): void {
   }
   assert.equal(snapshot.counters.filter((counter) => counter.headline).length, 1);
   const { identity, plan } = snapshot;
-  for (const value of [identity.displayName, identity.email, identity.id, identity.organization, identity.phone, plan.name, plan.subscriptionStatus]) {
+  for (const value of [
+    identity.displayName,
+    identity.email,
+    identity.id,
+    identity.organization,
+    identity.phone,
+    plan.name,
+    plan.subscriptionStatus,
+  ]) {
     assert.ok(isTextOrUndefined(value), `text field = ${JSON.stringify(value)}`);
   }
-  for (const value of [identity.createdAt, plan.renewsAt, plan.expiresAt, plan.cancelsAt, plan.autoRefill?.amount, plan.autoRefill?.trigger]) {
+  for (const value of [
+    identity.createdAt,
+    plan.renewsAt,
+    plan.expiresAt,
+    plan.cancelsAt,
+    plan.autoRefill?.amount,
+    plan.autoRefill?.trigger,
+  ]) {
     assert.ok(isFiniteOrUndefined(value), `number field = ${String(value)}`);
   }
   for (const value of [plan.paid, plan.autoRenew, plan.autoRefill?.enabled]) assert.ok(value === undefined || typeof value === 'boolean');
@@ -67,9 +84,17 @@ const isObject = (value: unknown) => typeof value === 'object' && value !== null
 function mutated(base: Record<string, unknown>) {
   const keys = Object.keys(base);
   return fc
-    .dictionary(fc.constantFrom(...keys), fc.oneof(fc.anything(), fc.double(), fc.constantFrom('12.50', '0', '-1', 'NaN', 'Infinity', '', ' ', '1e999', 'Canceled', Number.NaN, Infinity)), {
-      maxKeys: keys.length,
-    })
+    .dictionary(
+      fc.constantFrom(...keys),
+      fc.oneof(
+        fc.anything(),
+        fc.double(),
+        fc.constantFrom('12.50', '0', '-1', 'NaN', 'Infinity', '', ' ', '1e999', 'Canceled', Number.NaN, Infinity),
+      ),
+      {
+        maxKeys: keys.length,
+      },
+    )
     .map((changes) => ({ ...base, ...changes }));
 }
 

@@ -37,7 +37,9 @@ const toUrlSafe = (base64: string) => base64.replace(/\+/g, '-').replace(/\//g, 
 /** The middle of the token's base64 at each byte alignment, which no neighbour can change. */
 function base64Traces(token: string): string[] {
   return [0, 1, 2].flatMap((offset) => {
-    const middle = Buffer.concat([Buffer.alloc(offset), Buffer.from(token)]).toString('base64').slice(4, -4);
+    const middle = Buffer.concat([Buffer.alloc(offset), Buffer.from(token)])
+      .toString('base64')
+      .slice(4, -4);
     return [middle, toUrlSafe(middle)];
   });
 }
@@ -47,7 +49,13 @@ function base64Traces(token: string): string[] {
  * with anything between them, as written or as a person would decode it.
  */
 function assertNoTrace(text: string, token: string): void {
-  const traces = [token, encodeURIComponent(token), percentEncoded(token, (hex) => hex.toUpperCase()), percentEncoded(token, (hex) => hex), ...base64Traces(token)];
+  const traces = [
+    token,
+    encodeURIComponent(token),
+    percentEncoded(token, (hex) => hex.toUpperCase()),
+    percentEncoded(token, (hex) => hex),
+    ...base64Traces(token),
+  ];
   for (const seen of [text, readAsPerson(text)]) {
     for (const trace of traces) assert.ok(!seen.includes(trace), `${JSON.stringify(text)} holds ${JSON.stringify(trace)}`);
     assert.ok(!alphanumerics(seen).includes(alphanumerics(token)), `${JSON.stringify(text)} holds the letters and digits of ${token}`);
@@ -68,7 +76,10 @@ function readAsPerson(text: string): string {
       .replace(/\\[nrt]/g, ' ')
       .replace(/&#[xX]([0-9a-fA-F]{1,6});?/g, (_match, hex: string) => character(Number.parseInt(hex, 16)))
       .replace(/&#([0-9]{1,7});?/g, (_match, decimal: string) => character(Number(decimal)))
-      .replace(/&(amp|lt|gt|quot|shy|lowbar|period);/g, (_match, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', shy: '', lowbar: '_', period: '.' })[name] ?? '')
+      .replace(
+        /&(amp|lt|gt|quot|shy|lowbar|period);/g,
+        (_match, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', shy: '', lowbar: '_', period: '.' })[name] ?? '',
+      )
       .replace(/%([0-9a-fA-F]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
       .replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
   }
@@ -87,7 +98,12 @@ const SPELLINGS: Readonly<Record<string, (token: string) => string>> = {
   'upper-case percent-encoding (encodeURIComponent)': encodeURIComponent,
   'JSON \\u escapes in either case, with "\\n" between': spellAsJsonEscapes,
   'base64 and base64url, padded or not, at all three alignments': spellAsBase64,
-  'base64 of "Bearer <token>" wrapped at 76 characters (MIME)': (token) => (Buffer.from(`Bearer ${token}`).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n'),
+  'base64 of "Bearer <token>" wrapped at 76 characters (MIME)': (token) =>
+    (
+      Buffer.from(`Bearer ${token}`)
+        .toString('base64')
+        .match(/.{1,76}/g) ?? []
+    ).join('\r\n'),
   'percent-encoded twice (%252F)': (token) => encodeURIComponent(encodeURIComponent(token)),
   'HTML entities escaped again (&amp;#108;)': (token) => spellAsEntities(token).replace(/&/g, '&amp;'),
   'a <span> around each character': (token) => [...token].map((character) => `<span class="c">${character}</span>`).join(''),
@@ -144,16 +160,37 @@ describe('redactSecrets: any token, any spelling, any text around it', () => {
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
   ];
-  const junk = [' ', '\n', '\r\n', '\t', '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '<wbr>', '</span><span>', '\\n', '\\r\\n', '&shy;', '&#8203;', '%0A', '%C2%AD'];
+  const junk = [
+    ' ',
+    '\n',
+    '\r\n',
+    '\t',
+    '\u00ad',
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u2060',
+    '\ufeff',
+    '<wbr>',
+    '</span><span>',
+    '\\n',
+    '\\r\\n',
+    '&shy;',
+    '&#8203;',
+    '%0A',
+    '%C2%AD',
+  ];
   const headerSafeToken = fc.stringMatching(/^[\x21-\x7e]{8,200}$/).filter((token) => alphanumerics(token).length >= 8);
   const perCharacter = (token: string) =>
     fc
       .array(fc.tuple(fc.nat(characterSpellings.length - 1), fc.nat(junk.length * 3)), { minLength: token.length, maxLength: token.length })
       .map((choices) =>
-        [...token].map((character, index) => {
-          const [spelling, junkIndex] = choices[index] ?? [0, junk.length];
-          return `${characterSpellings[spelling]?.(character) ?? character}${index < token.length - 1 ? (junk[junkIndex] ?? '') : ''}`;
-        }).join(''),
+        [...token]
+          .map((character, index) => {
+            const [spelling, junkIndex] = choices[index] ?? [0, junk.length];
+            return `${characterSpellings[spelling]?.(character) ?? character}${index < token.length - 1 ? (junk[junkIndex] ?? '') : ''}`;
+          })
+          .join(''),
       );
   const inBase64 = (token: string) =>
     fc.tuple(fc.uint8Array({ maxLength: 5 }), fc.boolean(), fc.boolean(), fc.boolean()).map(([prefix, urlSafe, padded, wrapped]) => {
@@ -179,7 +216,9 @@ describe('redactSecrets: any token, any spelling, any text around it', () => {
   test('a 1 MiB text with a 1000-character token is redacted in time', { timeout: 30_000 }, () => {
     const token = Array.from({ length: 1000 }, (_, index) => 'Ab3_x9-Zq'[index % 9]).join('') + 'END';
     const filler = 'Lorem ipsum <b>dolor</b> sit &amp; amet, 100%25 \\u0041 consectetur. '.repeat(16 * 1024);
-    const text = `${filler}${spellWithSoftBreaks(token)}${filler}${spellAsLowerPercent(token)}${filler}${spellAsBase64(token)}`.slice(-(1024 * 1024 + 20_000));
+    const text = `${filler}${spellWithSoftBreaks(token)}${filler}${spellAsLowerPercent(token)}${filler}${spellAsBase64(token)}`.slice(
+      -(1024 * 1024 + 20_000),
+    );
     assert.ok(text.length > 1024 * 1024);
     const redacted = redactSecrets(text, [token]);
     assertNoTrace(redacted, token);
@@ -209,16 +248,23 @@ describe('AccountFetcher: servers that echo the token', () => {
   }
 
   test('refusals (401, 403, and a 401 that echoes the token) are not quoted', async () => {
-    const message = async (service: FakeService, scenario: string) => errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))).message;
+    const message = async (service: FakeService, scenario: string) =>
+      errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))).message;
     assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
     assert.equal(await message('leadping', 'token-echo'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
-    assert.equal(await message('leadping', '403'), 'The Leadping token was rejected or has expired, or it may not read /users/me (HTTP 403).');
+    assert.equal(
+      await message('leadping', '403'),
+      'The Leadping token was rejected or has expired, or it may not read /users/me (HTTP 403).',
+    );
     // Signeasy's own explanation of a 401 still follows.
     const signeasy401 =
       'The Signeasy token was rejected or has expired (HTTP 401). Set a new token. Signeasy also answers 401 when the token lacks a scope this call needs (missing scope).';
     assert.equal(await message('signeasy', '401'), signeasy401);
     assert.equal(await message('signeasy', 'token-echo'), signeasy401);
-    assert.equal(await message('signeasy', '403'), 'The Signeasy token was rejected or has expired, or it may not read /v3/me/ (HTTP 403).');
+    assert.equal(
+      await message('signeasy', '403'),
+      'The Signeasy token was rejected or has expired, or it may not read /v3/me/ (HTTP 403).',
+    );
   });
 
   test('a JSON answer that starts with a byte order mark is read like one without', async () => {
@@ -256,7 +302,11 @@ describe('AccountFetcher quoting an error body', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   test('an error body with a byte order mark is still read as JSON', async () => {
-    const message = await messageFor({ status: 422, contentType: 'application/problem+json', body: '\ufeff{"title":"Unprocessable","detail":"The plan field is required."}' });
+    const message = await messageFor({
+      status: 422,
+      contentType: 'application/problem+json',
+      body: '\ufeff{"title":"Unprocessable","detail":"The plan field is required."}',
+    });
     assert.match(message, /Leadping said: "Unprocessable: The plan field is required\."$/);
   });
 
@@ -295,7 +345,13 @@ describe('normalizeToken: too short to be a token', () => {
   });
 
   test(`accepts ${MIN_TOKEN_LENGTH} characters and the fake server's tokens`, () => {
-    for (const token of ['abcdefgh', FAKE_TOKENS.leadping, FAKE_TOKENS.signeasy, scenarioToken('signeasy', '500'), scenarioToken('leadping', '401')]) {
+    for (const token of [
+      'abcdefgh',
+      FAKE_TOKENS.leadping,
+      FAKE_TOKENS.signeasy,
+      scenarioToken('signeasy', '500'),
+      scenarioToken('leadping', '401'),
+    ]) {
       assert.deepEqual(normalizeToken(token), { ok: true, token });
     }
   });

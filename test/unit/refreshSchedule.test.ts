@@ -186,7 +186,12 @@ test('a failure outside the schedule (a new token from another window) retries o
   });
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
-    { intervalMinutes: 15, retryAt: () => refresher.nextRetryAt(), onRetryAtChange: (listener) => refresher.onDidChangeState(listener), timers: clock },
+    {
+      intervalMinutes: 15,
+      retryAt: () => refresher.nextRetryAt(),
+      onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
+      timers: clock,
+    },
   );
   // What the token-change handler does: not through the schedule.
   await refresher.replaceToken('leadping');

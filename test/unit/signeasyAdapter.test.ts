@@ -17,7 +17,14 @@ describe('Signeasy adapter', () => {
 
   test('describes itself as the UI expects', () => {
     assert.deepEqual(
-      [signeasyAdapter.id, signeasyAdapter.displayName, signeasyAdapter.shortMark, signeasyAdapter.defaultBaseUrl, signeasyAdapter.dashboardUrl, signeasyAdapter.tokenHelpUrl],
+      [
+        signeasyAdapter.id,
+        signeasyAdapter.displayName,
+        signeasyAdapter.shortMark,
+        signeasyAdapter.defaultBaseUrl,
+        signeasyAdapter.dashboardUrl,
+        signeasyAdapter.tokenHelpUrl,
+      ],
       ['signeasy', 'Signeasy', 'SE', 'https://api.signeasy.com', 'https://app.signeasy.com', 'https://signeasy.com/developers'],
     );
   });
@@ -141,7 +148,7 @@ describe('Signeasy adapter', () => {
     assert.equal(error.retryAfterMs, 60_000);
   });
 
-  test('429 with Retry-After keeps the server\'s number', async () => {
+  test("429 with Retry-After keeps the server's number", async () => {
     assert.equal(errorOf(await fetchScenario('429-retry-after')).retryAfterMs, 30_000);
   });
 });

@@ -78,7 +78,10 @@ const OTHER_DAMAGE: readonly [string, unknown][] = [
   ['no identity', { ...json(leadpingSnapshot()), identity: undefined }],
   [
     'unit: {kind: money, currency: null}',
-    { ...json(leadpingSnapshot()), counters: [{ id: 'balance', label: 'Balance', value: 1, unit: { kind: 'money', currency: null }, headline: true }] },
+    {
+      ...json(leadpingSnapshot()),
+      counters: [{ id: 'balance', label: 'Balance', value: 1, unit: { kind: 'money', currency: null }, headline: true }],
+    },
   ],
   ["severity: 'fatal'", { ...json(leadpingSnapshot()), problems: [{ id: 'x', severity: 'fatal', message: 'm' }] }],
   ['fetchedAt: NaN', { ...json(leadpingSnapshot()), fetchedAt: Number.NaN }],
@@ -91,7 +94,13 @@ const OTHER_DAMAGE: readonly [string, unknown][] = [
 /** Every view a loaded snapshot reaches at start-up, as restoreCached() marks it. */
 function renderAtStartUp(snapshots: readonly AccountSnapshot[]): void {
   const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
-  const states: AccountState[] = snapshots.map((snapshot) => ({ serviceId: snapshot.serviceId, signedIn: true, refreshing: false, snapshot, fromCache: true }));
+  const states: AccountState[] = snapshots.map((snapshot) => ({
+    serviceId: snapshot.serviceId,
+    signedIn: true,
+    refreshing: false,
+    snapshot,
+    fromCache: true,
+  }));
   for (const [index, state] of states.entries()) serviceRow(adapters[index % 2]!, state, { now: FIXED_NOW, locale: 'en-US' });
   describeGlance({
     adapters,
@@ -283,7 +292,10 @@ describe('SnapshotCache properties', () => {
       const base = json(leadpingSnapshot());
       return { ...base, counters: [{ ...(base.counters as Json[])[0], ...counterChanges }], ...changes };
     });
-  const entries = fc.dictionary(fc.oneof(fc.constantFrom('leadping', 'signeasy'), fc.string()), fc.oneof(mutatedSnapshot, fc.anything(), fc.constant(goodSigneasy)));
+  const entries = fc.dictionary(
+    fc.oneof(fc.constantFrom('leadping', 'signeasy'), fc.string()),
+    fc.oneof(mutatedSnapshot, fc.anything(), fc.constant(goodSigneasy)),
+  );
   const storedValues = fc.oneof(
     fc.jsonValue(),
     fc.anything(),
@@ -314,10 +326,7 @@ describe('SnapshotCache properties', () => {
         await cache.save(leadpingSnapshot(), FIXED_NOW);
         assert.equal(memento.get(LEGACY_KEY), undefined);
         assert.equal(memento.get<Json>(CURRENT_KEY)?.version, 2);
-        assert.deepEqual(
-          json(cache.load(FIXED_NOW).find((snapshot) => snapshot.serviceId === 'leadping')),
-          json(leadpingSnapshot()),
-        );
+        assert.deepEqual(json(cache.load(FIXED_NOW).find((snapshot) => snapshot.serviceId === 'leadping')), json(leadpingSnapshot()));
       }),
       { numRuns: 300 },
     );
@@ -344,11 +353,20 @@ describe('rendering a snapshot that slipped past the checks', () => {
   test('the tree shows one error row that opens the log for that service; the other service still renders', () => {
     const errors: unknown[] = [];
     const context = { now: FIXED_NOW, locale: 'en-US' };
-    const broken: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: brokenAfterValidation(), fromCache: true };
+    const broken: AccountState = {
+      serviceId: 'leadping',
+      signedIn: true,
+      refreshing: false,
+      snapshot: brokenAfterValidation(),
+      fromCache: true,
+    };
     const fine: AccountState = { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() };
     assert.throws(() => serviceRow(leadping, broken, context), 'the unguarded rows do throw: the guard is what this tests');
 
-    const rows = [serviceRowOrError(leadping, broken, context, (error) => errors.push(error)), serviceRowOrError(signeasy, fine, context, (error) => errors.push(error))];
+    const rows = [
+      serviceRowOrError(leadping, broken, context, (error) => errors.push(error)),
+      serviceRowOrError(signeasy, fine, context, (error) => errors.push(error)),
+    ];
     const [errorRow, signeasyRow] = rows;
     assert.equal(errorRow?.id, 'leadping');
     assert.equal(errorRow?.label, 'Leadping');
@@ -381,7 +399,10 @@ describe('rendering a snapshot that slipped past the checks', () => {
       locale: 'en-US',
     };
     assert.throws(() => describeGlance(input), 'the unguarded glance does throw: the guard is what this tests');
-    const view = glanceOrUndrawable(() => describeGlance(input), (error) => errors.push(error));
+    const view = glanceOrUndrawable(
+      () => describeGlance(input),
+      (error) => errors.push(error),
+    );
     assert.equal(view, UNDRAWABLE_GLANCE);
     assert.equal(view.visible, true);
     assert.equal(view.text, '$(warning) Account Glance');
@@ -398,7 +419,10 @@ describe('rendering a snapshot that slipped past the checks', () => {
       now: FIXED_NOW,
     });
     assert.equal(
-      glanceOrUndrawable(() => view, () => assert.fail('no error')),
+      glanceOrUndrawable(
+        () => view,
+        () => assert.fail('no error'),
+      ),
       view,
     );
   });

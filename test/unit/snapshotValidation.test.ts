@@ -73,13 +73,26 @@ describe('readSnapshot accepts', () => {
     });
     const reading = readSnapshot(stored, FIXED_NOW);
     assert.ok(reading.ok);
-    assert.deepEqual(json(reading.snapshot), damaged(() => {}));
+    assert.deepEqual(
+      json(reading.snapshot),
+      damaged(() => {}),
+    );
     assert.notEqual(reading.snapshot, stored);
   });
 
   test('fetchedAt up to a day ahead of now (clocks differ between machines)', () => {
-    assert.ok(readSnapshot(damaged((stored) => (stored.fetchedAt = FIXED_NOW + 86_400_000)), FIXED_NOW).ok);
-    assert.ok(readSnapshot(damaged((stored) => (stored.fetchedAt = EARLIEST_FETCHED_AT)), FIXED_NOW).ok);
+    assert.ok(
+      readSnapshot(
+        damaged((stored) => (stored.fetchedAt = FIXED_NOW + 86_400_000)),
+        FIXED_NOW,
+      ).ok,
+    );
+    assert.ok(
+      readSnapshot(
+        damaged((stored) => (stored.fetchedAt = EARLIEST_FETCHED_AT)),
+        FIXED_NOW,
+      ).ok,
+    );
   });
 });
 
@@ -94,11 +107,23 @@ describe('readSnapshot refuses, naming the first bad field', () => {
     ['identity: null', damaged((stored) => (stored.identity = null)), /^identity is not an object$/],
     ['no identity', damaged((stored) => delete stored.identity), /^the snapshot has no identity$/],
     ['identity: an array', damaged((stored) => (stored.identity = [])), /^identity is not an object$/],
-    ['identity.displayName: 5', damaged((stored) => ((stored.identity as Json).displayName = 5)), /^identity\.displayName is not a string$/],
-    ['identity.createdAt: a string', damaged((stored) => ((stored.identity as Json).createdAt = '2024-01-05')), /^identity\.createdAt is not a time$/],
+    [
+      'identity.displayName: 5',
+      damaged((stored) => ((stored.identity as Json).displayName = 5)),
+      /^identity\.displayName is not a string$/,
+    ],
+    [
+      'identity.createdAt: a string',
+      damaged((stored) => ((stored.identity as Json).createdAt = '2024-01-05')),
+      /^identity\.createdAt is not a time$/,
+    ],
     ['plan: null', damaged((stored) => (stored.plan = null)), /^plan is not an object$/],
     ['plan.paid: "yes"', damaged((stored) => ((stored.plan as Json).paid = 'yes')), /^plan\.paid is not true or false$/],
-    ['plan.renewsAt beyond what a Date holds', damaged((stored) => ((stored.plan as Json).renewsAt = 1e20)), /^plan\.renewsAt is not a time$/],
+    [
+      'plan.renewsAt beyond what a Date holds',
+      damaged((stored) => ((stored.plan as Json).renewsAt = 1e20)),
+      /^plan\.renewsAt is not a time$/,
+    ],
     ['plan.autoRefill: "on"', damaged((stored) => ((stored.plan as Json).autoRefill = 'on')), /^plan\.autoRefill is not an object$/],
     [
       'plan.autoRefill.amount: Infinity',
@@ -120,14 +145,30 @@ describe('readSnapshot refuses, naming the first bad field', () => {
       damaged((stored) => (counter0(stored).unit = { kind: 'money', currency: null })),
       /^counters\[0\]\.unit\.currency is not a 3-letter currency code$/,
     ],
-    ['unit: {kind: money} without currency', damaged((stored) => (counter0(stored).unit = { kind: 'money' })), /^counters\[0\]\.unit has no currency$/],
-    ['unit.kind: "weight"', damaged((stored) => (counter0(stored).unit = { kind: 'weight' })), /^counters\[0\]\.unit\.kind is not money or count$/],
-    ['unit.noun: 3', damaged((stored) => (counter0(stored).unit = { kind: 'count', noun: 3 })), /^counters\[0\]\.unit\.noun is not a string$/],
+    [
+      'unit: {kind: money} without currency',
+      damaged((stored) => (counter0(stored).unit = { kind: 'money' })),
+      /^counters\[0\]\.unit has no currency$/,
+    ],
+    [
+      'unit.kind: "weight"',
+      damaged((stored) => (counter0(stored).unit = { kind: 'weight' })),
+      /^counters\[0\]\.unit\.kind is not money or count$/,
+    ],
+    [
+      'unit.noun: 3',
+      damaged((stored) => (counter0(stored).unit = { kind: 'count', noun: 3 })),
+      /^counters\[0\]\.unit\.noun is not a string$/,
+    ],
     ['counter value: "12"', damaged((stored) => (counter0(stored).value = '12')), /^counters\[0\]\.value is not a finite number$/],
     ['counter value: NaN', damaged((stored) => (counter0(stored).value = Number.NaN)), /^counters\[0\]\.value is not a finite number$/],
     ['counter headline: 1', damaged((stored) => (counter0(stored).headline = 1)), /^counters\[0\]\.headline is not true or false$/],
     ['counter without label', damaged((stored) => delete counter0(stored).label), /^counters\[0\] has no label$/],
-    ['counter expiresAt: -Infinity', damaged((stored) => (counter0(stored).expiresAt = -Infinity)), /^counters\[0\]\.expiresAt is not a time$/],
+    [
+      'counter expiresAt: -Infinity',
+      damaged((stored) => (counter0(stored).expiresAt = -Infinity)),
+      /^counters\[0\]\.expiresAt is not a time$/,
+    ],
     [
       'two counters with one id (the tree keys rows by id)',
       damaged((stored) => (stored.counters = [counter0(stored), counter0(stored)])),
@@ -139,10 +180,18 @@ describe('readSnapshot refuses, naming the first bad field', () => {
       damaged((stored) => (stored.problems = [{ id: 'x', severity: 'fatal', message: 'm' }])),
       /^problems\[0\]\.severity is not error, warning or info$/,
     ],
-    ['a problem without message', damaged((stored) => (stored.problems = [{ id: 'x', severity: 'info' }])), /^problems\[0\] has no message$/],
+    [
+      'a problem without message',
+      damaged((stored) => (stored.problems = [{ id: 'x', severity: 'info' }])),
+      /^problems\[0\] has no message$/,
+    ],
     ['lists: [{}]', damaged((stored) => (stored.lists = [{}])), /^lists\[0\] has no id$/],
     ['a list without items', damaged((stored) => (stored.lists = [{ id: 'a', label: 'A' }])), /^lists\[0\] has no items$/],
-    ['a list item without label', damaged((stored) => (stored.lists = [{ id: 'a', label: 'A', items: [{}] }])), /^lists\[0\]\.items\[0\] has no label$/],
+    [
+      'a list item without label',
+      damaged((stored) => (stored.lists = [{ id: 'a', label: 'A', items: [{}] }])),
+      /^lists\[0\]\.items\[0\] has no label$/,
+    ],
     [
       'a list item description: false',
       damaged((stored) => (stored.lists = [{ id: 'a', label: 'A', items: [{ label: 'x', description: false }] }])),
@@ -154,7 +203,11 @@ describe('readSnapshot refuses, naming the first bad field', () => {
     ['fetchedAt: a string', damaged((stored) => (stored.fetchedAt = '2026-11-22T12:00:00Z')), /^fetchedAt is not a time$/],
     ['fetchedAt: negative', damaged((stored) => (stored.fetchedAt = -1)), /^fetchedAt is before the year 2000$/],
     ['fetchedAt: 0', damaged((stored) => (stored.fetchedAt = 0)), /^fetchedAt is before the year 2000$/],
-    ['fetchedAt: two days ahead', damaged((stored) => (stored.fetchedAt = FIXED_NOW + 2 * 86_400_000)), /^fetchedAt is more than a day in the future$/],
+    [
+      'fetchedAt: two days ahead',
+      damaged((stored) => (stored.fetchedAt = FIXED_NOW + 2 * 86_400_000)),
+      /^fetchedAt is more than a day in the future$/,
+    ],
   ];
   for (const [name, value, reason] of cases) {
     test(name, () => assert.match(reasonFor(value), reason));
@@ -196,7 +249,13 @@ function mutated(base: Json, values: fc.Arbitrary<unknown>): fc.Arbitrary<Json> 
 }
 
 const STORED_MARK = 'ZQX';
-const anyValue = fc.oneof(fc.anything(), fc.constant(STORED_MARK), fc.constant({ kind: STORED_MARK }), fc.constant([STORED_MARK]), fc.double());
+const anyValue = fc.oneof(
+  fc.anything(),
+  fc.constant(STORED_MARK),
+  fc.constant({ kind: STORED_MARK }),
+  fc.constant([STORED_MARK]),
+  fc.double(),
+);
 
 function damagedSnapshots(): fc.Arbitrary<Json> {
   const base = damaged((stored) => (stored.problems = [{ id: 'p', severity: 'warning', message: 'm' }]));
@@ -205,7 +264,12 @@ function damagedSnapshots(): fc.Arbitrary<Json> {
     .record({
       identity: mutated(base.identity as Json, anyValue),
       plan: mutated(base.plan as Json, anyValue),
-      counters: fc.array(fc.oneof(mutated(counter, anyValue), mutated(counter, anyValue).map((changed) => ({ ...changed, unit: { kind: 'money', currency: STORED_MARK } })))),
+      counters: fc.array(
+        fc.oneof(
+          mutated(counter, anyValue),
+          mutated(counter, anyValue).map((changed) => ({ ...changed, unit: { kind: 'money', currency: STORED_MARK } })),
+        ),
+      ),
       problems: fc.array(mutated((base.problems as Json[])[0] as Json, anyValue)),
     })
     .chain((nested) => mutated({ ...base, ...nested }, anyValue));
@@ -223,7 +287,14 @@ function awkwardValidSnapshots(): fc.Arbitrary<AccountSnapshot> {
   );
   return fc.record({
     serviceId: fc.constant('leadping'),
-    identity: fc.record({ displayName: optionalText, email: optionalText, id: optionalText, organization: optionalText, phone: optionalText, createdAt: time }),
+    identity: fc.record({
+      displayName: optionalText,
+      email: optionalText,
+      id: optionalText,
+      organization: optionalText,
+      phone: optionalText,
+      createdAt: time,
+    }),
     plan: fc.record({
       name: optionalText,
       subscriptionStatus: optionalText,
@@ -233,19 +304,33 @@ function awkwardValidSnapshots(): fc.Arbitrary<AccountSnapshot> {
       cancelsAt: time,
       autoRenew: fc.option(fc.boolean(), { nil: undefined }),
       autoRefill: fc.option(
-        fc.record({ enabled: fc.option(fc.boolean(), { nil: undefined }), amount, trigger: amount, currency: fc.option(fc.stringMatching(/^[A-Z]{3}$/), { nil: undefined }) }),
+        fc.record({
+          enabled: fc.option(fc.boolean(), { nil: undefined }),
+          amount,
+          trigger: amount,
+          currency: fc.option(fc.stringMatching(/^[A-Z]{3}$/), { nil: undefined }),
+        }),
         { nil: undefined },
       ),
     }),
-    counters: fc.uniqueArray(fc.record({ id: text, label: text, value: amount, unit, headline: fc.boolean(), expiresAt: time }), { selector: (item) => item.id, maxLength: 5 }),
-    problems: fc.uniqueArray(fc.record({ id: text, severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const), message: text }), {
+    counters: fc.uniqueArray(fc.record({ id: text, label: text, value: amount, unit, headline: fc.boolean(), expiresAt: time }), {
       selector: (item) => item.id,
-      maxLength: 3,
+      maxLength: 5,
     }),
-    lists: fc.uniqueArray(fc.record({ id: text, label: text, items: fc.array(fc.record({ label: text, description: optionalText }), { maxLength: 3 }) }), {
-      selector: (item) => item.id,
-      maxLength: 2,
-    }),
+    problems: fc.uniqueArray(
+      fc.record({ id: text, severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const), message: text }),
+      {
+        selector: (item) => item.id,
+        maxLength: 3,
+      },
+    ),
+    lists: fc.uniqueArray(
+      fc.record({ id: text, label: text, items: fc.array(fc.record({ label: text, description: optionalText }), { maxLength: 3 }) }),
+      {
+        selector: (item) => item.id,
+        maxLength: 2,
+      },
+    ),
     fetchedAt: fc.double({ min: EARLIEST_FETCHED_AT, max: FIXED_NOW + 86_400_000, noNaN: true }),
   });
 }

@@ -90,7 +90,10 @@ export class AccountFetcher {
     }
     const token = normalizeToken(connection.token);
     if (!token.ok) {
-      return { ok: false, error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` } };
+      return {
+        ok: false,
+        error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` },
+      };
     }
     const secrets = [token.token, connection.token.trim()];
     const fingerprint = tokenFingerprint(token.token);
@@ -109,7 +112,10 @@ export class AccountFetcher {
       // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
       result = {
         ok: false,
-        error: { kind: 'unexpected', message: `${adapter.displayName} sent an answer Account Glance could not read (${describeThrown(error)}).` },
+        error: {
+          kind: 'unexpected',
+          message: `${adapter.displayName} sent an answer Account Glance could not read (${describeThrown(error)}).`,
+        },
       };
     }
     // One request held back means the snapshot would be half-built: none is shown.
@@ -122,7 +128,13 @@ export class AccountFetcher {
    * HTTP bound to one account. `budget`, for automatic fetches, is asked before each request
    * leaves and answers the error to return instead when the account's budget is spent.
    */
-  private bind(adapter: ServiceAdapter, baseUrl: string, token: string, fingerprint: string, budget?: () => ServiceError | undefined): ServiceHttp {
+  private bind(
+    adapter: ServiceAdapter,
+    baseUrl: string,
+    token: string,
+    fingerprint: string,
+    budget?: () => ServiceError | undefined,
+  ): ServiceHttp {
     return {
       getJson: (pathAndQuery) => {
         const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
@@ -210,7 +222,11 @@ export class AccountFetcher {
         compress: true,
       });
       const tooLarge = () =>
-        fail('unexpected', `${name} sent an answer too large to be an account summary (over ${formatBytes(maxBodyBytes)}), so it was not read.`, response.status);
+        fail(
+          'unexpected',
+          `${name} sent an answer too large to be an account summary (over ${formatBytes(maxBodyBytes)}), so it was not read.`,
+          response.status,
+        );
       const declaredLength = Number(response.headers.get('content-length') ?? '');
       if (Number.isFinite(declaredLength) && declaredLength > maxBodyBytes) {
         controller.abort();
@@ -268,7 +284,11 @@ type Fail = (kind: ServiceErrorKind, message: string, status?: number, retryAfte
 
 function parseSuccess(name: string, status: number, text: string, contentType: string, fail: Fail): JsonResponse {
   if (looksLikeHtml(text, contentType)) {
-    return fail('unexpected', `${name} answered with a web page instead of data. A proxy, a captive portal or a wrong base URL is the usual cause.`, status);
+    return fail(
+      'unexpected',
+      `${name} answered with a web page instead of data. A proxy, a captive portal or a wrong base URL is the usual cause.`,
+      status,
+    );
   }
   try {
     return { ok: true, status, body: JSON.parse(withoutByteOrderMark(text)) as unknown };
@@ -309,7 +329,11 @@ function describeStatus({ name, path, status, detail, retryAfterMs, location, fa
   }
   if (status >= 300 && status < 400) {
     const target = location ? safeOrigin(location) : undefined;
-    return fail('unexpected', `${name} redirected ${path} (HTTP ${status})${target ? ` to ${target}` : ''}; the token is not followed there. Check the base URL setting.`, status);
+    return fail(
+      'unexpected',
+      `${name} redirected ${path} (HTTP ${status})${target ? ` to ${target}` : ''}; the token is not followed there. Check the base URL setting.`,
+      status,
+    );
   }
   return fail('unexpected', `${name} answered ${path} with HTTP ${status}, which Account Glance does not expect.${said}`, status);
 }
@@ -346,7 +370,8 @@ function withoutByteOrderMark(text: string): string {
 function describeJsonError(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined);
+  const text = (key: string) =>
+    typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined;
   const title = text('title');
   const detail = text('detail') ?? text('message') ?? text('error_description') ?? text('error');
   if (title && detail && title !== detail) return `${title}: ${detail}`;

@@ -2,8 +2,7 @@
 // allowed, except to this machine (loopback), which is how local fakes and tests run.
 
 export type BaseUrlCheck =
-  | { readonly ok: true; readonly url: string; readonly origin: string }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly url: string; readonly origin: string } | { readonly ok: false; readonly message: string };
 
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();

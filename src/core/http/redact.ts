@@ -57,7 +57,9 @@ function base64Forms(secret: string): string[] {
     // Character i of base64 holds bits [6i, 6i + 6); keep those wholly inside the secret's bytes.
     const first = Math.ceil((8 * offset) / 6);
     const end = Math.floor((8 * (offset + bytes.length)) / 6);
-    const standard = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)]).toString('base64').slice(first, end);
+    const standard = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(2)])
+      .toString('base64')
+      .slice(first, end);
     forms.push(standard, standard.replace(/\+/g, '-').replace(/\//g, '_'));
   }
   return forms;
@@ -106,15 +108,66 @@ const CONTROL_ESCAPES: Readonly<Record<string, number>> = { n: 0x0a, r: 0x0d, t:
 
 /** HTML names for the punctuation a token may hold, and for the invisible characters that may split one. */
 const NAMED_ENTITIES: Readonly<Record<string, number>> = {
-  amp: 0x26, AMP: 0x26, lt: 0x3c, LT: 0x3c, gt: 0x3e, GT: 0x3e, quot: 0x22, QUOT: 0x22, apos: 0x27,
-  excl: 0x21, num: 0x23, dollar: 0x24, percnt: 0x25, lpar: 0x28, rpar: 0x29, ast: 0x2a, midast: 0x2a,
-  plus: 0x2b, comma: 0x2c, period: 0x2e, sol: 0x2f, colon: 0x3a, semi: 0x3b, equals: 0x3d, quest: 0x3f,
-  commat: 0x40, lsqb: 0x5b, lbrack: 0x5b, bsol: 0x5c, rsqb: 0x5d, rbrack: 0x5d, Hat: 0x5e, lowbar: 0x5f,
-  UnderBar: 0x5f, grave: 0x60, DiacriticalGrave: 0x60, lcub: 0x7b, lbrace: 0x7b, verbar: 0x7c, vert: 0x7c,
-  VerticalLine: 0x7c, rcub: 0x7d, rbrace: 0x7d,
-  Tab: 0x09, NewLine: 0x0a, nbsp: 0xa0, NonBreakingSpace: 0xa0, shy: 0xad, ensp: 0x2002, emsp: 0x2003,
-  thinsp: 0x2009, hairsp: 0x200a, ZeroWidthSpace: 0x200b, zwnj: 0x200c, zwj: 0x200d, lrm: 0x200e,
-  rlm: 0x200f, NoBreak: 0x2060, InvisibleTimes: 0x2062, InvisibleComma: 0x2063,
+  amp: 0x26,
+  AMP: 0x26,
+  lt: 0x3c,
+  LT: 0x3c,
+  gt: 0x3e,
+  GT: 0x3e,
+  quot: 0x22,
+  QUOT: 0x22,
+  apos: 0x27,
+  excl: 0x21,
+  num: 0x23,
+  dollar: 0x24,
+  percnt: 0x25,
+  lpar: 0x28,
+  rpar: 0x29,
+  ast: 0x2a,
+  midast: 0x2a,
+  plus: 0x2b,
+  comma: 0x2c,
+  period: 0x2e,
+  sol: 0x2f,
+  colon: 0x3a,
+  semi: 0x3b,
+  equals: 0x3d,
+  quest: 0x3f,
+  commat: 0x40,
+  lsqb: 0x5b,
+  lbrack: 0x5b,
+  bsol: 0x5c,
+  rsqb: 0x5d,
+  rbrack: 0x5d,
+  Hat: 0x5e,
+  lowbar: 0x5f,
+  UnderBar: 0x5f,
+  grave: 0x60,
+  DiacriticalGrave: 0x60,
+  lcub: 0x7b,
+  lbrace: 0x7b,
+  verbar: 0x7c,
+  vert: 0x7c,
+  VerticalLine: 0x7c,
+  rcub: 0x7d,
+  rbrace: 0x7d,
+  Tab: 0x09,
+  NewLine: 0x0a,
+  nbsp: 0xa0,
+  NonBreakingSpace: 0xa0,
+  shy: 0xad,
+  ensp: 0x2002,
+  emsp: 0x2003,
+  thinsp: 0x2009,
+  hairsp: 0x200a,
+  ZeroWidthSpace: 0x200b,
+  zwnj: 0x200c,
+  zwj: 0x200d,
+  lrm: 0x200e,
+  rlm: 0x200f,
+  NoBreak: 0x2060,
+  InvisibleTimes: 0x2062,
+  InvisibleComma: 0x2063,
 };
 
 function hexDigit(code: number): number {
@@ -155,7 +208,9 @@ function readEntity(text: string, at: number): Spelling | undefined {
   NAMED_ENTITY.lastIndex = at;
   const named = NAMED_ENTITY.exec(text);
   const name = named?.[1];
-  return named && name !== undefined && Object.hasOwn(NAMED_ENTITIES, name) ? { code: NAMED_ENTITIES[name] ?? 0xfffd, length: named[0].length } : undefined;
+  return named && name !== undefined && Object.hasOwn(NAMED_ENTITIES, name)
+    ? { code: NAMED_ENTITIES[name] ?? 0xfffd, length: named[0].length }
+    : undefined;
 }
 
 function readBackslashEscape(text: string, at: number, decoding: Decoding): Spelling | undefined {
@@ -223,7 +278,7 @@ function readText(source: string, decoding: Decoding): ReadText {
   const starts = new Int32Array(source.length);
   const ends = new Int32Array(source.length);
   let count = 0;
-  for (let at = 0; at < source.length; ) {
+  for (let at = 0; at < source.length;) {
     let code = source.charCodeAt(at);
     let length = 1;
     const spelling = decoding !== 'none' && ESCAPE_STARTS.has(code) ? readSpelling(source, at, decoding) : undefined;

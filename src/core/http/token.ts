@@ -32,7 +32,8 @@ export function normalizeToken(input: string | undefined): TokenCheck {
   if (!HEADER_SAFE.test(token)) {
     return {
       ok: false,
-      message: 'The token contains invisible or non-ASCII characters (such as smart quotes or control characters), which cannot be sent in an HTTP header. Copy it again from the source.',
+      message:
+        'The token contains invisible or non-ASCII characters (such as smart quotes or control characters), which cannot be sent in an HTTP header. Copy it again from the source.',
     };
   }
   if (token.length < MIN_TOKEN_LENGTH) {

@@ -53,7 +53,12 @@ export class AccountRefresher {
   constructor(private readonly options: AccountRefresherOptions) {
     this.now = options.now ?? Date.now;
     for (const adapter of options.adapters) {
-      this.slots.set(adapter.id, { state: { serviceId: adapter.id, signedIn: false, refreshing: false }, generation: 0, rateLimited: false, consecutiveFailures: 0 });
+      this.slots.set(adapter.id, {
+        state: { serviceId: adapter.id, signedIn: false, refreshing: false },
+        generation: 0,
+        rateLimited: false,
+        consecutiveFailures: 0,
+      });
     }
   }
 
@@ -169,7 +174,9 @@ export class AccountRefresher {
       // A person's refresh that joins an automatic one is still answered if the budget held that back.
       if (automatic || !slot.inFlightAutomatic) return slot.inFlight;
       const generation = slot.generation;
-      return slot.inFlight.then(() => (slot.heldBack && slot.generation === generation ? this.refreshOne(serviceId, slot, false) : undefined));
+      return slot.inFlight.then(() =>
+        slot.heldBack && slot.generation === generation ? this.refreshOne(serviceId, slot, false) : undefined,
+      );
     }
     const generation = slot.generation;
     slot.heldBack = false;

@@ -27,7 +27,6 @@ export function accountStatus(state: AccountState): AccountStatus {
 /** Severity of the credit picture, for the status bar's background and the tree's icons. */
 export type CreditLevel = 'normal' | 'low' | 'exhausted';
 
-
 /** Judges the headline counter against a person's threshold; exhaustion is the adapter's call. */
 export function creditLevel(snapshot: AccountSnapshot, threshold: number | undefined): CreditLevel {
   if (snapshot.problems.some((problem) => problem.id === PROBLEM_IDS.creditsExhausted)) return 'exhausted';

@@ -103,13 +103,16 @@ export class RefreshSchedule {
     if (this.disposed || this.running) return;
     const due = this.nextDueAt();
     if (due === undefined) return;
-    this.handle = this.timers.setTimeout(() => {
-      this.handle = undefined;
-      const stillDue = this.nextDueAt();
-      // A timer fires early when the wait exceeded setTimeout's 24.8-day ceiling.
-      if (stillDue !== undefined && stillDue > this.timers.now()) this.arm();
-      else void this.fire();
-    }, Math.min(MAX_TIMER_MS, Math.max(0, due - this.timers.now())));
+    this.handle = this.timers.setTimeout(
+      () => {
+        this.handle = undefined;
+        const stillDue = this.nextDueAt();
+        // A timer fires early when the wait exceeded setTimeout's 24.8-day ceiling.
+        if (stillDue !== undefined && stillDue > this.timers.now()) this.arm();
+        else void this.fire();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, due - this.timers.now())),
+    );
   }
 
   private clear(): void {

@@ -124,7 +124,12 @@ function readPlan(user: JsonObject, organization: JsonObject | undefined, autoRe
   };
 }
 
-function readCounters(balance: number | undefined, wallet: JsonObject | undefined, autoRefill: AutoRefill | undefined, currency: string): CreditCounter[] {
+function readCounters(
+  balance: number | undefined,
+  wallet: JsonObject | undefined,
+  autoRefill: AutoRefill | undefined,
+  currency: string,
+): CreditCounter[] {
   const unit = { kind: 'money', currency } as const;
   const counters: CreditCounter[] = [{ id: 'balance', label: 'Balance', value: balance, unit, headline: true }];
   const expiring = asNumber(wallet?.nextExpiringCreditAmount);
@@ -159,14 +164,26 @@ function findProblems(
   // Leadping has spelled it both "Canceled" and "Cancelled".
   const status = plan.subscriptionStatus?.toLowerCase();
   if (status === 'overdue') {
-    problems.push({ id: PROBLEM_IDS.subscriptionOverdue, severity: 'error', message: 'The subscription payment is overdue. Update the payment method in Leadping.' });
+    problems.push({
+      id: PROBLEM_IDS.subscriptionOverdue,
+      severity: 'error',
+      message: 'The subscription payment is overdue. Update the payment method in Leadping.',
+    });
   } else if (status === 'canceled' || status === 'cancelled') {
     problems.push({ id: PROBLEM_IDS.subscriptionCanceled, severity: 'error', message: 'The subscription is canceled.' });
   } else if (status === 'pending') {
-    problems.push({ id: PROBLEM_IDS.subscriptionPending, severity: 'warning', message: 'The subscription is pending: it is not active yet.' });
+    problems.push({
+      id: PROBLEM_IDS.subscriptionPending,
+      severity: 'warning',
+      message: 'The subscription is pending: it is not active yet.',
+    });
   }
   if (plan.cancelsAt !== undefined && plan.cancelsAt > now && status !== 'canceled' && status !== 'cancelled') {
-    problems.push({ id: PROBLEM_IDS.subscriptionCancels, severity: 'warning', message: `Subscription cancels on ${formatDateForMessage(plan.cancelsAt)}.` });
+    problems.push({
+      id: PROBLEM_IDS.subscriptionCancels,
+      severity: 'warning',
+      message: `Subscription cancels on ${formatDateForMessage(plan.cancelsAt)}.`,
+    });
   }
   if (balance !== undefined && balance <= 0) {
     problems.push({
@@ -201,7 +218,10 @@ function readLists(user: JsonObject): DetailList[] {
       const createdAt = asIsoTime(certificate.createdAt);
       return {
         label: asText(certificate.url) ?? asText(certificate.id) ?? 'Certificate',
-        description: joinDefined([asText(certificate.source), createdAt === undefined ? undefined : formatDateForMessage(createdAt)], ' · '),
+        description: joinDefined(
+          [asText(certificate.source), createdAt === undefined ? undefined : formatDateForMessage(createdAt)],
+          ' · ',
+        ),
       };
     });
   if (certificates.length > 0) lists.push({ id: 'trustedFormCertificates', label: 'TrustedForm certificates', items: certificates });

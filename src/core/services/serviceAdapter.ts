@@ -4,8 +4,7 @@ import type { FetchResult, ServiceError } from '../model';
 
 /** The answer to one GET: parsed JSON, or an error a person can read. */
 export type JsonResponse =
-  | { readonly ok: true; readonly status: number; readonly body: unknown }
-  | { readonly ok: false; readonly error: ServiceError };
+  { readonly ok: true; readonly status: number; readonly body: unknown } | { readonly ok: false; readonly error: ServiceError };
 
 /**
  * HTTP bound to one account (base URL and token already applied).

@@ -1,7 +1,25 @@
 // Signeasy: everything comes from one flat object at GET /v3/me/. Times are epoch seconds, flags
 // are 0/1, and credits decide whether signature requests will go through at all.
-import { PROBLEM_IDS, type AccountPlan, type AccountProblem, type AccountSnapshot, type CreditCounter, type FetchResult, type ServiceError } from '../model';
-import { asEpochSeconds, asFlag, asNumber, asObject, asText, firstDefined, joinName, type JsonObject, unexpectedShapeError } from './jsonReaders';
+import {
+  PROBLEM_IDS,
+  type AccountPlan,
+  type AccountProblem,
+  type AccountSnapshot,
+  type CreditCounter,
+  type FetchResult,
+  type ServiceError,
+} from '../model';
+import {
+  asEpochSeconds,
+  asFlag,
+  asNumber,
+  asObject,
+  asText,
+  firstDefined,
+  joinName,
+  type JsonObject,
+  unexpectedShapeError,
+} from './jsonReaders';
 import type { ServiceAdapter } from './serviceAdapter';
 
 const DISPLAY_NAME = 'Signeasy';
@@ -36,7 +54,10 @@ export const signeasyAdapter: ServiceAdapter = {
 /** What only Signeasy's own docs tell: 401 also means a missing scope; 429 means wait a minute. */
 function explainSigneasyError(error: ServiceError): ServiceError {
   if (error.kind === 'unauthorized' && error.status === 401) {
-    return { ...error, message: `${error.message} Signeasy also answers 401 when the token lacks a scope this call needs (missing scope).` };
+    return {
+      ...error,
+      message: `${error.message} Signeasy also answers 401 when the token lacks a scope this call needs (missing scope).`,
+    };
   }
   if (error.kind === 'rateLimited' && error.retryAfterMs === undefined) {
     return { ...error, retryAfterMs: SIGNEASY_RATE_LIMIT_WAIT_MS, message: `${error.message} Signeasy asks to retry after a minute.` };
@@ -100,7 +121,8 @@ function findProblems(user: JsonObject): AccountProblem[] {
     problems.push({
       id: PROBLEM_IDS.emailUnverified,
       severity: 'error',
-      message: 'The email address is not verified: Signeasy API calls will not work until it is. Check your inbox for the verification email.',
+      message:
+        'The email address is not verified: Signeasy API calls will not work until it is. Check your inbox for the verification email.',
     });
   }
   if (asFlag(user.status) === false) {
@@ -113,7 +135,8 @@ function findProblems(user: JsonObject): AccountProblem[] {
     problems.push({
       id: PROBLEM_IDS.creditsExhausted,
       severity: 'error',
-      message: 'No envelope credits left, and the grace credits are used up too: requests that spend credits will fail (422) until credits are added.',
+      message:
+        'No envelope credits left, and the grace credits are used up too: requests that spend credits will fail (422) until credits are added.',
     });
     return problems;
   }

@@ -1,7 +1,14 @@
 // What the Accounts tree shows for one service, as plain data. The tree provider turns these
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
 import { accountStatus, type AccountState, type AccountStatus } from '../../core/refresh/accountState';
-import { accountHolderName, type AccountProblem, type AccountSnapshot, type DetailList, type ProblemSeverity, type ServiceError } from '../../core/model';
+import {
+  accountHolderName,
+  type AccountProblem,
+  type AccountSnapshot,
+  type DetailList,
+  type ProblemSeverity,
+  type ServiceError,
+} from '../../core/model';
 import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import {
   escapeMarkdown,
@@ -93,7 +100,12 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
  * foresaw): one bad account never hides the others nor stops the tree. The error goes to
  * `onError` (the log) only: its message could hold anything.
  */
-export function serviceRowOrError(adapter: ServiceAdapter, state: AccountState, context: RowContext, onError?: (error: unknown) => void): Row {
+export function serviceRowOrError(
+  adapter: ServiceAdapter,
+  state: AccountState,
+  context: RowContext,
+  onError?: (error: unknown) => void,
+): Row {
   try {
     return serviceRow(adapter, state, context);
   } catch (error) {
@@ -151,7 +163,9 @@ function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: R
   if (!state.signedIn) lines.push('No API token set.');
   if (state.signedIn && state.snapshot) for (const problem of state.snapshot.problems) lines.push(escapeMarkdown(problem.message));
   if (state.snapshot) {
-    lines.push(`Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale))})`);
+    lines.push(
+      `Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale))})`,
+    );
   }
   if (state.fromCache) lines.push('Shown from the last session until the first refresh finishes.');
   if (state.error) lines.push(`Last refresh failed: ${escapeMarkdown(state.error.message)}`);
@@ -227,7 +241,11 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
     label: ERROR_TITLES[error.kind],
     // What to do comes first: a side bar shows only the start of the line (the node already says "stale").
     description: dataAge ? `${error.message} · ${dataAge}` : error.message,
-    tooltip: [escapeMarkdown(error.message), stale ? 'The values below are the last ones that loaded.' : '', `Click to ${action.title.toLowerCase()}.`]
+    tooltip: [
+      escapeMarkdown(error.message),
+      stale ? 'The values below are the last ones that loaded.' : '',
+      `Click to ${action.title.toLowerCase()}.`,
+    ]
       .filter(Boolean)
       .join('\n\n'),
     icon: stale ? { id: 'warning', color: 'list.warningForeground' } : { id: 'error', color: 'list.errorForeground' },
@@ -276,7 +294,8 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', 'Renews', plan.renewsAt));
   if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', 'Expires', plan.expiresAt));
   if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', 'Cancels', plan.cancelsAt));
-  if (plan.autoRenew !== undefined) planRows.push(valueRow(`${base}/plan/autoRenew`, 'Auto-renew', formatYesNo(plan.autoRenew, 'On', 'Off')));
+  if (plan.autoRenew !== undefined)
+    planRows.push(valueRow(`${base}/plan/autoRenew`, 'Auto-renew', formatYesNo(plan.autoRenew, 'On', 'Off')));
   if (plan.autoRefill) {
     const refill = plan.autoRefill;
     const detail =
@@ -288,9 +307,22 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
 
   const credits = snapshot.counters.map((counter) => {
     const value = formatCounterValue(counter.value, counter.unit, context.locale);
-    const expiry = counter.expiresAt !== undefined ? ` · expires ${formatRelativeTime(counter.expiresAt, context.now, context.locale)}` : '';
-    const row = valueRow(`${base}/credits/${counter.id}`, counter.label, value, undefined, counter.headline ? { id: 'star-full' } : undefined);
-    return expiry ? { ...row, description: `${value}${expiry}`, tooltip: `${row.tooltip}\n\nExpires ${escapeMarkdown(formatExactTime(counter.expiresAt, context.locale))}` } : row;
+    const expiry =
+      counter.expiresAt !== undefined ? ` · expires ${formatRelativeTime(counter.expiresAt, context.now, context.locale)}` : '';
+    const row = valueRow(
+      `${base}/credits/${counter.id}`,
+      counter.label,
+      value,
+      undefined,
+      counter.headline ? { id: 'star-full' } : undefined,
+    );
+    return expiry
+      ? {
+          ...row,
+          description: `${value}${expiry}`,
+          tooltip: `${row.tooltip}\n\nExpires ${escapeMarkdown(formatExactTime(counter.expiresAt, context.locale))}`,
+        }
+      : row;
   });
 
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
@@ -299,7 +331,12 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
     ...(snapshot.problems.length > 0 ? [problemsSection(base, snapshot.problems)] : []),
     section(`${base}/profile`, 'Profile', 'account', profile, false),
     section(`${base}/plan`, 'Plan', 'briefcase', planRows, false),
-    section(`${base}/credits`, 'Credits', 'credit-card', credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')]),
+    section(
+      `${base}/credits`,
+      'Credits',
+      'credit-card',
+      credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')],
+    ),
   ];
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;

@@ -37,7 +37,11 @@ export interface GlanceInput {
 }
 
 /** The commands the tooltip links to; the item's MarkdownString trusts only these. */
-export const GLANCE_TOOLTIP_COMMANDS = ['accountGlance.refresh', 'accountGlance.setToken', 'workbench.view.extension.accountGlance'] as const;
+export const GLANCE_TOOLTIP_COMMANDS = [
+  'accountGlance.refresh',
+  'accountGlance.setToken',
+  'workbench.view.extension.accountGlance',
+] as const;
 
 const LEVEL_RANK: Record<CreditLevel, number> = { normal: 0, low: 1, exhausted: 2 };
 
@@ -133,9 +137,13 @@ function glanceTooltip(
       const plan = [formatText(snapshot.plan.name), formatText(snapshot.plan.subscriptionStatus)].filter((part) => part !== MISSING);
       if (plan.length > 0) lines.push(`Plan: ${escapeMarkdown(plan.join(', '))}  `);
       if (level === 'exhausted') lines.push('$(error) **Out of credits**  ');
-      else if (level === 'low') lines.push(`$(warning) Credits are below your threshold of ${escapeMarkdown(String(settings.lowCredit[adapter.id]))}  `);
-      for (const problem of snapshot.problems) lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(problem.message)}  `);
-      lines.push(`Updated ${formatRelativeTime(snapshot.fetchedAt, now, locale)} (${escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale))})${state.fromCache ? ', from the last session' : ''}  `);
+      else if (level === 'low')
+        lines.push(`$(warning) Credits are below your threshold of ${escapeMarkdown(String(settings.lowCredit[adapter.id]))}  `);
+      for (const problem of snapshot.problems)
+        lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(problem.message)}  `);
+      lines.push(
+        `Updated ${formatRelativeTime(snapshot.fetchedAt, now, locale)} (${escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale))})${state.fromCache ? ', from the last session' : ''}  `,
+      );
     } else if (!state.error) {
       lines.push('Loading…  ');
     }

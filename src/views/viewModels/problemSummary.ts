@@ -36,4 +36,3 @@ export function summarizeProblems(problems: readonly AccountProblem[]): ProblemS
   const phrase = PROBLEM_PHRASES.get(worst.id) ?? `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
   return { worst, phrase };
 }
-

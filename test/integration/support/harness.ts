@@ -20,7 +20,11 @@ export async function testApi(): Promise<AccountGlanceTestApi> {
   return api;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -63,7 +67,12 @@ export function configuredOrigin(service: FakeService): string {
 }
 
 /** Writes a token straight into secret storage, as another window would (bound to `origin`), or as 0.1.0 did (a bare string). */
-export async function storeTokenElsewhere(api: AccountGlanceTestApi, service: FakeService, token: string, origin: string | 'unbound' = configuredOrigin(service)): Promise<void> {
+export async function storeTokenElsewhere(
+  api: AccountGlanceTestApi,
+  service: FakeService,
+  token: string,
+  origin: string | 'unbound' = configuredOrigin(service),
+): Promise<void> {
   const value = origin === 'unbound' ? token : JSON.stringify({ version: 2, token, origin });
   await api.secrets.store(TokenStore.keyFor(service), value);
 }
@@ -79,7 +88,9 @@ export async function signIn(api: AccountGlanceTestApi, service: FakeService, to
   await storeTokenElsewhere(api, service, token);
   await waitFor(() => {
     const state = api.refresher.state(service);
-    return state.signedIn && !state.refreshing && ((state.snapshot && state.snapshot.fetchedAt >= before) || (state.failedAt ?? 0) >= before);
+    return (
+      state.signedIn && !state.refreshing && ((state.snapshot && state.snapshot.fetchedAt >= before) || (state.failedAt ?? 0) >= before)
+    );
   }, `${service} to settle after its token changed`);
 }
 
