@@ -1,5 +1,6 @@
 // Wires Account Glance together. activate() registers everything, shows the cached state and
 // returns: the first refresh starts without being awaited, so no network call delays start-up.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountRefresher } from './core/refresh/accountRefresher';
 import { originOf } from './core/http/baseUrl';
@@ -11,36 +12,25 @@ import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter
 import { AccountTreeProvider } from './views/accountTree';
 import { registerCommands, VIEW_ID } from './commands/commands';
 import { CreditStatusBar } from './views/creditStatusBar';
-import { windowPrompts, type Prompts } from './commands/prompts';
-import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, servicesWithChangedBaseUrl, SETTINGS_SECTION } from './storage/settings';
+import { windowPrompts } from './commands/prompts';
+import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, BaseUrlWatcher, SETTINGS_SECTION } from './storage/settings';
 import { SnapshotCache } from './storage/snapshotCache';
 import { TokenStore } from './storage/tokenStore';
-
-/** Handed to the in-host tests only (ExtensionMode.Test): it reaches the token store. */
-export interface AccountGlanceTestApi {
-  readonly refresher: AccountRefresher;
-  readonly tokens: TokenStore;
-  /** The extension's own SecretStorage and globalState, for tests that start from another version's state. */
-  readonly secrets: vscode.SecretStorage;
-  readonly globalState: vscode.Memento;
-  readonly cache: SnapshotCache;
-  readonly tree: AccountTreeProvider;
-  readonly statusBar: CreditStatusBar;
-  readonly schedule: RefreshSchedule;
-  readonly logUri: vscode.Uri;
-  /** Milliseconds inside activate(): to its return, and to the status bar showing cached state. */
-  readonly timings: { activateMs: number; cachedPaintMs: number };
-  /** The first refresh started by activate(). */
-  startup: Promise<void>;
-  prompts: Prompts;
-  /** Multiplies every automatic retry delay, so fault tests need not wait real minutes. */
-  retryDelayScale: number;
-  onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
-}
+import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
+import type { ServiceError } from './core/model';
+import { describeError } from './views/viewModels/errorWording';
 
 export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
+  return activateWith(context, SERVICE_ADAPTERS);
+}
+
+/** activate() for a given set of services (the in-host tests add a test-only third one). */
+export function activateWith(context: vscode.ExtensionContext, adapters: readonly ServiceAdapter[]): AccountGlanceTestApi | undefined {
   const activationStart = performance.now();
-  const adapters = SERVICE_ADAPTERS;
+  // The view models word things with @vscode/l10n, which cannot ask VS Code: hand it the bundle
+  // VS Code loaded for the display language (none for English, and none is read from disk here).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const tokens = new TokenStore(context.secrets);
   const cache = new SnapshotCache(context.globalState, {
@@ -82,16 +72,16 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     }
   };
 
+  const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
   const refresher = new AccountRefresher({
     adapters,
     fetcher,
     connectionFor,
     onSnapshot: (snapshot) => void cache.save(snapshot),
-    onFailure: (serviceId, error) => log.warn(`${serviceId}: ${error.message}`),
-    retryDelayMs: (error, attempt) => {
-      const delay = retryDelayMs(error, attempt, Math.random);
-      return delay === undefined ? undefined : delay * testApi.retryDelayScale;
-    },
+    onFailure: (serviceId, error) =>
+      log.warn(`${serviceId}: ${describeError(error, findAdapter(adapters, serviceId)?.displayName ?? serviceId, locale)}`),
+    retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
+    onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
   refresher.restoreCached(cache.load());
 
@@ -101,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
       intervalMinutes: refreshIntervalMinutes(),
       retryAt: () => refresher.nextRetryAt(),
       onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
+      timers: testHooks?.scheduleTimers,
     },
   );
   schedule.setFocused(vscode.window.state.focused);
@@ -112,26 +103,13 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
 
   const logRenderError = (where: string) => (error: unknown) =>
     log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const baseUrls = new BaseUrlWatcher(adapters);
   const tree = new AccountTreeProvider(refresher, locale, { onRenderError: logRenderError('Accounts view') });
-  const statusBar = new CreditStatusBar(refresher, locale, { onRenderError: logRenderError('status-bar item') });
+  const statusBar = new CreditStatusBar(refresher, locale, {
+    onRenderError: logRenderError('status-bar item'),
+    onDidRender: testHooks && ((view) => (testHooks.statusBarView = view)),
+  });
   const timings = { activateMs: 0, cachedPaintMs: performance.now() - activationStart };
-
-  const testApi: AccountGlanceTestApi = {
-    refresher,
-    tokens,
-    secrets: context.secrets,
-    globalState: context.globalState,
-    cache,
-    tree,
-    statusBar,
-    schedule,
-    logUri: context.logUri,
-    timings,
-    startup: Promise.resolve(),
-    prompts: windowPrompts,
-    retryDelayScale: 1,
-    onDidShowInputBox: undefined,
-  };
 
   const showTroubleshooting = () =>
     vscode.commands
@@ -154,8 +132,8 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
       baseUrlFor: baseUrlSetting,
       checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
       showTroubleshooting,
-      prompts: () => testApi.prompts,
-      onDidShowInputBox: () => testApi.onDidShowInputBox,
+      prompts: testHooks?.currentPrompts ?? windowPrompts,
+      onDidShowInputBox: testHooks?.showInputBox,
     }),
     refresher.onDidChangeState((serviceId, state) => {
       if (!state.signedIn) void cache.remove(serviceId);
@@ -174,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      for (const adapter of servicesWithChangedBaseUrl(event, adapters)) {
+      for (const adapter of baseUrls.changedBy(event)) {
         if (refresher.state(adapter.id).signedIn) void reconnectAfterBaseUrlChange(adapter);
       }
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
@@ -197,11 +175,26 @@ export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi
   const startup = Promise.resolve()
     .then(() => refresh(undefined, { automatic: true }))
     .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
-  testApi.startup = startup;
   timings.activateMs = performance.now() - activationStart;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi : undefined;
+  if (!testHooks) return undefined;
+  return createTestApi(
+    {
+      refresher,
+      tokens,
+      secrets: context.secrets,
+      globalState: context.globalState,
+      globalStorageUri: context.globalStorageUri,
+      cache,
+      tree,
+      schedule,
+      logUri: context.logUri,
+      timings,
+      startup,
+    },
+    testHooks,
+  );
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,7 @@ import type { TokenStore } from '../storage/tokenStore';
 import { originOf } from '../core/http/baseUrl';
 import type { AccountConnection } from '../core/http/accountFetcher';
 import { accountHolderName, type FetchResult } from '../core/model';
+import { describeError } from '../views/viewModels/errorWording';
 
 export const VIEW_ID = 'accountGlance.accounts';
 
@@ -26,9 +27,10 @@ export interface CommandDependencies {
   readonly checkToken: (adapter: ServiceAdapter, connection: AccountConnection) => Promise<FetchResult>;
   /** Opens the README's troubleshooting section. */
   readonly showTroubleshooting: () => Thenable<unknown>;
-  /** Mutable so the in-host tests can answer the questions. */
-  readonly prompts: () => Prompts;
-  readonly onDidShowInputBox?: () => ((box: vscode.InputBox) => void) | undefined;
+  /** The questions a command asks: the real dialogs, or the in-host tests' answers. */
+  readonly prompts: Prompts;
+  /** Called with each token input box as it opens (the in-host tests type into it). */
+  readonly onDidShowInputBox?: (box: vscode.InputBox) => void;
 }
 
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
@@ -48,14 +50,18 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const given = serviceIdFrom(argument);
     if (given) return adapterFor(given);
     if (candidates.length <= 1) return candidates[0];
-    const picked = await deps.prompts().pickService(
+    const picked = await deps.prompts.pickService(
       candidates.map((adapter) => {
         const state = refresher.state(adapter.id);
         const who = accountHolderName(state.snapshot?.identity);
         return {
           id: adapter.id,
           label: adapter.displayName,
-          description: state.signedIn ? `signed in${who ? ` as ${who}` : ''}` : 'no token',
+          description: state.signedIn
+            ? who
+              ? vscode.l10n.t('signed in as {name}', { name: who })
+              : vscode.l10n.t('signed in')
+            : vscode.l10n.t('no token'),
         };
       }),
       placeHolder,
@@ -67,23 +73,35 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => deps.refresh());
     const failed = refresher.states().filter((state) => state.signedIn && state.error);
     if (failed.length === 0) return;
-    const summary = failed.map((state) => `${adapterFor(state.serviceId)?.displayName}: ${state.error?.message}`).join(' ');
-    const choice = await vscode.window.showWarningMessage(`Account Glance could not refresh. ${summary}`, 'Show Log');
-    if (choice) deps.log.show(true);
+    const locale = vscode.env.language;
+    const reasons = failed.map((state) => {
+      const service = adapterFor(state.serviceId)?.displayName ?? state.serviceId;
+      return state.error ? vscode.l10n.t('{service}: {error}', { service, error: describeError(state.error, service, locale) }) : service;
+    });
+    const showLog = vscode.l10n.t('Show Log');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Account Glance could not refresh. {reasons}', { reasons: reasons.join(' ') }),
+      showLog,
+    );
+    if (choice === showLog) deps.log.show(true);
   };
 
-  /** Tells a person that secret storage failed, with the way to the README's help. */
-  const reportSecretStorageFailure = async (what: string, error: unknown) => {
-    deps.log.error(`${what}: ${error instanceof Error ? error.name : 'error'} from VS Code's secret storage.`);
+  /** Tells a person that secret storage failed (`failure`: what did not happen, a whole sentence), with the way to the README's help. */
+  const reportSecretStorageFailure = async (failure: string, error: unknown) => {
+    deps.log.error(`${failure} (${error instanceof Error ? error.name : 'error'} from VS Code's secret storage)`);
+    const troubleshooting = vscode.l10n.t('Troubleshooting');
     const choice = await vscode.window.showErrorMessage(
-      `${what}: VS Code's secret storage is not available (the system keyring may be locked or missing). Nothing was changed.`,
-      'Troubleshooting',
+      vscode.l10n.t(
+        "{failure} VS Code's secret storage is not available (the system keyring may be locked or missing). Nothing was changed.",
+        { failure },
+      ),
+      troubleshooting,
     );
-    if (choice) await deps.showTroubleshooting();
+    if (choice === troubleshooting) await deps.showTroubleshooting();
   };
 
   const setToken = async (argument?: unknown) => {
-    const adapter = await chooseService(argument, refresher.adapters, 'Set the API token of which service?');
+    const adapter = await chooseService(argument, refresher.adapters, vscode.l10n.t('Set the API token of which service?'));
     if (!adapter) return;
     // The token is checked against, and then bound to, the origin the person's settings name now.
     const baseUrl = deps.baseUrlFor(adapter);
@@ -91,21 +109,25 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const outcome = await askForToken({
       adapter,
       check: (token) => deps.checkToken(adapter, { baseUrl, token, tokenOrigin: origin }),
-      prompts: deps.prompts(),
-      onDidShowInputBox: deps.onDidShowInputBox?.(),
+      prompts: deps.prompts,
+      onDidShowInputBox: deps.onDidShowInputBox,
     });
     if (!outcome.saved) return;
     try {
       await deps.tokens.save(adapter.id, outcome.token, origin);
     } catch (error) {
-      await reportSecretStorageFailure(`The ${adapter.displayName} token was not saved`, error);
+      await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not saved.', { service: adapter.displayName }), error);
       return;
     }
     deps.log.info(`${adapter.displayName}: API token saved to secret storage, for ${origin}.`);
     if (outcome.result.ok) {
       refresher.accept(outcome.result.snapshot);
       const who = accountHolderName(outcome.result.snapshot.identity);
-      void vscode.window.showInformationMessage(`Signed in to ${adapter.displayName}${who ? ` as ${who}` : ''}.`);
+      void vscode.window.showInformationMessage(
+        who
+          ? vscode.l10n.t('Signed in to {service} as {name}.', { service: adapter.displayName, name: who })
+          : vscode.l10n.t('Signed in to {service}.', { service: adapter.displayName }),
+      );
     } else {
       void refresher.replaceToken(adapter.id);
     }
@@ -113,23 +135,23 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
 
   const removeToken = async (argument?: unknown) => {
     const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
-    const adapter = await chooseService(argument, signedIn, 'Remove the API token of which service?');
+    const adapter = await chooseService(argument, signedIn, vscode.l10n.t('Remove the API token of which service?'));
     if (!adapter) {
-      if (signedIn.length === 0) void vscode.window.showInformationMessage('Account Glance has no API token stored.');
+      if (signedIn.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no API token stored.'));
       return;
     }
-    const confirmed = await deps
-      .prompts()
-      .confirm(
-        `Remove the ${adapter.displayName} API token?`,
+    const confirmed = await deps.prompts.confirm(
+      vscode.l10n.t('Remove the {service} API token?', { service: adapter.displayName }),
+      vscode.l10n.t(
         "It is deleted from VS Code's secret storage on this computer and the account disappears from Account Glance. The token itself stays valid at the service.",
-        'Remove Token',
-      );
+      ),
+      vscode.l10n.t('Remove Token'),
+    );
     if (!confirmed) return;
     try {
       await deps.tokens.delete(adapter.id);
     } catch (error) {
-      await reportSecretStorageFailure(`The ${adapter.displayName} token was not removed`, error);
+      await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not removed.', { service: adapter.displayName }), error);
       return;
     }
     refresher.setSignedIn(adapter.id, false);
@@ -140,7 +162,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   const openDashboard = async (argument?: unknown) => {
     const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
     const candidates = signedIn.length === 1 ? signedIn : refresher.adapters;
-    const adapter = await chooseService(argument, candidates, 'Open the dashboard of which service?');
+    const adapter = await chooseService(argument, candidates, vscode.l10n.t('Open the dashboard of which service?'));
     if (adapter) await vscode.env.openExternal(vscode.Uri.parse(adapter.dashboardUrl));
   };
 
@@ -152,24 +174,34 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     try {
       stored = await deps.tokens.read(adapter.id);
     } catch (error) {
-      await reportSecretStorageFailure(`The ${adapter.displayName} token could not be read`, error);
+      await reportSecretStorageFailure(vscode.l10n.t('The {service} token could not be read.', { service: adapter.displayName }), error);
       return;
     }
     if (!stored) return;
     const target = originOf(deps.baseUrlFor(adapter));
     if (target !== undefined && target !== stored.origin) {
-      const confirmed = await deps
-        .prompts()
-        .confirm(
-          `Send your ${adapter.displayName} token to ${target}?`,
-          `The token was saved for ${stored.origin ?? 'another address'}, and the ${adapter.displayName} base URL setting now points to ${target}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.`,
-          'Send Token',
-        );
+      const service = adapter.displayName;
+      const confirmed = await deps.prompts.confirm(
+        vscode.l10n.t('Send your {service} token to {origin}?', { service, origin: target }),
+        stored.origin === undefined
+          ? vscode.l10n.t(
+              'The token was saved for another address, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+              { service, origin: target },
+            )
+          : vscode.l10n.t(
+              'The token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+              { tokenOrigin: stored.origin, service, origin: target },
+            ),
+        vscode.l10n.t('Send Token'),
+      );
       if (!confirmed) return;
       try {
         await deps.tokens.save(adapter.id, stored.token, target);
       } catch (error) {
-        await reportSecretStorageFailure(`The ${adapter.displayName} token was not moved to ${target}`, error);
+        await reportSecretStorageFailure(
+          vscode.l10n.t('The {service} token was not moved to {origin}.', { service: adapter.displayName, origin: target }),
+          error,
+        );
         return;
       }
       deps.log.info(`${adapter.displayName}: the token may now be sent to ${target} (confirmed).`);
@@ -180,7 +212,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   const copyValue = async (row?: Row) => {
     if (!row?.copyText) return;
     await vscode.env.clipboard.writeText(row.copyText);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${row.label}`, 2000);
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', row.label)}`, 2000);
   };
 
   return [

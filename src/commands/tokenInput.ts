@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { MIN_TOKEN_LENGTH, normalizeToken } from '../core/http/token';
 import type { FetchResult, ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
+import { describeError, describeTokenProblem } from '../views/viewModels/errorWording';
 import type { Prompts } from './prompts';
 
 export type TokenInputOutcome =
@@ -25,11 +26,13 @@ export interface TokenInputOptions {
 export async function askForToken(options: TokenInputOptions): Promise<TokenInputOutcome> {
   const { adapter, check, prompts } = options;
   const box = vscode.window.createInputBox();
-  box.title = `${adapter.displayName} API Token`;
+  const service = adapter.displayName;
+  const locale = vscode.env.language;
+  box.title = vscode.l10n.t('{service} API Token', { service });
   box.password = true;
   box.ignoreFocusOut = true;
-  box.placeholder = `Paste your ${adapter.displayName} API token`;
-  box.prompt = `Create one at ${adapter.tokenHelpUrl}. It is stored only in VS Code's secret storage.`;
+  box.placeholder = vscode.l10n.t('Paste your {service} API token', { service });
+  box.prompt = vscode.l10n.t("Create one at {url}. It is stored only in VS Code's secret storage.", { url: adapter.tokenHelpUrl });
 
   const accepted = await new Promise<{ token: string; result: FetchResult } | undefined>((resolve) => {
     let settled = false;
@@ -42,19 +45,23 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
     box.onDidChangeValue((value) => {
       // Say what is wrong while typing, but do not scold an empty box or a token still being typed.
       const normalized = normalizeToken(value);
-      box.validationMessage = value.trim().length < MIN_TOKEN_LENGTH || normalized.ok ? undefined : normalized.message;
+      box.validationMessage =
+        value.trim().length < MIN_TOKEN_LENGTH || normalized.ok ? undefined : describeTokenProblem(normalized.problem, locale);
     });
     box.onDidAccept(async () => {
       if (box.busy) return;
       const normalized = normalizeToken(box.value);
       if (!normalized.ok) {
-        box.validationMessage = { message: normalized.message, severity: vscode.InputBoxValidationSeverity.Error };
+        box.validationMessage = {
+          message: describeTokenProblem(normalized.problem, locale),
+          severity: vscode.InputBoxValidationSeverity.Error,
+        };
         return;
       }
       box.busy = true;
       box.enabled = false;
       box.validationMessage = {
-        message: `Checking the token with ${adapter.displayName}…`,
+        message: vscode.l10n.t('Checking the token with {service}…', { service }),
         severity: vscode.InputBoxValidationSeverity.Info,
       };
       const result = await check(normalized.token);
@@ -65,7 +72,7 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
         return;
       }
       box.validationMessage = {
-        message: `${result.error.message} The token was not saved.`,
+        message: vscode.l10n.t('{error} The token was not saved.', { error: describeError(result.error, service, locale) }),
         severity: vscode.InputBoxValidationSeverity.Error,
       };
     });
@@ -79,9 +86,9 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
 
   // The service could not be asked (offline, timeout, 5xx, 429): the token may well be right.
   const saveAnyway = await prompts.confirm(
-    `Could not check the ${adapter.displayName} token.`,
-    `${accepted.result.error.message}\n\nSave it anyway? Account Glance will keep retrying.`,
-    'Save Anyway',
+    vscode.l10n.t('Could not check the {service} token.', { service }),
+    `${describeError(accepted.result.error, service, locale)}\n\n${vscode.l10n.t('Save it anyway? Account Glance will keep retrying.')}`,
+    vscode.l10n.t('Save Anyway'),
   );
   return saveAnyway ? { saved: true, ...accepted } : { saved: false };
 }

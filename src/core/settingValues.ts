@@ -1,6 +1,9 @@
-// The documented range of each numeric setting, and the one rule that reads a value into it:
-// a hand-edited settings.json can hold anything (1e9, -3, "10", null), and none of it may make
-// every request fail or the schedule spin. The code takes these numbers from here only; the
+import type { ServiceAdapter } from './services/serviceAdapter';
+
+// What the code makes of raw setting values: a hand-edited settings.json can hold anything (1e9,
+// -3, "10", null, an array for an object), and none of it may make every request fail or the
+// schedule spin. Here: the documented range of each numeric setting and the rule that reads a
+// value into it, and the readers of the settings keyed by service id. The code takes these numbers from here only; the
 // manifest (package.json) declares the same ones for the Settings editor.
 
 export interface SettingRange {
@@ -24,4 +27,29 @@ export function clampToRange(value: unknown, range: SettingRange): number {
 export function readRefreshIntervalMinutes(value: unknown): number {
   if (typeof value === 'number' && value <= 0) return 0;
   return clampToRange(value, REFRESH_INTERVAL_MINUTES);
+}
+
+/**
+ * The object setting that holds each service's base URL, keyed by service id. The view models
+ * point "Open settings" at it; a new service needs no setting of its own.
+ */
+export const BASE_URL_SETTING = 'accountGlance.baseUrl';
+
+/**
+ * Each service's low-credit threshold: the person's own from the `accountGlance.lowCredit` object
+ * (VS Code folds 0.1.0's `accountGlance.lowCredit.<id>` keys into that object), else the
+ * adapter's default.
+ */
+export function lowCreditThresholds(configured: unknown, adapters: readonly ServiceAdapter[]): Record<string, number> {
+  const thresholds: Record<string, number> = {};
+  for (const adapter of adapters) {
+    const value = isSettingsObject(configured) ? configured[adapter.id] : undefined;
+    thresholds[adapter.id] = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : adapter.defaultLowCreditThreshold;
+  }
+  return thresholds;
+}
+
+/** An object setting as VS Code hands it over: anything a hand-edited settings.json holds. */
+export function isSettingsObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

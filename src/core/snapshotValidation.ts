@@ -13,6 +13,8 @@ import type {
   CounterUnit,
   CreditCounter,
   DetailList,
+  MoneyAmount,
+  ProblemParams,
   ProblemSeverity,
 } from './model';
 import { asObject, type JsonObject } from './services/jsonReaders';
@@ -149,13 +151,41 @@ class SnapshotReader {
     return this.fail(`${pathTo(path, 'kind')} is not money or count`);
   }
 
+  /**
+   * This release writes an id and params; 0.1.0 and the releases before this one wrote an English
+   * `message` instead. Either reads, and both are kept: the UI words what it knows and shows the
+   * stored sentence for the rest.
+   */
   private problem(value: unknown, path: string): AccountProblem {
     const fields = this.object(value, path);
+    const params = fields.params;
+    const message = this.optional(fields, path, 'message', TEXT);
     return {
       id: this.field(fields, path, 'id', TEXT),
       severity: this.field(fields, path, 'severity', SEVERITY),
-      message: this.field(fields, path, 'message', TEXT),
+      ...(params === undefined || params === null ? {} : { params: this.problemParams(params, pathTo(path, 'params')) }),
+      ...(message === undefined ? {} : { message }),
     };
+  }
+
+  private problemParams(value: unknown, path: string): ProblemParams {
+    const fields = this.object(value, path);
+    const money = (key: string) => {
+      const amount = fields[key];
+      return amount === undefined || amount === null ? undefined : this.money(amount, pathTo(path, key));
+    };
+    return {
+      balance: money('balance'),
+      refillTrigger: money('refillTrigger'),
+      cancelsAt: this.optional(fields, path, 'cancelsAt', TIME),
+      envelopesLeft: this.optional(fields, path, 'envelopesLeft', NUMBER),
+      graceEnvelopesLeft: this.optional(fields, path, 'graceEnvelopesLeft', NUMBER),
+    };
+  }
+
+  private money(value: unknown, path: string): MoneyAmount {
+    const fields = this.object(value, path);
+    return { amount: this.field(fields, path, 'amount', NUMBER), currency: this.field(fields, path, 'currency', CURRENCY) };
   }
 
   private detailList(value: unknown, path: string): DetailList {

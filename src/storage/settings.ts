@@ -2,10 +2,19 @@
 import * as vscode from 'vscode';
 import { originOf } from '../core/http/baseUrl';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
-import { clampToRange, readRefreshIntervalMinutes, REQUEST_TIMEOUT_SECONDS } from '../core/settingRanges';
+import {
+  BASE_URL_SETTING,
+  clampToRange,
+  isSettingsObject,
+  lowCreditThresholds,
+  readRefreshIntervalMinutes,
+  REQUEST_TIMEOUT_SECONDS,
+} from '../core/settingValues';
 import type { GlanceSettings } from '../views/viewModels/creditGlance';
 
 export const SETTINGS_SECTION = 'accountGlance';
+/** `accountGlance.baseUrl`, relative to the section. */
+const BASE_URL_KEY = BASE_URL_SETTING.slice(SETTINGS_SECTION.length + 1);
 
 export type StatusBarClickAction = 'refresh' | 'openPanel';
 
@@ -14,13 +23,21 @@ function config(): vscode.WorkspaceConfiguration {
 }
 
 /**
- * Where a service's token goes. Only the person's own user settings count: the manifest
- * declares these settings `application`-scoped, and a workspace value is ignored here too, so a
- * repository's .vscode/settings.json can never redirect a token.
+ * Where a service's token goes: `accountGlance.baseUrl[<service id>]`, else the 0.1.0 setting
+ * `accountGlance.<service id>.baseUrl` (still read, so nobody's address is lost), else the
+ * service's default. Only the person's own user settings count: the manifest declares these
+ * settings `application`-scoped and a workspace value is ignored here too, so a repository's
+ * .vscode/settings.json can never redirect a token.
  */
 export function baseUrlSetting(adapter: ServiceAdapter): string {
-  const value = config().inspect<unknown>(`${adapter.id}.baseUrl`)?.globalValue;
-  return typeof value === 'string' && value.trim() ? value.trim() : adapter.defaultBaseUrl;
+  const section = config();
+  const byService = section.inspect<unknown>(BASE_URL_KEY)?.globalValue;
+  const configured = isSettingsObject(byService) ? byService[adapter.id] : undefined;
+  const legacy = section.inspect<unknown>(`${adapter.id}.baseUrl`)?.globalValue;
+  for (const value of [configured, legacy]) {
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return adapter.defaultBaseUrl;
 }
 
 /** The host a service's data comes from, when the base URL is not the service's own default. */
@@ -53,24 +70,37 @@ export function statusBarClickAction(): StatusBarClickAction {
 
 export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSettings {
   const section = config();
-  const lowCredit: Record<string, number> = {};
-  for (const adapter of adapters) {
-    const threshold = section.get<number>(`lowCredit.${adapter.id}`);
-    if (typeof threshold === 'number' && Number.isFinite(threshold)) lowCredit[adapter.id] = threshold;
-  }
   const services = section.get<unknown>('statusBar.services');
+  const chosen = Array.isArray(services) ? services.filter((id): id is string => typeof id === 'string') : [];
   const counters = section.get<unknown>('statusBar.counters');
   return {
     enabled: section.get<boolean>('statusBar.enabled', true),
-    services: Array.isArray(services)
-      ? services.filter((id): id is string => typeof id === 'string')
-      : adapters.map((adapter) => adapter.id),
-    counters: counters && typeof counters === 'object' ? (counters as Record<string, string>) : {},
-    lowCredit,
+    // An empty list (the default) shows every service, in the registry's order.
+    services: chosen.length > 0 ? chosen : adapters.map((adapter) => adapter.id),
+    counters: isSettingsObject(counters) ? (counters as Record<string, string>) : {},
+    lowCredit: lowCreditThresholds(section.get<unknown>('lowCredit'), adapters),
   };
 }
 
-/** Which services a settings change touches: their base URL changed. */
-export function servicesWithChangedBaseUrl(event: vscode.ConfigurationChangeEvent, adapters: readonly ServiceAdapter[]): ServiceAdapter[] {
-  return adapters.filter((adapter) => event.affectsConfiguration(`${SETTINGS_SECTION}.${adapter.id}.baseUrl`));
+/**
+ * Remembers each service's base URL, so a settings change can say whose address changed: the
+ * addresses live in one object setting, and VS Code's change event names only the setting.
+ */
+export class BaseUrlWatcher {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly adapters: readonly ServiceAdapter[]) {
+    for (const adapter of adapters) this.known.set(adapter.id, baseUrlSetting(adapter));
+  }
+
+  /** The services whose base URL this change altered. */
+  changedBy(event: vscode.ConfigurationChangeEvent): ServiceAdapter[] {
+    if (!event.affectsConfiguration(SETTINGS_SECTION)) return [];
+    return this.adapters.filter((adapter) => {
+      const now = baseUrlSetting(adapter);
+      if (this.known.get(adapter.id) === now) return false;
+      this.known.set(adapter.id, now);
+      return true;
+    });
+  }
 }

@@ -64,7 +64,9 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
         title: row.command.title,
         arguments: row.command.arguments ? [...row.command.arguments] : undefined,
       };
-    item.accessibilityInformation = { label: row.description ? `${row.label}: ${row.description}` : row.label };
+    item.accessibilityInformation = {
+      label: row.description ? vscode.l10n.t('{label}: {value}', { label: row.label, value: row.description }) : row.label,
+    };
     return item;
   }
 

@@ -1,7 +1,7 @@
 // The status-bar credit glance: one item, rendered from describeGlance().
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
-import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceView } from './viewModels/creditGlance';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/creditGlance';
 import { customHosts, glanceSettings, statusBarClickAction } from '../storage/settings';
 
 const STATUS_BAR_ITEM_ID = 'accountGlance.status';
@@ -15,12 +15,13 @@ const BACKGROUNDS = {
 export interface CreditStatusBarOptions {
   /** Told when the glance could not be drawn (the item then shows a plain warning that opens the log): for the log. */
   readonly onRenderError?: (error: unknown) => void;
+  /** Called with what the item shows after each render (the in-host tests read it). */
+  readonly onDidRender?: (view: GlanceView) => void;
 }
 
 export class CreditStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: { dispose(): void };
-  private current: GlanceView | undefined;
 
   constructor(
     private readonly refresher: AccountRefresher,
@@ -31,11 +32,6 @@ export class CreditStatusBar implements vscode.Disposable {
     this.item.name = 'Account Glance';
     this.subscription = refresher.onDidChangeState(() => this.render());
     this.render();
-  }
-
-  /** What the item shows now (tests read this; it is exactly what was last rendered). */
-  get view(): GlanceView | undefined {
-    return this.current;
   }
 
   render(now = Date.now()): void {
@@ -52,7 +48,7 @@ export class CreditStatusBar implements vscode.Disposable {
         }),
       this.options.onRenderError,
     );
-    this.current = view;
+    this.options.onDidRender?.(view);
     if (!view.visible) {
       this.item.hide();
       return;
@@ -63,12 +59,11 @@ export class CreditStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.backgroundColor = BACKGROUNDS[view.background];
     this.item.accessibilityInformation = { label: view.accessibilityLabel };
-    this.item.command =
-      view === UNDRAWABLE_GLANCE
-        ? { command: 'accountGlance.showLog', title: 'Show Account Glance Log' }
-        : statusBarClickAction() === 'openPanel'
-          ? { command: 'workbench.view.extension.accountGlance', title: 'Open Account Glance' }
-          : { command: 'accountGlance.refresh', title: 'Refresh Account Glance' };
+    this.item.command = view.undrawable
+      ? { command: 'accountGlance.showLog', title: vscode.l10n.t('Show Account Glance Log') }
+      : statusBarClickAction() === 'openPanel'
+        ? { command: 'workbench.view.extension.accountGlance', title: vscode.l10n.t('Open Account Glance') }
+        : { command: 'accountGlance.refresh', title: vscode.l10n.t('Refresh Account Glance') };
     this.item.show();
   }
 

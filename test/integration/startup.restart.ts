@@ -3,11 +3,15 @@
 // with what the start before left behind, then leaves the next damaged shape for the next start.
 // Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
-import type { AccountGlanceTestApi } from '../../src/extension';
+import type { AccountGlanceTestApi } from '../../src/testApi';
+import { describeError } from '../../src/views/viewModels/errorWording';
 import { TokenStore } from '../../src/storage/tokenStore';
+import { glanceSettings } from '../../src/storage/settings';
+import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
 import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
 
@@ -62,9 +66,20 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
         leadping: { ...good.leadping, identity: null },
         signeasy: { ...good.signeasy, counters: [null] },
       });
+      // 0.1.0's per-service threshold keys, as a person's settings.json still holds them.
+      await editUserSettings(api, (settings) => ({ ...settings, 'accountGlance.lowCredit.leadping': 1_000_000 }));
       await settle();
     });
     return;
+  }
+
+  if (START === 2) {
+    test("0.1.0's accountGlance.lowCredit.leadping still sets Leadping's threshold; Signeasy keeps its default", async () => {
+      const thresholds = glanceSettings(SERVICE_ADAPTERS).lowCredit;
+      assert.equal(thresholds.leadping, 1_000_000);
+      assert.equal(thresholds.signeasy, 20);
+      await editUserSettings(api, ({ 'accountGlance.lowCredit.leadping': _, ...settings }) => settings);
+    });
   }
 
   test('activate() completed: every command is registered and the panel and status bar render', async () => {
@@ -119,7 +134,7 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
     await vscode.commands.executeCommand('accountGlance.refresh');
     for (const service of SERVICES) {
       const state = api.refresher.state(service);
-      assert.equal(state.error, undefined, `${service}: ${state.error?.message}`);
+      assert.equal(state.error, undefined, `${service}: ${state.error ? describeError(state.error, service) : ''}`);
       assert.ok(state.snapshot, service);
     }
     assert.ok(treeLines(api).includes('Leadping: Jordan Avery'), treeLines(api).join('\n'));
@@ -171,4 +186,14 @@ async function leaveCache(api: AccountGlanceTestApi, value: unknown): Promise<vo
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   await api.globalState.update(CACHE_KEY, JSON.parse(JSON.stringify(value)) as unknown);
   await settle();
+}
+
+/** Rewrites the user settings file (<user data>/User/settings.json, two folders above globalStorage/<extension>), read at the next start. */
+async function editUserSettings(
+  api: AccountGlanceTestApi,
+  edit: (settings: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  const file = vscode.Uri.joinPath(api.globalStorageUri, '..', '..', 'settings.json').fsPath;
+  const settings = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+  await fs.writeFile(file, JSON.stringify(edit(settings), null, 2));
 }

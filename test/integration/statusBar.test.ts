@@ -1,33 +1,28 @@
 // The status-bar credit glance and the refresh schedule in a real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AccountGlanceTestApi } from '../../src/extension';
+import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, scenarioToken, type FakeServer } from '../fake-server';
-import { freshWorld, setSetting, signIn, testApi, waitFor, removeTokenElsewhere } from './support/harness';
+import { setSetting, signIn, waitFor, removeTokenElsewhere, useFreshWorld } from './support/harness';
 
 suite('Status-bar credit glance', () => {
   let api: AccountGlanceTestApi;
   let server: FakeServer;
-
-  suiteSetup(async () => {
-    api = await testApi();
-  });
-  setup(async () => {
-    server = await freshWorld(api);
-  });
-  teardown(async () => {
-    for (const key of [
-      'statusBar.enabled',
-      'statusBar.services',
-      'statusBar.counters',
-      'statusBar.clickAction',
-      'lowCredit.leadping',
-      'refreshIntervalMinutes',
-    ]) {
-      await setSetting(key, undefined);
-    }
-    await server.close();
-  });
+  useFreshWorld(
+    (world) => ({ api, server } = world),
+    async () => {
+      for (const key of [
+        'statusBar.enabled',
+        'statusBar.services',
+        'statusBar.counters',
+        'statusBar.clickAction',
+        'lowCredit',
+        'refreshIntervalMinutes',
+      ]) {
+        await setSetting(key, undefined);
+      }
+    },
+  );
 
   test('hidden while no service has a token', () => {
     assert.equal(api.statusBar.view?.visible, false);
@@ -65,7 +60,7 @@ suite('Status-bar credit glance', () => {
   test('the threshold is a setting', async () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
     assert.equal(api.statusBar.view?.background, 'none');
-    await setSetting('lowCredit.leadping', 1_000_000);
+    await setSetting('lowCredit', { leadping: 1_000_000 });
     await waitFor(() => api.statusBar.view?.background === 'warning', 'the warning background');
   });
 
@@ -108,7 +103,7 @@ suite('Status-bar credit glance', () => {
       return due !== undefined && due - Date.now() <= 60_000 && due - Date.now() > 0;
     }, 'a refresh due within a minute');
     await setSetting('refreshIntervalMinutes', 0);
-    await waitFor(() => api.schedule.nextDueAt() === undefined && !api.schedule.timerArmed, 'no timer');
+    await waitFor(() => api.schedule.nextDueAt() === undefined && api.pendingScheduleTimers === 0, 'no timer');
   });
 
   test('start-up path: the cache holds the last good snapshot (never a token), shown stale until refreshed', async () => {

@@ -5,28 +5,24 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AUTOMATIC_REQUESTS_PER_MINUTE } from '../../src/core/http/requestBudget';
-import type { AccountGlanceTestApi } from '../../src/extension';
+import type { AccountGlanceTestApi } from '../../src/testApi';
+import { describeError } from '../../src/views/viewModels/errorWording';
 import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, TOKEN_ECHO_SCENARIOS, type FakeServer } from '../fake-server';
-import { freshWorld, ownAccount, serviceRowOf, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
+import { ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, readLogText, useFreshWorld } from './support/harness';
 
 suite('Trust', () => {
   let api: AccountGlanceTestApi;
   let server: FakeServer;
   let other: FakeServer | undefined;
-
-  suiteSetup(async () => {
-    api = await testApi();
-  });
-  setup(async () => {
-    server = await freshWorld(api);
-  });
-  teardown(async () => {
-    api.retryDelayScale = 1;
-    await other?.close();
-    other = undefined;
-    await server.close();
-  });
+  useFreshWorld(
+    (world) => ({ api, server } = world),
+    async () => {
+      api.retryDelayScale = 1;
+      await other?.close();
+      other = undefined;
+    },
+  );
 
   suite('the token goes only to the origin it was saved for', () => {
     let workspaceSettings: string | undefined;
@@ -138,7 +134,8 @@ suite('Trust', () => {
     test('a huge Retry-After is shown as a sensible wait', async () => {
       server.setScenario('signeasy', '429-huge-retry-after');
       await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
-      const message = api.refresher.state('signeasy').error?.message ?? '';
+      const error = api.refresher.state('signeasy').error;
+      const message = error ? describeError(error, 'Signeasy') : '';
       assert.match(message, /asks to wait more than a day/);
       assert.doesNotMatch(message, /e\+|Infinity|\d{6,}/);
       const retryAt = api.refresher.nextRetryAt() ?? 0;
@@ -173,7 +170,7 @@ suite('Trust', () => {
         await signIn(api, 'signeasy', token);
         const error = api.refresher.state('signeasy').error;
         assert.ok(error, 'the echo is an error');
-        assert.match(error.message, /\[redacted\]/, 'the body was quoted, with the token redacted');
+        assert.match(error.detail ?? '', /\[redacted\]/, 'the body was quoted, with the token redacted');
         // The same token through Set API Token: the "could not check" question quotes the error too.
         const questions: string[] = [];
         api.prompts = { pickService: async () => undefined, confirm: async (message, detail) => (questions.push(message, detail), false) };

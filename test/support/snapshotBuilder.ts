@@ -1,8 +1,7 @@
 // Builds model-level snapshots for tests of the UI's pure parts (rows, glance, refresher).
 import type { AccountSnapshot, CreditCounter } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
-
-export const FIXED_NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+import { FIXED_NOW } from './clock';
 
 export function leadpingSnapshot(overrides: Partial<AccountSnapshot> & { balance?: number } = {}): AccountSnapshot {
   const { balance = 1234.5, ...rest } = overrides;
@@ -17,7 +16,8 @@ export function leadpingSnapshot(overrides: Partial<AccountSnapshot> & { balance
     },
     plan: { name: 'Monthly', subscriptionStatus: 'Active', autoRefill: { enabled: false, amount: 50, trigger: 10, currency: 'USD' } },
     counters: [{ id: 'balance', label: 'Balance', value: balance, unit: { kind: 'money', currency: 'USD' }, headline: true }],
-    problems: balance <= 0 ? [{ id: 'creditsExhausted', severity: 'error', message: 'No credit left.' }] : [],
+    problems:
+      balance <= 0 ? [{ id: 'creditsExhausted', severity: 'error', params: { balance: { amount: balance, currency: 'USD' } } }] : [],
     lists: [],
     fetchedAt: FIXED_NOW - 60_000,
     ...rest,
@@ -45,7 +45,7 @@ export function signeasySnapshot(overrides: Partial<AccountSnapshot> & { envelop
     ],
     problems:
       envelopes === 0 && grace === 0
-        ? [{ id: 'creditsExhausted', severity: 'error', message: 'Envelope and grace credits are used up.' }]
+        ? [{ id: 'creditsExhausted', severity: 'error', params: { envelopesLeft: envelopes, graceEnvelopesLeft: grace } }]
         : [],
     lists: [],
     fetchedAt: FIXED_NOW - 120_000,
@@ -60,6 +60,7 @@ export function inertAdapter(id: string, displayName: string, shortMark: string)
     displayName,
     shortMark,
     defaultBaseUrl: 'https://example.invalid',
+    defaultLowCreditThreshold: 10,
     dashboardUrl: 'https://example.invalid',
     tokenHelpUrl: 'https://example.invalid',
     fetchSnapshot: () => Promise.reject(new Error('an inert adapter does not fetch')),

@@ -5,16 +5,20 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
-import type { FetchResult, ServiceErrorKind } from '../../src/core/model';
+import type { FetchResult, ServiceError, ServiceErrorKind } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from '../fake-server/server';
+import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from '../fake-server';
 import { errorOf, type Harness, snapshotOf, startHarness } from './harness';
 import { connectionTo } from '../support/connection';
+import { describeError } from '../../src/views/viewModels/errorWording';
 
 const ADAPTERS: Record<FakeService, ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
 const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+
+/** The error as a person reads it (English, en-US numbers). */
+const worded = (error: ServiceError, adapter: ServiceAdapter = signeasyAdapter) => describeError(error, adapter.displayName, 'en-US');
 
 /** Scenario → the error kind both services must turn it into. */
 const EXPECTED_ERRORS: Readonly<Record<string, ServiceErrorKind>> = {
@@ -46,15 +50,16 @@ describe('AccountFetcher error kinds', () => {
     for (const [scenario, kind] of Object.entries(EXPECTED_ERRORS)) {
       test(`${service} ${scenario} → ${kind}`, async () => {
         const error = errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario)));
-        assert.equal(error.kind, kind, error.message);
-        assert.ok(error.message.includes(ADAPTERS[service].displayName) || kind === 'network', error.message);
+        const sentence = worded(error, ADAPTERS[service]);
+        assert.equal(error.kind, kind, sentence);
+        assert.ok(sentence.includes(ADAPTERS[service].displayName) || kind === 'network', sentence);
       });
     }
   }
 
   test('the sentences say what happened', async () => {
     const message = async (service: FakeService, scenario: string) =>
-      errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))).message;
+      worded(errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))), ADAPTERS[service]);
     // A refusal's body is never quoted: that is where services echo the token.
     assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
     // Other errors' problem-details title and detail are quoted.
@@ -93,7 +98,8 @@ describe('AccountFetcher retries', () => {
       const error = errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', '500')));
       assert.equal(error.kind, 'server');
       assert.equal(error.status, 500);
-      assert.match(error.message, /Tried 3 times\.$/);
+      assert.equal(error.attempts, 3);
+      assert.match(worded(error), /Tried 3 times\.$/);
       assert.equal(harness.server.requests.length, 3);
       assert.equal(harness.sleeps.length, 2);
       assert.ok((harness.sleeps[1] ?? 0) > (harness.sleeps[0] ?? 0));
@@ -152,7 +158,8 @@ describe('AccountFetcher limits', () => {
       const started = Date.now();
       const error = errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'slow-5000')));
       assert.equal(error.kind, 'timeout');
-      assert.equal(error.message, 'Signeasy did not answer within 1 second.');
+      assert.equal(error.timeoutMs, 150);
+      assert.equal(worded(error), 'Signeasy did not answer within 1 second.');
       assert.ok(Date.now() - started < 2000);
       assert.equal(harness.log[0]?.outcome, 'timeout');
     } finally {
@@ -174,7 +181,8 @@ describe('AccountFetcher limits', () => {
     try {
       const error = errorOf(await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy));
       assert.equal(error.kind, 'unexpected');
-      assert.match(error.message, /too large .*over 1 KiB/);
+      assert.equal(error.maxBytes, 200);
+      assert.match(worded(error), /too large .*over 1 KiB/);
     } finally {
       await harness.close();
     }
@@ -187,8 +195,9 @@ describe('AccountFetcher limits', () => {
     const fetcher = new AccountFetcher({ userAgent: 'test' });
     const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(url, FAKE_TOKENS.signeasy)));
     assert.equal(error.kind, 'network');
-    assert.match(error.message, /connection was refused/);
-    assert.ok(error.message.includes(new URL(url).host));
+    assert.equal(error.host, new URL(url).host);
+    assert.match(worded(error), /connection was refused/);
+    assert.ok(worded(error).includes(new URL(url).host));
   });
 
   test('a base URL that is not https (and not loopback) is refused before any request', async () => {
@@ -196,7 +205,8 @@ describe('AccountFetcher limits', () => {
     const fetcher = new AccountFetcher({ userAgent: 'test', onRequest: (entry) => log.push(entry) });
     const error = errorOf(await fetcher.fetch(leadpingAdapter, connectionTo('http://api.leadping.ai', FAKE_TOKENS.leadping)));
     assert.equal(error.kind, 'invalidBaseUrl');
-    assert.match(error.message, /^Leadping: .*uses http/);
+    assert.deepEqual(error.baseUrlProblem, { reason: 'plainHttp', origin: 'http://api.leadping.ai' });
+    assert.match(worded(error, leadpingAdapter), /^Leadping: .*uses http/);
     assert.deepEqual(log, []);
   });
 
@@ -219,7 +229,9 @@ describe('AccountFetcher limits', () => {
     try {
       const error = errorOf(await harness.fetch(signeasyAdapter, 'se_test\u00a0key'));
       assert.equal(error.kind, 'unauthorized');
-      assert.ok(!error.message.includes('se_test'));
+      assert.deepEqual(error.tokenProblem, { reason: 'whitespace' });
+      assert.ok(!JSON.stringify(error).includes('se_test'));
+      assert.ok(!worded(error).includes('se_test'));
       assert.equal(harness.server.requests.length, 0);
     } finally {
       await harness.close();
@@ -235,7 +247,7 @@ describe('AccountFetcher limits', () => {
       };
       const error = errorOf(await harness.fetch(broken, FAKE_TOKENS.signeasy));
       assert.equal(error.kind, 'unexpected');
-      assert.match(error.message, /boom/);
+      assert.match(worded(error), /boom/);
     } finally {
       await harness.close();
     }
@@ -275,7 +287,7 @@ describe('AccountFetcher request sharing', () => {
 });
 
 describe('AccountFetcher never leaks the token', () => {
-  test('no error message or log entry, for any scenario of either service, contains the token', async () => {
+  test('no error (worded, or any of its fields) or log entry, for any scenario of either service, contains the token', async () => {
     const harness = await startHarness({}, { timeoutMs: () => 1000 });
     const messages: string[] = [];
     const tokens: string[] = [];
@@ -285,18 +297,18 @@ describe('AccountFetcher never leaks the token', () => {
           const token = scenarioToken(service, scenario);
           tokens.push(token);
           const result: FetchResult = await harness.fetch(ADAPTERS[service], token);
-          if (!result.ok) messages.push(result.error.message);
+          if (!result.ok) messages.push(worded(result.error, ADAPTERS[service]), JSON.stringify(result.error));
         }
       }
       // A wrong token too, sent with "Bearer " already on it.
       const wrong = 'Bearer sk_live_51HzWrongButSecret';
       tokens.push('sk_live_51HzWrongButSecret');
       const rejected = errorOf(await harness.fetch(leadpingAdapter, wrong));
-      messages.push(rejected.message);
+      messages.push(worded(rejected, leadpingAdapter), JSON.stringify(rejected));
     } finally {
       await harness.close();
     }
-    assert.ok(messages.length >= 30, `only ${messages.length} errors`);
+    assert.ok(messages.length >= 60, `only ${messages.length / 2} errors`);
     const logText = JSON.stringify(harness.log);
     assert.doesNotMatch(logText, /authorization|bearer/i);
     for (const token of tokens) {
@@ -369,7 +381,8 @@ describe('AccountFetcher headers', () => {
       const fetcher = new AccountFetcher({ userAgent: 'test' });
       const error = errorOf(await fetcher.fetch(signeasyAdapter, connectionTo(`http://127.0.0.1:${port}`, 'se_redirect_x')));
       assert.equal(error.kind, 'unexpected');
-      assert.match(error.message, /redirected .* to http:\/\/elsewhere\.example/);
+      assert.equal(error.origin, 'http://elsewhere.example');
+      assert.match(worded(error), /redirected .* to http:\/\/elsewhere\.example/);
       assert.equal(hits, 1);
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -5,8 +5,9 @@ import type { AccountSnapshot } from '../../src/core/model';
 import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { serviceRow, type Row, type RowIcon } from '../../src/views/viewModels/accountRows';
-import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
-import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
+import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
+import { FIXED_NOW } from '../support/clock';
+import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
 const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 const context = { now: FIXED_NOW, locale: 'en-US' };
@@ -68,7 +69,7 @@ test('stale: last good data stays, with when and why', () => {
     signedIn: true,
     refreshing: false,
     snapshot: leadpingSnapshot(),
-    error: { kind: 'network', message: 'Could not reach Leadping.' },
+    error: { kind: 'network', reason: 'unreachable', host: 'api.leadping.ai' },
     failedAt: FIXED_NOW,
   };
   const row = serviceRow(leadping, state, context);
@@ -76,7 +77,10 @@ test('stale: last good data stays, with when and why', () => {
   assert.equal(row.description, 'Dana Whitfield (stale)');
   const first = row.children?.[0];
   assert.equal(first?.label, 'Connection failed');
-  assert.equal(first?.description, 'Could not reach Leadping. · data from 1 minute ago');
+  assert.equal(
+    first?.description,
+    'Could not reach Leadping at api.leadping.ai. Check your network connection or proxy. · data from 1 minute ago',
+  );
   assert.equal(first?.command?.command, 'accountGlance.showLog');
   assert.ok(flatten(row).includes('Balance: $1,234.50'));
 });
@@ -84,11 +88,14 @@ test('stale: last good data stays, with when and why', () => {
 test('error with no data: the sentence and an action fitting the error', () => {
   const rejected = serviceRow(
     leadping,
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Leadping rejected the token.' } },
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 } },
     context,
   );
   assert.equal(rejected.icon?.id, 'error');
   assert.equal(rejected.children?.length, 1);
+  assert.equal(rejected.children?.[0]?.label, 'Token rejected');
+  assert.equal(rejected.children?.[0]?.description, 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
+  assert.match(rejected.children?.[0]?.tooltip ?? '', /Click to set a new token\.$/);
   assert.deepEqual(rejected.children?.[0]?.command, {
     command: 'accountGlance.setToken',
     title: 'Set a new token',
@@ -96,10 +103,11 @@ test('error with no data: the sentence and an action fitting the error', () => {
   });
   const badUrl = serviceRow(
     leadping,
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'invalidBaseUrl', message: 'Only https.' } },
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'invalidBaseUrl', baseUrlProblem: { reason: 'notHttps' } } },
     context,
   );
   assert.equal(badUrl.children?.[0]?.command?.command, 'workbench.action.openSettings');
+  assert.equal(badUrl.children?.[0]?.description, 'Leadping: The base URL must start with https://.');
 });
 
 test('loading with no data yet spins', () => {
@@ -121,7 +129,8 @@ test('problems get their own section; long lists collapse under their own node',
   );
   const problems = row.children?.find((child) => child.label === 'Problems');
   assert.equal(problems?.children?.[0]?.icon?.id, 'error');
-  const list = row.children?.find((child) => child.label === 'Identities');
+  // A list this release knows is named by its id, in the person's language, not by its stored label.
+  const list = row.children?.find((child) => child.label === 'Sign-in identities');
   assert.equal(list?.expanded, false);
   assert.equal(list?.description, '1');
 });
@@ -141,7 +150,8 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
   const hostile = '[click me](command:workbench.action.terminal.new) ![x](https://evil.example/x.png) **loud** <img src=x>';
   const snapshot = leadpingSnapshot({
     identity: { displayName: hostile, email: hostile, organization: hostile, id: hostile },
-    problems: [{ id: 'subscriptionOverdue', severity: 'error', message: hostile }],
+    // An id this release does not know: its stored sentence is shown as it is (escaped).
+    problems: [{ id: 'somethingNew', severity: 'error', message: hostile }],
     lists: [
       {
         id: 'trustedFormCertificates',
@@ -150,7 +160,7 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
       },
     ],
   });
-  const error = { kind: 'server' as const, message: `Leadping said: "${hostile}"`, status: 500 };
+  const error = { kind: 'server' as const, status: 500, detail: hostile };
   const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
   const tooltips: string[] = [];
   const walk = (row: Row) => {
@@ -320,7 +330,7 @@ test('trouble at a glance: stale data with an error problem: red icon, and the d
   const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: { displayName: 'Ines Salgado' } });
   const failed: AccountState = {
     ...fresh('signeasy', snapshot),
-    error: { kind: 'network', message: 'Could not reach Signeasy.' },
+    error: { kind: 'network' },
     failedAt: FIXED_NOW,
   };
   const cached: AccountState = { ...fresh('signeasy', snapshot), fromCache: true };
@@ -341,11 +351,7 @@ test('trouble at a glance: stale data with a warning problem keeps the stale ico
   const snapshot = leadpingSnapshot({
     problems: [{ id: 'belowRefillTrigger', severity: 'warning', message: 'The balance is below the auto-refill trigger.' }],
   });
-  const row = serviceRow(
-    leadping,
-    { ...fresh('leadping', snapshot), error: { kind: 'timeout', message: 'Leadping did not answer.' } },
-    context,
-  );
+  const row = serviceRow(leadping, { ...fresh('leadping', snapshot), error: { kind: 'timeout', timeoutMs: 15_000 } }, context);
   assert.deepEqual(row.icon, STALE);
   assert.equal(row.description, 'Dana Whitfield · low balance, auto-refill off (stale)');
   assertProblemsFirst(row);
@@ -404,7 +410,7 @@ test('trouble at a glance: with no name or email, the description is the problem
   const snapshot = signeasySnapshot({ envelopes: 0, grace: 0, identity: {} });
   const row = serviceRow(signeasy, fresh('signeasy', snapshot), context);
   assert.equal(row.description, 'no credits left');
-  assert.match(row.tooltip ?? '', /Envelope and grace credits are used up/);
+  assert.match(row.tooltip ?? '', /No envelope credits left, and the grace credits are used up too/);
 });
 
 test('trouble at a glance: a refresh under way still spins, and the description still names the problem', () => {

@@ -6,6 +6,7 @@ import { asEpochSeconds, asFlag, asIsoTime, asNumber, asText } from '../../src/c
 import { parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/http/retryAfter';
 import { redactSecrets } from '../../src/core/http/redact';
 import { MAX_TOKEN_LENGTH, normalizeToken } from '../../src/core/http/token';
+import { describeBaseUrlProblem, describeTokenProblem } from '../../src/views/viewModels/errorWording';
 
 describe('checkBaseUrl', () => {
   const accepted: readonly [string, string][] = [
@@ -48,12 +49,13 @@ describe('checkBaseUrl', () => {
     test(`refuses ${JSON.stringify(input)}`, () => {
       const result = checkBaseUrl(input);
       assert.equal(result.ok, false);
-      if (!result.ok) assert.match(result.message, message);
+      if (!result.ok) assert.match(describeBaseUrlProblem(result.problem), message);
     });
   }
   test('does not echo what was typed (it may be a token pasted into the wrong box)', () => {
     const result = checkBaseUrl('sk_live_abc123 secret');
-    assert.ok(!result.ok && !result.message.includes('sk_live_abc123'));
+    assert.ok(!result.ok && !JSON.stringify(result).includes('sk_live_abc123'));
+    assert.ok(!result.ok && !describeBaseUrlProblem(result.problem).includes('sk_live_abc123'));
   });
 });
 
@@ -83,7 +85,7 @@ describe('normalizeToken', () => {
     ['lp_abc\u200b123', /invisible or non-ASCII/],
     ['“lp_abc123”', /invisible or non-ASCII/],
     ['lp_abcé123', /invisible or non-ASCII/],
-    ['x'.repeat(MAX_TOKEN_LENGTH + 1), /longer than 8192/],
+    ['x'.repeat(MAX_TOKEN_LENGTH + 1), /longer than 8,192/],
     ['Bearer lp_abc1', /only 7 characters long/],
   ];
   for (const [input, message] of refused) {
@@ -91,13 +93,19 @@ describe('normalizeToken', () => {
       const result = normalizeToken(input);
       assert.equal(result.ok, false);
       if (!result.ok) {
-        assert.match(result.message, message);
-        if (input && input.trim().length > 6) assert.ok(!result.message.includes(input.trim()));
+        const sentence = describeTokenProblem(result.problem, 'en-US');
+        assert.match(sentence, message);
+        if (input && input.trim().length > 6) {
+          assert.ok(!sentence.includes(input.trim()));
+          assert.ok(!JSON.stringify(result).includes(input.trim()), 'the problem carries nothing of the token');
+        }
       }
     });
   }
   test('each refusal has its own sentence', () => {
-    const messages = new Set(refused.map(([input]) => normalizeToken(input)).map((result) => (result.ok ? '' : result.message)));
+    const messages = new Set(
+      refused.map(([input]) => normalizeToken(input)).map((result) => (result.ok ? '' : describeTokenProblem(result.problem))),
+    );
     assert.equal(messages.size, 6);
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountState } from '../../src/core/refresh/accountState';
 import { describeGlance, type GlanceSettings } from '../../src/views/viewModels/creditGlance';
-import { FIXED_NOW, leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
+import { FIXED_NOW } from '../support/clock';
+import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
 const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
 const settings: GlanceSettings = {
@@ -69,16 +70,16 @@ test('a failed refresh keeps the last values with a warning mark and the reason'
       signedIn: true,
       refreshing: false,
       snapshot: leadpingSnapshot(),
-      error: { kind: 'server', message: 'Leadping answered with a server error (500).', status: 500 },
+      error: { kind: 'server', status: 500, attempts: 3 },
     },
   ]);
   assert.equal(view.text, '$(warning) LP $1,234.50');
-  assert.match(view.tooltip, /Last refresh failed: Leadping answered with a server error \\\(500\\\)\\\./);
+  assert.match(view.tooltip, /Last refresh failed: Leadping had a server error \\\(HTTP 500\\\)\\\. Tried 3 times\\\./);
 });
 
 test('an error with no data yet shows an error mark for that service', () => {
   const view = glance([
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', message: 'Token rejected.' } },
+    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 } },
   ]);
   assert.equal(view.text, '$(warning) LP $(error)');
 });

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
-import { FAKE_SCENARIOS, FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server/server';
+import { FAKE_SCENARIOS, FAKE_SERVICES, FAKE_TOKENS, leadpingWallet, scenarioToken, signeasyUser, startFakeServer } from '../fake-server';
 
 async function get(url: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
   const response = await fetch(url, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
@@ -74,20 +74,32 @@ describe('fake server', () => {
     }
   });
 
-  test('every named scenario answers for both services without crashing the server', async () => {
+  test('every named scenario answers on every route of every service without crashing the server', async () => {
     const server = await startFakeServer();
     try {
-      for (const service of ['leadping', 'signeasy'] as const) {
-        for (const scenario of FAKE_SCENARIOS[service].filter((name) => !/slow|drop|huge/.test(name))) {
-          const url = service === 'leadping' ? `${server.url}/users/me` : `${server.url}/v3/me/`;
-          const answer = await get(url, scenarioToken(service, scenario));
-          assert.ok(answer.status >= 200 && answer.status < 600, `${service} ${scenario}`);
+      for (const service of FAKE_SERVICES) {
+        for (const scenario of FAKE_SCENARIOS[service.id].filter((name) => !/slow|drop|huge/.test(name))) {
+          for (const route of service.routes) {
+            const answer = await get(`${server.url}${route}`, scenarioToken(service.id, scenario));
+            assert.ok(answer.status >= 200 && answer.status < 600, `${service.id} ${scenario} ${route}`);
+          }
         }
+        assert.ok(FAKE_SCENARIOS[service.id].includes(service.defaultScenario), `${service.id} has its default scenario`);
+        assert.ok(FAKE_SCENARIOS[service.id].includes(service.demoScenario), `${service.id} has its demo scenario`);
       }
-      assert.ok(FAKE_SCENARIOS.leadping.includes('demo') && FAKE_SCENARIOS.signeasy.includes('demo'));
+      assert.equal((await get(`${server.url}/no/such/route`, FAKE_TOKENS.leadping)).status, 404);
     } finally {
       await server.close();
     }
+  });
+
+  test("builders' overrides are typed from the services' documented JSON: a misspelt field fails npm run typecheck", () => {
+    // @ts-expect-error `balanse` is not a field of GET /wallets/me.
+    assert.equal(leadpingWallet({ balanse: 3 }).balance, 18.75);
+    // @ts-expect-error `envelope_credit_available` (singular) is not a field of GET /v3/me/.
+    assert.equal(signeasyUser({ envelope_credit_available: 0 }).envelope_credits_available, 1760);
+    // What API.md says real answers do is allowed: nulls, and numbers as numeric strings.
+    assert.equal(leadpingWallet({ balance: '12.50', currency: null }).balance, '12.50');
   });
 
   test('close() ends even with a slow answer pending', async () => {

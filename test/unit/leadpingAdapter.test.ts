@@ -2,9 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { leadpingAdapter } from '../../src/core/services/leadping';
-import { LEADPING_2026_CREDITS_EXPIRE_IN_MS, LEADPING_2026_RENEWS_IN_MS } from '../fake-server/scenarios';
-import { scenarioToken } from '../fake-server/server';
+import { LEADPING_2026_CREDITS_EXPIRE_IN_MS, LEADPING_2026_RENEWS_IN_MS, scenarioToken } from '../fake-server';
 import { counterValue, errorOf, type Harness, problemIds, snapshotOf, startHarness } from './harness';
+import type { AccountProblem } from '../../src/core/model';
+import { describeError } from '../../src/views/viewModels/errorWording';
+import { describeProblem } from '../../src/views/viewModels/snapshotWording';
+
+/** A problem as a person reads it, in en-US. */
+const sentence = (problem: AccountProblem | undefined) =>
+  problem ? describeProblem(problem, { serviceName: leadpingAdapter.displayName, locale: 'en-US' }) : '';
 
 const token = (scenario: string) => scenarioToken('leadping', scenario);
 
@@ -156,7 +162,8 @@ describe('Leadping adapter', () => {
     assert.equal(counterValue(result, 'balance'), 3.2);
     const problem = snapshotOf(result).problems.find((candidate) => candidate.id === 'belowRefillTrigger');
     assert.equal(problem?.severity, 'warning');
-    assert.match(problem?.message ?? '', /\$3\.20.*\$5\.00.*auto-refill is off/);
+    assert.deepEqual(problem?.params, { balance: { amount: 3.2, currency: 'USD' }, refillTrigger: { amount: 5, currency: 'USD' } });
+    assert.match(sentence(problem), /\$3\.20.*\$5\.00.*auto-refill is off/);
   });
 
   test('zero credit: an error', async () => {
@@ -182,7 +189,10 @@ describe('Leadping adapter', () => {
     const cancelsAt = snapshot.plan.cancelsAt ?? 0;
     assert.ok(cancelsAt > started + 19 * 86_400_000 && cancelsAt < started + 21 * 86_400_000);
     const problem = snapshot.problems.find((candidate) => candidate.id === 'subscriptionCancels');
-    assert.equal(problem?.message, `Subscription cancels on ${new Date(cancelsAt).toISOString().slice(0, 10)}.`);
+    assert.deepEqual(problem?.params, { cancelsAt });
+    // The date reads as the person's locale writes dates.
+    const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(cancelsAt));
+    assert.equal(sentence(problem), `Subscription cancels on ${date}.`);
   });
 
   test('demo: believable names, a low balance under the trigger, expiring credits', async () => {
@@ -206,6 +216,6 @@ describe('Leadping adapter', () => {
     const error = errorOf(await fetchScenario('401'));
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.status, 401);
-    assert.match(error.message, /token was rejected or has expired/);
+    assert.match(describeError(error, leadpingAdapter.displayName), /token was rejected or has expired/);
   });
 });

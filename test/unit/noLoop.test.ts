@@ -7,17 +7,19 @@ import { after, before, describe, test } from 'node:test';
 import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
 import type { ServiceError } from '../../src/core/model';
-import { formatWait, MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/http/retryAfter';
+import { MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../../src/core/http/retryAfter';
+import { describeError, formatWait } from '../../src/views/viewModels/errorWording';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from '../../src/core/http/requestBudget';
 import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/core/refresh/retryPolicy';
-import { clampToRange, readRefreshIntervalMinutes, REFRESH_INTERVAL_MINUTES, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingRanges';
+import { clampToRange, readRefreshIntervalMinutes, REFRESH_INTERVAL_MINUTES, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingValues';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { scenarioToken, startFakeServer, type FakeServer } from '../fake-server/server';
+import { scenarioToken, startFakeServer, type FakeServer } from '../fake-server';
 import { connectionTo } from '../support/connection';
-import { errorOf, FIXED_NOW } from './harness';
+import { FIXED_NOW } from '../support/clock';
+import { errorOf } from './harness';
 
-const rateLimited = (retryAfterMs?: number): ServiceError => ({ kind: 'rateLimited', message: '429', status: 429, retryAfterMs });
+const rateLimited = (retryAfterMs?: number): ServiceError => ({ kind: 'rateLimited', status: 429, retryAfterMs });
 
 describe('retry delays have a floor and a ceiling', () => {
   for (const attempt of [1, 2, 5, 20]) {
@@ -53,14 +55,14 @@ describe('retry delays have a floor and a ceiling', () => {
       MAX_RETRY_DELAY_MS,
     );
     assert.equal(
-      retryDelayMs({ kind: 'throttled', message: '', retryAfterMs: 45_000 }, 1, () => 0.5),
+      retryDelayMs({ kind: 'throttled', retryAfterMs: 45_000 }, 1, () => 0.5),
       45_000,
     );
   });
   test('faults only a person can fix are not retried on their own', () => {
     for (const kind of ['unauthorized', 'notFound', 'invalidBaseUrl', 'originChanged', 'secretStorage'] as const) {
       assert.equal(
-        retryDelayMs({ kind, message: '' }, 1, () => 0.5),
+        retryDelayMs({ kind }, 1, () => 0.5),
         undefined,
         kind,
       );
@@ -73,14 +75,20 @@ describe('Retry-After parsing and wording', () => {
     assert.equal(parseRetryAfterMs('100000000000000000000000', FIXED_NOW), MAX_RETRY_AFTER_MS);
     assert.equal(parseRetryAfterMs('9'.repeat(400), FIXED_NOW), MAX_RETRY_AFTER_MS);
     assert.equal(parseRetryAfterMs('Fri, 31 Dec 9999 23:59:59 GMT', FIXED_NOW), MAX_RETRY_AFTER_MS);
-    assert.equal(formatWait(MAX_RETRY_AFTER_MS), 'more than a day');
+    assert.equal(formatWait(MAX_RETRY_AFTER_MS), undefined, 'too long to spell out');
+    for (const retryAfterMs of [MAX_RETRY_AFTER_MS, Number.POSITIVE_INFINITY]) {
+      const sentence = describeError(rateLimited(retryAfterMs), 'Signeasy', 'en-US');
+      assert.match(sentence, /It asks to wait more than a day\./);
+      assert.doesNotMatch(sentence, /e\+|Infinity|\d{6,}/);
+    }
   });
-  test('waits read as a person says them', () => {
-    assert.equal(formatWait(1_000), '1 second');
-    assert.equal(formatWait(30_000), '30 seconds');
-    assert.equal(formatWait(120_000), '2 minutes');
-    assert.equal(formatWait(3 * 3_600_000), '3 hours');
-    assert.equal(formatWait(Number.POSITIVE_INFINITY), 'more than a day');
+  test('waits read as a person says them, in their locale', () => {
+    assert.equal(formatWait(1_000, 'en-US'), '1 second');
+    assert.equal(formatWait(30_000, 'en-US'), '30 seconds');
+    assert.equal(formatWait(120_000, 'en-US'), '2 minutes');
+    assert.equal(formatWait(3 * 3_600_000, 'en-US'), '3 hours');
+    assert.equal(formatWait(120_000, 'de'), '2 Minuten');
+    assert.equal(formatWait(Number.POSITIVE_INFINITY, 'en-US'), undefined);
   });
 });
 
@@ -194,8 +202,9 @@ describe('the token goes only to the origin it was saved for', () => {
       await fetcher.fetch(leadpingAdapter, { baseUrl: server.url, token: 'lp_test_key', tokenOrigin: 'https://api.leadping.ai' }),
     );
     assert.equal(error.kind, 'originChanged');
+    assert.deepEqual(error, { kind: 'originChanged', origin: server.url, tokenOrigin: 'https://api.leadping.ai' });
     assert.match(
-      error.message,
+      describeError(error, leadpingAdapter.displayName),
       /^Confirm the new address or set a new token: the Leadping token was saved for https:\/\/api\.leadping\.ai, but the base URL setting now points to http:\/\/127\.0\.0\.1:\d+, so nothing was sent\.$/,
     );
     assert.equal(server.requests.length, before, 'nothing reached the new origin');

@@ -12,17 +12,17 @@ import type { JsonResponse, ServiceAdapter, ServiceHttp } from '../../src/core/s
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { normalizeToken } from '../../src/core/http/token';
-import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
-import { FIXED_NOW } from './harness';
+import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
+import { FIXED_NOW } from '../support/clock';
 import { connectionTo } from '../support/connection';
+import { describeError, describeTokenProblem } from '../../src/views/viewModels/errorWording';
+import { describeProblem } from '../../src/views/viewModels/snapshotWording';
 
 /** A ServiceHttp answering 200 with the given body per path (404 for paths not given). */
 function stubHttp(bodies: Readonly<Record<string, unknown>>): ServiceHttp {
   return {
     getJson: async (path): Promise<JsonResponse> =>
-      path in bodies
-        ? { ok: true, status: 200, body: bodies[path] }
-        : { ok: false, error: { kind: 'notFound', message: 'nothing here', status: 404 } },
+      path in bodies ? { ok: true, status: 200, body: bodies[path] } : { ok: false, error: { kind: 'notFound', path, status: 404 } },
   };
 }
 
@@ -61,7 +61,9 @@ function assertWellFormed(snapshot: AccountSnapshot): void {
   }
   for (const value of [plan.paid, plan.autoRenew, plan.autoRefill?.enabled]) assert.ok(value === undefined || typeof value === 'boolean');
   for (const problem of snapshot.problems) {
-    assert.ok(problem.message.length > 0 && !/NaN|undefined|null/.test(problem.message), problem.message);
+    assert.equal(problem.message, undefined, 'adapters store ids and values, never a sentence');
+    const sentence = describeProblem(problem, { serviceName: 'Service', locale: 'en-US' });
+    assert.ok(sentence.length > 0 && !/NaN|undefined|null/.test(sentence), sentence);
   }
   for (const list of snapshot.lists) for (const item of list.items) assert.equal(typeof item.label, 'string');
   // Survives the JSON round trip the cache puts it through.
@@ -74,7 +76,7 @@ function assertSnapshotOrUnexpected(result: FetchResult, bodyIsObject: boolean):
     assertWellFormed(result.snapshot);
   } else {
     assert.equal(result.error.kind, 'unexpected');
-    assert.ok(!bodyIsObject, `an error for an object body: ${result.error.message}`);
+    assert.ok(!bodyIsObject, `an error for an object body: ${describeError(result.error, 'Service')}`);
   }
 }
 
@@ -174,7 +176,7 @@ describe('the fetcher given arbitrary bytes', () => {
             nextContentType = contentType;
             const result = await fetcher.fetch(adapter, connectionTo(baseUrl, 'prop_token_1'));
             if (result.ok) assertWellFormed(result.snapshot);
-            else assert.equal(result.error.kind, 'unexpected', result.error.message);
+            else assert.equal(result.error.kind, 'unexpected', describeError(result.error, adapter.displayName));
           },
         ),
         { numRuns: 150 },
@@ -203,7 +205,11 @@ describe('secrets', () => {
       fc.property(fc.string({ minLength: 10 }), (input) => {
         const result = normalizeToken(input);
         if (result.ok) assert.match(result.token, /^[\x21-\x7e]+$/);
-        else assert.ok(!result.message.includes(input.trim()));
+        else {
+          assert.ok(!describeTokenProblem(result.problem).includes(input.trim()));
+          // The problem itself holds no text at all, only a reason and a length.
+          assert.ok(Object.values(result.problem).every((value) => typeof value === 'number' || value === result.problem.reason));
+        }
       }),
     );
   });

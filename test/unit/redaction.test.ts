@@ -14,6 +14,9 @@ import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { MIN_TOKEN_LENGTH, normalizeToken } from '../../src/core/http/token';
 import {
+  FAKE_TOKENS,
+  type FakeService,
+  scenarioToken,
   spellAsBase64,
   spellAsEntities,
   spellAsJsonEscapes,
@@ -21,13 +24,17 @@ import {
   spellWithLineBreaks,
   spellWithSoftBreaks,
   TOKEN_ECHO_SCENARIOS,
-} from '../fake-server/scenarios';
-import { FAKE_TOKENS, type FakeService, scenarioToken } from '../fake-server/server';
+} from '../fake-server';
 import { connectionTo } from '../support/connection';
 import { errorOf, type Harness, snapshotOf, startHarness } from './harness';
+import type { ServiceError } from '../../src/core/model';
+import { describeError, describeTokenProblem } from '../../src/views/viewModels/errorWording';
 
 const ADAPTERS: Record<FakeService, ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
 const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+
+/** The error as a person reads it: what the checks below look for a token in. */
+const worded = (error: ServiceError, adapter: ServiceAdapter) => describeError(error, adapter.displayName, 'en-US');
 
 const alphanumerics = (text: string) => text.replace(/[^A-Za-z0-9]/g, '');
 const percentEncoded = (text: string, hexCase: (hex: string) => string) =>
@@ -238,9 +245,12 @@ describe('AccountFetcher: servers that echo the token', () => {
         // A `.label` suffix is part of the token and is echoed with it.
         for (const token of [scenarioToken(service, scenario), `${scenarioToken(service, scenario)}.acct7`]) {
           const error = errorOf(await harness.fetch(ADAPTERS[service], token));
-          assert.ok(error.message.includes(`${ADAPTERS[service].displayName} said: "`), error.message);
-          assert.ok(error.message.includes(REDACTED), error.message);
-          assertNoTrace(error.message, token);
+          const message = worded(error, ADAPTERS[service]);
+          assert.ok(message.includes(`${ADAPTERS[service].displayName} said: "`), message);
+          assert.ok(error.detail?.includes(REDACTED), message);
+          assertNoTrace(message, token);
+          // Not in the sentence, nor in any field of the error the core hands out.
+          assertNoTrace(JSON.stringify(error), token);
           assertNoTrace(JSON.stringify(harness.log), token);
         }
       });
@@ -249,7 +259,7 @@ describe('AccountFetcher: servers that echo the token', () => {
 
   test('refusals (401, 403, and a 401 that echoes the token) are not quoted', async () => {
     const message = async (service: FakeService, scenario: string) =>
-      errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))).message;
+      worded(errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))), ADAPTERS[service]);
     assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
     assert.equal(await message('leadping', 'token-echo'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
     assert.equal(
@@ -289,7 +299,9 @@ describe('AccountFetcher quoting an error body', () => {
   const fetcher = new AccountFetcher({ userAgent: 'redaction tests', maxRetries: 0 });
   const messageFor = async (answer: typeof next) => {
     next = answer;
-    return errorOf(await fetcher.fetch(leadpingAdapter, connectionTo(baseUrl, token))).message;
+    const error = errorOf(await fetcher.fetch(leadpingAdapter, connectionTo(baseUrl, token)));
+    assertNoTrace(JSON.stringify(error), token);
+    return worded(error, leadpingAdapter);
   };
   before(async () => {
     server = http.createServer((_request, response) => {
@@ -337,10 +349,12 @@ describe('normalizeToken: too short to be a token', () => {
       const result = normalizeToken(input);
       assert.equal(result.ok, false, input);
       if (result.ok) continue;
+      assert.deepEqual(result.problem, { reason: 'tooShort', length });
       const characters = length === 1 ? '1 character' : `${length} characters`;
-      assert.equal(result.message, `The token is only ${characters} long; API tokens are much longer. Paste the whole token.`);
+      const sentence = describeTokenProblem(result.problem, 'en-US');
+      assert.equal(sentence, `The token is only ${characters} long; API tokens are much longer. Paste the whole token.`);
       const pasted = input.trim().replace(/^bearer\s+/i, '');
-      assert.ok(pasted.length === 1 || !result.message.includes(pasted), result.message);
+      assert.ok(pasted.length === 1 || !sentence.includes(pasted), sentence);
     }
   });
 
@@ -361,8 +375,9 @@ describe('normalizeToken: too short to be a token', () => {
     try {
       const error = errorOf(await harness.fetch(signeasyAdapter, 'se_test'));
       assert.equal(error.kind, 'unauthorized');
-      assert.match(error.message, /^The saved Signeasy token cannot be sent\. The token is only 7 characters long/);
-      assert.ok(!error.message.includes('se_test'));
+      assert.match(worded(error, signeasyAdapter), /^The saved Signeasy token cannot be sent\. The token is only 7 characters long/);
+      assert.ok(!worded(error, signeasyAdapter).includes('se_test'));
+      assert.ok(!JSON.stringify(error).includes('se_test'));
       assert.equal(harness.server.requests.length, 0);
     } finally {
       await harness.close();

@@ -2,8 +2,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { scenarioToken } from '../fake-server/server';
+import { scenarioToken } from '../fake-server';
 import { errorOf, type Harness, problemIds, snapshotOf, startHarness } from './harness';
+import type { AccountProblem } from '../../src/core/model';
+import { describeError } from '../../src/views/viewModels/errorWording';
+import { describeProblem } from '../../src/views/viewModels/snapshotWording';
+
+/** A problem as a person reads it, in en-US. */
+const sentence = (problem: AccountProblem | undefined) =>
+  problem ? describeProblem(problem, { serviceName: signeasyAdapter.displayName, locale: 'en-US' }) : '';
 
 const token = (scenario: string) => scenarioToken('signeasy', scenario);
 
@@ -78,7 +85,7 @@ describe('Signeasy adapter', () => {
     assert.deepEqual(problemIds(result), ['emailUnverified']);
     const problem = snapshotOf(result).problems[0];
     assert.equal(problem?.severity, 'error');
-    assert.match(problem?.message ?? '', /API calls will not work/);
+    assert.match(sentence(problem), /Signeasy API calls will not work/);
   });
 
   test('not activated', async () => {
@@ -89,7 +96,8 @@ describe('Signeasy adapter', () => {
     const result = await fetchScenario('grace-in-use');
     assert.deepEqual(problemIds(result), ['graceCreditsInUse']);
     assert.equal(snapshotOf(result).problems[0]?.severity, 'warning');
-    assert.match(snapshotOf(result).problems[0]?.message ?? '', /150 grace envelopes left/);
+    assert.deepEqual(snapshotOf(result).problems[0]?.params, { graceEnvelopesLeft: 150 });
+    assert.match(sentence(snapshotOf(result).problems[0]), /150 grace envelopes left/);
   });
 
   test('envelope and grace credits both used up: a loud error naming the 422', async () => {
@@ -97,7 +105,7 @@ describe('Signeasy adapter', () => {
     assert.deepEqual(problemIds(result), ['creditsExhausted']);
     const problem = snapshotOf(result).problems[0];
     assert.equal(problem?.severity, 'error');
-    assert.match(problem?.message ?? '', /requests that spend credits will fail \(422\)/);
+    assert.match(sentence(problem), /requests that spend credits will fail \(422\)/);
   });
 
   test('low: the headline counter carries the low number (the threshold is the UI setting)', async () => {
@@ -138,14 +146,16 @@ describe('Signeasy adapter', () => {
   test('401 mentions a missing scope as a possible cause', async () => {
     const error = errorOf(await fetchScenario('401'));
     assert.equal(error.kind, 'unauthorized');
-    assert.match(error.message, /token was rejected or has expired/);
-    assert.match(error.message, /missing scope/);
+    assert.equal(error.hint, 'scopeMayBeMissing');
+    assert.match(describeError(error, signeasyAdapter.displayName), /token was rejected or has expired/);
+    assert.match(describeError(error, signeasyAdapter.displayName), /missing scope/);
   });
 
   test('429 without Retry-After: wait a minute, as Signeasy documents', async () => {
     const error = errorOf(await fetchScenario('429-without-retry-after'));
     assert.equal(error.kind, 'rateLimited');
     assert.equal(error.retryAfterMs, 60_000);
+    assert.match(describeError(error, signeasyAdapter.displayName), /Signeasy asks to retry after a minute\./);
   });
 
   test("429 with Retry-After keeps the server's number", async () => {

@@ -10,9 +10,10 @@ import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
 import { serviceRow, serviceRowOrError, type Row } from '../../src/views/viewModels/accountRows';
-import { describeGlance, glanceOrUndrawable, UNDRAWABLE_GLANCE, type GlanceInput } from '../../src/views/viewModels/creditGlance';
+import { describeGlance, glanceOrUndrawable, undrawableGlance, type GlanceInput } from '../../src/views/viewModels/creditGlance';
 import { SnapshotCache } from '../../src/storage/snapshotCache';
-import { FIXED_NOW, inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { FIXED_NOW } from '../support/clock';
+import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 
 /** The stored keys are a contract with past and future releases, so the tests spell them out. */
 const CURRENT_KEY = 'accountGlance.snapshotCache';
@@ -403,7 +404,8 @@ describe('rendering a snapshot that slipped past the checks', () => {
       () => describeGlance(input),
       (error) => errors.push(error),
     );
-    assert.equal(view, UNDRAWABLE_GLANCE);
+    assert.deepEqual(view, undrawableGlance());
+    assert.equal(view.undrawable, true, 'so a click opens the log');
     assert.equal(view.visible, true);
     assert.equal(view.text, '$(warning) Account Glance');
     assert.match(view.tooltip, /could not draw .* log/);

@@ -4,14 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { AccountState } from '../../src/core/refresh/accountState';
-import type { AccountSnapshot } from '../../src/core/model';
+import { PROBLEM_IDS, type AccountSnapshot } from '../../src/core/model';
 import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { EARLIEST_FETCHED_AT, readSnapshot } from '../../src/core/snapshotValidation';
 import { serviceRow } from '../../src/views/viewModels/accountRows';
 import { describeGlance } from '../../src/views/viewModels/creditGlance';
-import { leadpingOrganization, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server/builders';
-import { FIXED_NOW, inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { leadpingOrganization, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
+import { FIXED_NOW } from '../support/clock';
+import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 
 type Json = Record<string, unknown>;
 
@@ -47,6 +48,45 @@ describe('readSnapshot accepts', () => {
       assert.ok(reading.ok, reading.ok ? '' : reading.reason);
       assert.deepEqual(json(reading.snapshot), json(snapshot));
     }
+  });
+
+  test('a snapshot an older release cached, its problems stored as English sentences, reads; a sentence stands in where values are missing', () => {
+    const stored = damaged(
+      (snapshot) =>
+        (snapshot.problems = [
+          // 0.1.0 wrote the amount into the sentence; this release would need it as a param.
+          {
+            id: 'creditsExhausted',
+            severity: 'error',
+            message: 'No credit left ($0.00): paid actions such as messages and lookups cannot be paid for until credit is added.',
+          },
+          // Needs no values: worded by this release, in the person's language.
+          { id: 'subscriptionCanceled', severity: 'error', message: 'The subscription is canceled.' },
+          // An id this release does not know: only the stored sentence can say it.
+          { id: 'somethingNew', severity: 'warning', message: 'Something new happened.' },
+        ]),
+    );
+    const reading = readSnapshot(stored, FIXED_NOW);
+    assert.ok(reading.ok, reading.ok ? '' : reading.reason);
+    assert.deepEqual(
+      reading.snapshot.problems.map((problem) => problem.message),
+      (stored.problems as Json[]).map((problem) => problem.message),
+      'nothing is lost',
+    );
+    const row = serviceRow(
+      leadping,
+      { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: reading.snapshot },
+      {
+        now: FIXED_NOW,
+        locale: 'en-US',
+      },
+    );
+    const problems = row.children?.find((child) => child.label === 'Problems')?.children?.map((child) => child.label);
+    assert.deepEqual(problems, [
+      'No credit left ($0.00): paid actions such as messages and lookups cannot be paid for until credit is added.',
+      'The subscription is canceled.',
+      'Something new happened.',
+    ]);
   });
 
   test('null for an optional field, and for a counter value (JSON writes NaN as null), reads as absent', () => {
@@ -181,9 +221,24 @@ describe('readSnapshot refuses, naming the first bad field', () => {
       /^problems\[0\]\.severity is not error, warning or info$/,
     ],
     [
-      'a problem without message',
-      damaged((stored) => (stored.problems = [{ id: 'x', severity: 'info' }])),
-      /^problems\[0\] has no message$/,
+      'a problem whose message is not text',
+      damaged((stored) => (stored.problems = [{ id: 'x', severity: 'info', message: 7 }])),
+      /^problems\[0\]\.message is not a string$/,
+    ],
+    [
+      'a problem whose params is not an object',
+      damaged((stored) => (stored.problems = [{ id: 'x', severity: 'info', params: 'USD 5' }])),
+      /^problems\[0\]\.params is not an object$/,
+    ],
+    [
+      'an amount in a problem without its currency',
+      damaged((stored) => (stored.problems = [{ id: 'creditsExhausted', severity: 'error', params: { balance: { amount: 0 } } }])),
+      /^problems\[0\]\.params\.balance has no currency$/,
+    ],
+    [
+      'a date in a problem that is not a time',
+      damaged((stored) => (stored.problems = [{ id: 'subscriptionCancels', severity: 'warning', params: { cancelsAt: '2026-12-01' } }])),
+      /^problems\[0\]\.params\.cancelsAt is not a time$/,
     ],
     ['lists: [{}]', damaged((stored) => (stored.lists = [{}])), /^lists\[0\] has no id$/],
     ['a list without items', damaged((stored) => (stored.lists = [{ id: 'a', label: 'A' }])), /^lists\[0\] has no items$/],
@@ -258,7 +313,12 @@ const anyValue = fc.oneof(
 );
 
 function damagedSnapshots(): fc.Arbitrary<Json> {
-  const base = damaged((stored) => (stored.problems = [{ id: 'p', severity: 'warning', message: 'm' }]));
+  const base = damaged(
+    (stored) =>
+      (stored.problems = [
+        { id: 'p', severity: 'warning', message: 'm', params: { balance: { amount: 1, currency: 'USD' }, cancelsAt: FIXED_NOW } },
+      ]),
+  );
   const counter = counter0(base);
   return fc
     .record({
@@ -270,7 +330,12 @@ function damagedSnapshots(): fc.Arbitrary<Json> {
           mutated(counter, anyValue).map((changed) => ({ ...changed, unit: { kind: 'money', currency: STORED_MARK } })),
         ),
       ),
-      problems: fc.array(mutated((base.problems as Json[])[0] as Json, anyValue)),
+      problems: fc.array(
+        fc.oneof(
+          mutated((base.problems as Json[])[0] as Json, anyValue),
+          mutated(((base.problems as Json[])[0] as Json).params as Json, anyValue).map((params) => ({ id: 'p', severity: 'info', params })),
+        ),
+      ),
     })
     .chain((nested) => mutated({ ...base, ...nested }, anyValue));
 }
@@ -281,6 +346,7 @@ function awkwardValidSnapshots(): fc.Arbitrary<AccountSnapshot> {
   const optionalText = fc.option(text, { nil: undefined });
   const time = fc.option(fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }), { nil: undefined });
   const amount = fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: undefined });
+  const money = fc.record({ amount: fc.double({ noNaN: true, noDefaultInfinity: true }), currency: fc.stringMatching(/^[A-Z]{3}$/) });
   const unit = fc.oneof(
     fc.stringMatching(/^[A-Z]{3}$/).map((currency) => ({ kind: 'money' as const, currency })),
     optionalText.map((noun) => ({ kind: 'count' as const, noun })),
@@ -318,7 +384,25 @@ function awkwardValidSnapshots(): fc.Arbitrary<AccountSnapshot> {
       maxLength: 5,
     }),
     problems: fc.uniqueArray(
-      fc.record({ id: text, severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const), message: text }),
+      fc.record(
+        {
+          // Known ids get worded from their params, so both paths render.
+          id: fc.oneof(fc.constantFrom(...Object.values(PROBLEM_IDS)), text),
+          severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+          message: optionalText,
+          params: fc.option(
+            fc.record({
+              balance: fc.option(money, { nil: undefined }),
+              refillTrigger: fc.option(money, { nil: undefined }),
+              cancelsAt: time,
+              envelopesLeft: amount,
+              graceEnvelopesLeft: amount,
+            }),
+            { nil: undefined },
+          ),
+        },
+        { requiredKeys: ['id', 'severity'] },
+      ),
       {
         selector: (item) => item.id,
         maxLength: 3,

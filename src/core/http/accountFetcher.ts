@@ -1,14 +1,15 @@
 // The only place that speaks HTTP. Adapters ask for paths and get JSON or a ServiceError back; this
 // class applies the base URL and token, limits time and size, retries server errors a little,
-// shares identical requests in flight, and makes sure no sentence it produces carries the token.
+// shares identical requests in flight, and makes sure no error it returns carries the token.
+// Errors are data (a kind, a case, values): the UI words them in the person's language.
 import fetch from 'node-fetch';
 import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 import { checkBaseUrl } from './baseUrl';
 import type { FetchResult, ServiceError, ServiceErrorKind } from '../model';
-import { formatWait, parseRetryAfterMs } from './retryAfter';
+import { parseRetryAfterMs } from './retryAfter';
 import { REDACTED, redactSecrets } from './redact';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
-import { REQUEST_TIMEOUT_SECONDS } from '../settingRanges';
+import { REQUEST_TIMEOUT_SECONDS } from '../settingValues';
 import type { JsonResponse, ServiceAdapter, ServiceHttp } from '../services/serviceAdapter';
 import { normalizeToken, tokenFingerprint } from './token';
 
@@ -76,32 +77,20 @@ export class AccountFetcher {
 
   async fetch(adapter: ServiceAdapter, connection: AccountConnection, options: FetchOptions = {}): Promise<FetchResult> {
     const baseUrl = checkBaseUrl(connection.baseUrl);
-    if (!baseUrl.ok) {
-      return { ok: false, error: { kind: 'invalidBaseUrl', message: `${adapter.displayName}: ${baseUrl.message}` } };
-    }
+    if (!baseUrl.ok) return { ok: false, error: { kind: 'invalidBaseUrl', baseUrlProblem: baseUrl.problem } };
     if (baseUrl.origin !== connection.tokenOrigin) {
-      return {
-        ok: false,
-        error: {
-          kind: 'originChanged',
-          message: `Confirm the new address or set a new token: the ${adapter.displayName} token was saved for ${safeOriginText(connection.tokenOrigin)}, but the base URL setting now points to ${baseUrl.origin}, so nothing was sent.`,
-        },
-      };
+      const tokenOrigin = safeOriginText(connection.tokenOrigin);
+      return { ok: false, error: { kind: 'originChanged', origin: baseUrl.origin, ...(tokenOrigin === undefined ? {} : { tokenOrigin }) } };
     }
     const token = normalizeToken(connection.token);
-    if (!token.ok) {
-      return {
-        ok: false,
-        error: { kind: 'unauthorized', message: `The saved ${adapter.displayName} token cannot be sent. ${token.message}` },
-      };
-    }
+    if (!token.ok) return { ok: false, error: { kind: 'unauthorized', reason: 'tokenUnusable', tokenProblem: token.problem } };
     const secrets = [token.token, connection.token.trim()];
     const fingerprint = tokenFingerprint(token.token);
     let throttled: ServiceError | undefined;
     const budget = options.automatic
       ? () => {
           const waitMs = this.budget.take(`${adapter.id}\n${fingerprint}`, this.now());
-          if (waitMs > 0) throttled ??= throttledError(adapter.displayName, waitMs);
+          if (waitMs > 0) throttled ??= { kind: 'throttled', retryAfterMs: waitMs, requestsPerMinute: AUTOMATIC_REQUESTS_PER_MINUTE };
           return throttled;
         }
       : undefined;
@@ -110,18 +99,12 @@ export class AccountFetcher {
       result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token, fingerprint, budget), this.now());
     } catch (error) {
       // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
-      result = {
-        ok: false,
-        error: {
-          kind: 'unexpected',
-          message: `${adapter.displayName} sent an answer Account Glance could not read (${describeThrown(error)}).`,
-        },
-      };
+      result = { ok: false, error: { kind: 'unexpected', reason: 'unreadable', ...describeThrown(error) } };
     }
     // One request held back means the snapshot would be half-built: none is shown.
     if (throttled) return { ok: false, error: throttled };
     if (result.ok) return result;
-    return { ok: false, error: { ...result.error, message: redactSecrets(result.error.message, secrets) } };
+    return { ok: false, error: redactTexts(result.error, secrets) };
   }
 
   /**
@@ -162,18 +145,14 @@ export class AccountFetcher {
       if (heldBack) return { ok: false, error: heldBack };
       const result = await this.attempt(adapter, url, pathAndQuery, token);
       if (result.ok || result.error.kind !== 'server') return result;
-      if (attempt >= maxRetries) {
-        const tries = attempt + 1;
-        const message = tries > 1 ? `${result.error.message} Tried ${tries} times.` : result.error.message;
-        return { ok: false, error: { ...result.error, message } };
-      }
+      if (attempt >= maxRetries) return { ok: false, error: { ...result.error, attempts: attempt + 1 } };
       await this.sleep(jitteredBackoffMs(attempt, SERVER_RETRY_BACKOFF, this.random));
     }
   }
 
   private async attempt(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
     const started = this.now();
-    const result = await this.request(adapter, url, pathAndQuery, token);
+    const result = await this.request(url, pathAndQuery, token);
     this.log({
       serviceId: adapter.id,
       method: 'GET',
@@ -193,8 +172,7 @@ export class AccountFetcher {
     }
   }
 
-  private async request(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
-    const name = adapter.displayName;
+  private async request(url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
     const timeoutMs = readTimeout(this.options.timeoutMs);
     const maxBodyBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const controller = new AbortController();
@@ -203,15 +181,7 @@ export class AccountFetcher {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const fail: Fail = (kind, message, status, retryAfterMs) => ({
-      ok: false,
-      error: {
-        kind,
-        message: redactSecrets(message, [token]),
-        ...(status === undefined ? {} : { status }),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      },
-    });
+    const fail: Fail = (kind, values) => ({ ok: false, error: redactTexts({ kind, ...values }, [token]) });
     try {
       const response = await fetch(url, {
         method: 'GET',
@@ -221,12 +191,7 @@ export class AccountFetcher {
         redirect: 'manual',
         compress: true,
       });
-      const tooLarge = () =>
-        fail(
-          'unexpected',
-          `${name} sent an answer too large to be an account summary (over ${formatBytes(maxBodyBytes)}), so it was not read.`,
-          response.status,
-        );
+      const tooLarge = () => fail('unexpected', { reason: 'tooLarge', maxBytes: maxBodyBytes, status: response.status });
       const declaredLength = Number(response.headers.get('content-length') ?? '');
       if (Number.isFinite(declaredLength) && declaredLength > maxBodyBytes) {
         controller.abort();
@@ -246,11 +211,10 @@ export class AccountFetcher {
       const text = Buffer.concat(chunks).toString('utf8');
       const contentType = response.headers.get('content-type') ?? '';
       if (response.status >= 200 && response.status < 300) {
-        return parseSuccess(name, response.status, text, contentType, fail);
+        return parseSuccess(response.status, text, contentType, fail);
       }
       const detail = describeErrorBody(text, contentType, token);
       return describeStatus({
-        name,
         path: pathWithoutQuery(pathAndQuery),
         status: response.status,
         detail,
@@ -259,46 +223,42 @@ export class AccountFetcher {
         fail,
       });
     } catch (error) {
-      if (timedOut) return fail('timeout', `${name} did not answer within ${formatWait(timeoutMs)}.`);
-      return fail('network', describeNetworkError(name, url, error));
+      if (timedOut) return fail('timeout', { timeoutMs });
+      return fail('network', describeNetworkError(url, error));
     } finally {
       clearTimeout(timer);
     }
   }
 }
 
-function throttledError(name: string, waitMs: number): ServiceError {
-  return {
-    kind: 'throttled',
-    message: `Account Glance paused automatic refreshes of ${name} for ${formatWait(waitMs)}: it never asks one account more than ${AUTOMATIC_REQUESTS_PER_MINUTE} times a minute on its own. Refresh by hand to ask now.`,
-    retryAfterMs: waitMs,
-  };
+/** An origin from secret storage, passed on only when it looks like one (it is never a token, but be sure). */
+function safeOriginText(origin: string): string | undefined {
+  return /^https?:\/\/[a-z0-9.[\]:-]+$/i.test(origin) ? origin : undefined;
 }
 
-/** An origin from secret storage, shown only when it looks like one (it is never a token, but be sure). */
-function safeOriginText(origin: string): string {
-  return /^https?:\/\/[a-z0-9.[\]:-]+$/i.test(origin) ? origin : 'another address';
+/**
+ * The error with every piece of text in it (the service's words, hosts, paths, nested problems)
+ * redacted: the one exit through which the core's errors leave it.
+ */
+function redactTexts<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, redactTexts(field, secrets)])) as T;
 }
 
-type Fail = (kind: ServiceErrorKind, message: string, status?: number, retryAfterMs?: number) => JsonResponse;
+type ErrorValues = Omit<ServiceError, 'kind'>;
+type Fail = (kind: ServiceErrorKind, values: ErrorValues) => JsonResponse;
 
-function parseSuccess(name: string, status: number, text: string, contentType: string, fail: Fail): JsonResponse {
-  if (looksLikeHtml(text, contentType)) {
-    return fail(
-      'unexpected',
-      `${name} answered with a web page instead of data. A proxy, a captive portal or a wrong base URL is the usual cause.`,
-      status,
-    );
-  }
+function parseSuccess(status: number, text: string, contentType: string, fail: Fail): JsonResponse {
+  if (looksLikeHtml(text, contentType)) return fail('unexpected', { reason: 'webPage', status });
   try {
     return { ok: true, status, body: JSON.parse(withoutByteOrderMark(text)) as unknown };
   } catch {
-    return fail('unexpected', `${name} sent an answer that is not valid JSON${text.trim() === '' ? ' (it was empty)' : ''}.`, status);
+    return fail('unexpected', { reason: text.trim() === '' ? 'emptyBody' : 'invalidJson', status });
   }
 }
 
 interface StatusContext {
-  readonly name: string;
   readonly path: string;
   readonly status: number;
   readonly detail: string | undefined;
@@ -307,35 +267,19 @@ interface StatusContext {
   readonly fail: Fail;
 }
 
-function describeStatus({ name, path, status, detail, retryAfterMs, location, fail }: StatusContext): JsonResponse {
-  // The quote keeps its own full stop; ours goes only where it has none.
-  const said = detail ? ` ${name} said: "${detail}"${/[.!?…]$/.test(detail) ? '' : '.'}` : '';
+function describeStatus({ path, status, detail, retryAfterMs, location, fail }: StatusContext): JsonResponse {
+  const quoted = detail === undefined ? {} : { detail };
   // A refusal is never quoted: its body is where services echo the credential they refused.
-  if (status === 401) {
-    return fail('unauthorized', `The ${name} token was rejected or has expired (HTTP 401). Set a new token.`, status);
-  }
-  if (status === 403) {
-    return fail('unauthorized', `The ${name} token was rejected or has expired, or it may not read ${path} (HTTP 403).`, status);
-  }
-  if (status === 404) {
-    return fail('notFound', `${name} has nothing at ${path} (HTTP 404). Check the base URL setting.${said}`, status);
-  }
-  if (status === 429) {
-    const wait = retryAfterMs === undefined ? '' : ` It asks to wait ${formatWait(retryAfterMs)}.`;
-    return fail('rateLimited', `${name} is limiting how often it may be asked (HTTP 429).${wait}${said}`, status, retryAfterMs);
-  }
-  if (status >= 500) {
-    return fail('server', `${name} had a server error (HTTP ${status}).${said}`, status);
-  }
+  if (status === 401) return fail('unauthorized', { reason: 'tokenRejected', status });
+  if (status === 403) return fail('unauthorized', { reason: 'tokenForbidden', path, status });
+  if (status === 404) return fail('notFound', { path, status, ...quoted });
+  if (status === 429) return fail('rateLimited', { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), ...quoted });
+  if (status >= 500) return fail('server', { status, ...quoted });
   if (status >= 300 && status < 400) {
     const target = location ? safeOrigin(location) : undefined;
-    return fail(
-      'unexpected',
-      `${name} redirected ${path} (HTTP ${status})${target ? ` to ${target}` : ''}; the token is not followed there. Check the base URL setting.`,
-      status,
-    );
+    return fail('unexpected', { reason: 'redirected', path, status, ...(target === undefined ? {} : { origin: target }) });
   }
-  return fail('unexpected', `${name} answered ${path} with HTTP ${status}, which Account Glance does not expect.${said}`, status);
+  return fail('unexpected', { reason: 'unexpectedStatus', path, status, ...quoted });
 }
 
 /** Only the start of an error body is ever read for a quote: plenty for a message, and it bounds the redaction work. */
@@ -407,28 +351,24 @@ function looksLikeHtml(text: string, contentType: string): boolean {
   return /\bhtml\b/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(text);
 }
 
-function describeNetworkError(name: string, url: string, error: unknown): string {
+function describeNetworkError(url: string, error: unknown): ErrorValues {
   const code = errorCode(error);
   const host = safeHost(url);
+  const where = { ...(host === undefined ? {} : { host }), ...(code === undefined ? {} : { code }) };
   switch (code) {
     case 'ECONNREFUSED':
-      return `Could not connect to ${name} at ${host}: the connection was refused. Check the base URL and that the service is up.`;
+      return { reason: 'connectionRefused', ...where };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `Could not find ${host}. Check the base URL and your internet connection.`;
+      return { reason: 'hostNotFound', ...where };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return `The connection to ${name} was cut off before the answer arrived. Try again.`;
-    case 'ETIMEDOUT':
-    case 'ENETUNREACH':
-    case 'EHOSTUNREACH':
-      return `Could not reach ${name} at ${host} (${code}). Check your network connection or proxy.`;
+      return { reason: 'connectionCut', ...where };
     default:
-      if (error instanceof Error && /premature close|aborted|socket hang up/i.test(error.message)) {
-        return `The connection to ${name} was cut off before the answer arrived. Try again.`;
-      }
-      return `Could not reach ${name} at ${host}${code ? ` (${code})` : ''}. Check your network connection or proxy.`;
+      if (error instanceof Error && /premature close|aborted|socket hang up/i.test(error.message))
+        return { reason: 'connectionCut', ...where };
+      return { reason: 'unreachable', ...where };
   }
 }
 
@@ -442,15 +382,16 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function describeThrown(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, MAX_QUOTED_DETAIL) : 'unknown error';
+/** What a bug's exception said, bounded; nothing for a thrown non-Error, which could be any object. */
+function describeThrown(error: unknown): ErrorValues {
+  return error instanceof Error && error.message.trim() !== '' ? { detail: truncateQuote(error.message.trim()) } : {};
 }
 
-function safeHost(url: string): string {
+function safeHost(url: string): string | undefined {
   try {
     return new URL(url).host;
   } catch {
-    return 'the configured address';
+    return undefined;
   }
 }
 
@@ -470,8 +411,4 @@ function pathWithoutQuery(pathAndQuery: string): string {
 function readTimeout(timeoutMs: (() => number) | undefined): number {
   const value = timeoutMs?.();
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

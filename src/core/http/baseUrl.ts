@@ -1,8 +1,14 @@
 // Where a token may be sent. A token sent over plain http can be read on the way, so only https is
 // allowed, except to this machine (loopback), which is how local fakes and tests run.
 
+/** Why a base URL is refused; the UI words it. Never carries the input, which may be a pasted token. */
+export type BaseUrlProblem =
+  | { readonly reason: 'empty' | 'notUrl' | 'hasCredentials' | 'hasQueryOrFragment' | 'notHttps' }
+  /** Plain http to a host that is not this machine: `origin` is scheme, host and port only. */
+  | { readonly reason: 'plainHttp'; readonly origin: string };
+
 export type BaseUrlCheck =
-  { readonly ok: true; readonly url: string; readonly origin: string } | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly url: string; readonly origin: string } | { readonly ok: false; readonly problem: BaseUrlProblem };
 
 function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -14,33 +20,21 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 export function checkBaseUrl(input: string): BaseUrlCheck {
+  const refuse = (problem: BaseUrlProblem): BaseUrlCheck => ({ ok: false, problem });
   const trimmed = input.trim();
-  if (trimmed === '') {
-    return { ok: false, message: 'The base URL is empty. Use the service address, e.g. https://api.example.com.' };
-  }
+  if (trimmed === '') return refuse({ reason: 'empty' });
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
     // Not echoed: people sometimes paste a token into the wrong box.
-    return { ok: false, message: 'The base URL is not a valid URL. Use a full address such as https://api.example.com.' };
+    return refuse({ reason: 'notUrl' });
   }
-  if (parsed.username !== '' || parsed.password !== '') {
-    return { ok: false, message: 'The base URL must not contain a user name or password.' };
-  }
-  if (parsed.search !== '' || parsed.hash !== '') {
-    return { ok: false, message: 'The base URL must not contain a query (?…) or fragment (#…).' };
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { ok: false, message: 'The base URL must start with https://.' };
-  }
+  if (parsed.username !== '' || parsed.password !== '') return refuse({ reason: 'hasCredentials' });
+  if (parsed.search !== '' || parsed.hash !== '') return refuse({ reason: 'hasQueryOrFragment' });
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return refuse({ reason: 'notHttps' });
   const origin = `${parsed.protocol}//${parsed.host}`;
-  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
-    return {
-      ok: false,
-      message: `The base URL ${origin} uses http, which would send your token unencrypted. Use https (plain http is only allowed for localhost, 127.x.x.x and [::1]).`,
-    };
-  }
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) return refuse({ reason: 'plainHttp', origin });
   const path = parsed.pathname.replace(/\/+$/, '');
   return { ok: true, url: `${origin}${path}`, origin };
 }

@@ -26,14 +26,3 @@ export function parseRetryAfterMs(header: string | null | undefined, now: number
   const at = Date.parse(value);
   return Number.isFinite(at) ? Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS) : undefined;
 }
-
-/** A wait as a person says it: "30 seconds", "5 minutes", "2 hours", "more than a day". */
-export function formatWait(ms: number): string {
-  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-  if (!Number.isFinite(ms) || ms > 36 * 3_600_000) return 'more than a day';
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds < 90) return plural(seconds, 'second');
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return plural(minutes, 'minute');
-  return plural(Math.round(minutes / 60), 'hour');
-}

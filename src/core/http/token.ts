@@ -1,9 +1,16 @@
 // Cleans up what a person pasted as an API token. No prefix check: Leadping keys have changed
 // prefix over time (sk_, lp_) and Signeasy tokens are JWTs, so any header-safe text is accepted.
-// No message here ever repeats the input: it is a secret.
+// No problem reported here ever carries the input: it is a secret.
 import { createHash } from 'node:crypto';
 
-export type TokenCheck = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly message: string };
+/** Why a pasted token cannot be used; the UI words it. Never carries the token, nor any of its characters. */
+export type TokenProblem =
+  | { readonly reason: 'empty' | 'onlyBearer' | 'whitespace' | 'notHeaderSafe' }
+  | { readonly reason: 'tooLong'; readonly maxLength: number }
+  /** Only the length is kept: even a fragment of a token is secret. */
+  | { readonly reason: 'tooShort'; readonly length: number };
+
+export type TokenCheck = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly problem: TokenProblem };
 
 /** Far beyond any real token or JWT; a paste this long is a mistake (a whole file, a log). */
 export const MAX_TOKEN_LENGTH = 8192;
@@ -16,31 +23,14 @@ const BEARER_PREFIX = /^(?:bearer\s+)+/i;
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 export function normalizeToken(input: string | undefined): TokenCheck {
-  if (input === undefined || input.trim() === '') {
-    return { ok: false, message: 'The token is empty. Paste the API token from your account settings.' };
-  }
-  if (input.length > MAX_TOKEN_LENGTH) {
-    return { ok: false, message: `The token is longer than ${MAX_TOKEN_LENGTH} characters, which no API token is. Check what was pasted.` };
-  }
+  const refuse = (problem: TokenProblem): TokenCheck => ({ ok: false, problem });
+  if (input === undefined || input.trim() === '') return refuse({ reason: 'empty' });
+  if (input.length > MAX_TOKEN_LENGTH) return refuse({ reason: 'tooLong', maxLength: MAX_TOKEN_LENGTH });
   const token = input.trim().replace(BEARER_PREFIX, '').trim();
-  if (token === '' || /^bearer$/i.test(token)) {
-    return { ok: false, message: 'Only the word "Bearer" was pasted. Paste the token that follows it.' };
-  }
-  if (/\s/.test(token)) {
-    return { ok: false, message: 'The token contains spaces or line breaks. Paste it as one unbroken line.' };
-  }
-  if (!HEADER_SAFE.test(token)) {
-    return {
-      ok: false,
-      message:
-        'The token contains invisible or non-ASCII characters (such as smart quotes or control characters), which cannot be sent in an HTTP header. Copy it again from the source.',
-    };
-  }
-  if (token.length < MIN_TOKEN_LENGTH) {
-    // The length only, never the characters.
-    const characters = token.length === 1 ? '1 character' : `${token.length} characters`;
-    return { ok: false, message: `The token is only ${characters} long; API tokens are much longer. Paste the whole token.` };
-  }
+  if (token === '' || /^bearer$/i.test(token)) return refuse({ reason: 'onlyBearer' });
+  if (/\s/.test(token)) return refuse({ reason: 'whitespace' });
+  if (!HEADER_SAFE.test(token)) return refuse({ reason: 'notHeaderSafe' });
+  if (token.length < MIN_TOKEN_LENGTH) return refuse({ reason: 'tooShort', length: token.length });
   return { ok: true, token };
 }
 

@@ -25,6 +25,8 @@ export interface AccountRefresherOptions {
    */
   readonly retryDelayMs: (error: ServiceError, attempt: number) => number | undefined;
   readonly now?: () => number;
+  /** Told how many state listeners are attached whenever that changes (a leak check for tests). */
+  readonly onListenerCountChange?: (count: number) => void;
 }
 
 interface ServiceSlot {
@@ -76,7 +78,13 @@ export class AccountRefresher {
 
   onDidChangeState(listener: StateListener): { dispose(): void } {
     this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.options.onListenerCountChange?.(this.listeners.size);
+    return {
+      dispose: () => {
+        this.listeners.delete(listener);
+        this.options.onListenerCountChange?.(this.listeners.size);
+      },
+    };
   }
 
   /** Shows snapshots kept from the last session at once, marked stale until a refresh confirms them. */
@@ -156,17 +164,13 @@ export class AccountRefresher {
     return [...this.slots.entries()].filter(([, slot]) => slot.retryAt !== undefined && slot.retryAt <= now).map(([id]) => id);
   }
 
-  /** For leak checks: listeners attached right now. */
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
-
   isRefreshing(): boolean {
     return [...this.slots.values()].some((slot) => slot.inFlight !== undefined);
   }
 
   dispose(): void {
     this.listeners.clear();
+    this.options.onListenerCountChange?.(0);
   }
 
   private refreshOne(serviceId: string, slot: ServiceSlot, automatic = false): Promise<void> {
@@ -188,10 +192,7 @@ export class AccountRefresher {
       } catch {
         // e.g. the OS keyring is locked or missing: say so rather than pretend to be signed out.
         if (slot.generation === generation) {
-          this.fail(slot, {
-            kind: 'secretStorage',
-            message: `Could not read the ${adapter.displayName} token from VS Code's secret storage (the system keyring may be locked or missing). See Troubleshooting in the Account Glance README.`,
-          });
+          this.fail(slot, { kind: 'secretStorage' });
         }
         return;
       }
@@ -206,7 +207,7 @@ export class AccountRefresher {
       try {
         result = await this.options.fetcher.fetch(adapter, connection, { automatic });
       } catch {
-        result = { ok: false, error: { kind: 'unexpected', message: `${adapter.displayName} refresh failed unexpectedly; see the log.` } };
+        result = { ok: false, error: { kind: 'unexpected', reason: 'refreshFailed' } };
       }
       if (slot.generation !== generation) return;
       if (result.ok) this.succeed(slot, result.snapshot);

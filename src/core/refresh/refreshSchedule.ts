@@ -2,7 +2,7 @@
 // (no requests nobody will see) and catches up on focus, never starts while a refresh is still
 // running, and wakes early when a failed service is due to be asked again (after the wait a
 // 429 asked for, or a backoff after a network failure), so the panel recovers on its own.
-import { REFRESH_INTERVAL_MINUTES } from '../settingRanges';
+import { REFRESH_INTERVAL_MINUTES } from '../settingValues';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -67,10 +67,6 @@ export class RefreshSchedule {
     if (intervalDue === undefined) return retryAt;
     if (retryAt === undefined) return intervalDue;
     return Math.min(intervalDue, retryAt);
-  }
-
-  get timerArmed(): boolean {
-    return this.handle !== undefined;
   }
 
   setIntervalMinutes(minutes: number): void {

@@ -71,8 +71,8 @@ export function firstDefined<T>(...values: readonly (T | undefined)[]): T | unde
 }
 
 /** The error for an answer that parsed as JSON but is not the object the endpoint documents. */
-export function unexpectedShapeError(serviceName: string, path: string): ServiceError {
-  return { kind: 'unexpected', message: `${serviceName} answered ${path} with data in an unexpected shape (not a JSON object).` };
+export function unexpectedShapeError(path: string): ServiceError {
+  return { kind: 'unexpected', reason: 'unexpectedShape', path };
 }
 
 /** The parts that are present, joined; undefined when none is. */

@@ -1,7 +1,7 @@
 // Leadping: profile from /users/me (two shapes in the wild: the 2023–2025 one with the balance and
 // auto-refill on the user, and the 2026 one that moved them to /wallets/me and /organizations/me).
 // All three are asked for at once; only /users/me is required.
-import { asCurrencyCode, formatDateForMessage, formatMoneyForMessage } from '../money';
+import { asCurrencyCode, formatIsoDate } from '../money';
 import {
   PROBLEM_IDS,
   type AccountIdentity,
@@ -42,6 +42,7 @@ export const leadpingAdapter: ServiceAdapter = {
   displayName: DISPLAY_NAME,
   shortMark: 'LP',
   defaultBaseUrl: 'https://api.leadping.ai',
+  defaultLowCreditThreshold: 5,
   dashboardUrl: 'https://leadping.ai',
   tokenHelpUrl: 'https://leadping.ai/api-keys',
   async fetchSnapshot(http, now): Promise<FetchResult> {
@@ -52,7 +53,7 @@ export const leadpingAdapter: ServiceAdapter = {
     ]);
     if (!user.ok) return { ok: false, error: user.error };
     const userBody = asObject(user.body);
-    if (!userBody) return { ok: false, error: unexpectedShapeError(DISPLAY_NAME, LEADPING_PATHS.user) };
+    if (!userBody) return { ok: false, error: unexpectedShapeError(LEADPING_PATHS.user) };
     return { ok: true, snapshot: buildLeadpingSnapshot(userBody, optionalBody(wallet), optionalBody(organization), now) };
   },
 };
@@ -160,42 +161,26 @@ function findProblems(
   now: number,
 ): AccountProblem[] {
   const problems: AccountProblem[] = [];
-  const money = (amount: number) => formatMoneyForMessage(amount, currency);
+  const money = (amount: number) => ({ amount, currency });
   // Leadping has spelled it both "Canceled" and "Cancelled".
   const status = plan.subscriptionStatus?.toLowerCase();
   if (status === 'overdue') {
-    problems.push({
-      id: PROBLEM_IDS.subscriptionOverdue,
-      severity: 'error',
-      message: 'The subscription payment is overdue. Update the payment method in Leadping.',
-    });
+    problems.push({ id: PROBLEM_IDS.subscriptionOverdue, severity: 'error' });
   } else if (status === 'canceled' || status === 'cancelled') {
-    problems.push({ id: PROBLEM_IDS.subscriptionCanceled, severity: 'error', message: 'The subscription is canceled.' });
+    problems.push({ id: PROBLEM_IDS.subscriptionCanceled, severity: 'error' });
   } else if (status === 'pending') {
-    problems.push({
-      id: PROBLEM_IDS.subscriptionPending,
-      severity: 'warning',
-      message: 'The subscription is pending: it is not active yet.',
-    });
+    problems.push({ id: PROBLEM_IDS.subscriptionPending, severity: 'warning' });
   }
   if (plan.cancelsAt !== undefined && plan.cancelsAt > now && status !== 'canceled' && status !== 'cancelled') {
-    problems.push({
-      id: PROBLEM_IDS.subscriptionCancels,
-      severity: 'warning',
-      message: `Subscription cancels on ${formatDateForMessage(plan.cancelsAt)}.`,
-    });
+    problems.push({ id: PROBLEM_IDS.subscriptionCancels, severity: 'warning', params: { cancelsAt: plan.cancelsAt } });
   }
   if (balance !== undefined && balance <= 0) {
-    problems.push({
-      id: PROBLEM_IDS.creditsExhausted,
-      severity: 'error',
-      message: `No credit left (${money(balance)}): paid actions such as messages and lookups cannot be paid for until credit is added.`,
-    });
+    problems.push({ id: PROBLEM_IDS.creditsExhausted, severity: 'error', params: { balance: money(balance) } });
   } else if (balance !== undefined && autoRefill?.enabled === false && autoRefill.trigger !== undefined && balance < autoRefill.trigger) {
     problems.push({
       id: PROBLEM_IDS.belowRefillTrigger,
       severity: 'warning',
-      message: `The balance (${money(balance)}) is below the auto-refill trigger (${money(autoRefill.trigger)}), but auto-refill is off, so it will not be topped up.`,
+      params: { balance: money(balance), refillTrigger: money(autoRefill.trigger) },
     });
   }
   return problems;
@@ -218,10 +203,7 @@ function readLists(user: JsonObject): DetailList[] {
       const createdAt = asIsoTime(certificate.createdAt);
       return {
         label: asText(certificate.url) ?? asText(certificate.id) ?? 'Certificate',
-        description: joinDefined(
-          [asText(certificate.source), createdAt === undefined ? undefined : formatDateForMessage(createdAt)],
-          ' · ',
-        ),
+        description: joinDefined([asText(certificate.source), createdAt === undefined ? undefined : formatIsoDate(createdAt)], ' · '),
       };
     });
   if (certificates.length > 0) lists.push({ id: 'trustedFormCertificates', label: 'TrustedForm certificates', items: certificates });

@@ -21,6 +21,11 @@ export interface ServiceAdapter {
   /** Two-letter mark used in the status bar, e.g. 'LP'. */
   readonly shortMark: string;
   readonly defaultBaseUrl: string;
+  /**
+   * Below this value of the headline counter (in its own unit) the account is low on credit,
+   * unless the person set their own threshold in `accountGlance.lowCredit`.
+   */
+  readonly defaultLowCreditThreshold: number;
   /** The service's web app, opened by "Open Dashboard". */
   readonly dashboardUrl: string;
   /** Where a person creates an API token. */

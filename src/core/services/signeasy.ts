@@ -40,27 +40,23 @@ export const signeasyAdapter: ServiceAdapter = {
   displayName: DISPLAY_NAME,
   shortMark: 'SE',
   defaultBaseUrl: 'https://api.signeasy.com',
+  defaultLowCreditThreshold: 20,
   dashboardUrl: 'https://app.signeasy.com',
   tokenHelpUrl: 'https://signeasy.com/developers',
   async fetchSnapshot(http, now): Promise<FetchResult> {
     const response = await http.getJson(SIGNEASY_ME_PATH);
     if (!response.ok) return { ok: false, error: explainSigneasyError(response.error) };
     const user = asObject(response.body);
-    if (!user) return { ok: false, error: unexpectedShapeError(DISPLAY_NAME, SIGNEASY_ME_PATH) };
+    if (!user) return { ok: false, error: unexpectedShapeError(SIGNEASY_ME_PATH) };
     return { ok: true, snapshot: buildSigneasySnapshot(user, now) };
   },
 };
 
 /** What only Signeasy's own docs tell: 401 also means a missing scope; 429 means wait a minute. */
 function explainSigneasyError(error: ServiceError): ServiceError {
-  if (error.kind === 'unauthorized' && error.status === 401) {
-    return {
-      ...error,
-      message: `${error.message} Signeasy also answers 401 when the token lacks a scope this call needs (missing scope).`,
-    };
-  }
+  if (error.kind === 'unauthorized' && error.status === 401) return { ...error, hint: 'scopeMayBeMissing' };
   if (error.kind === 'rateLimited' && error.retryAfterMs === undefined) {
-    return { ...error, retryAfterMs: SIGNEASY_RATE_LIMIT_WAIT_MS, message: `${error.message} Signeasy asks to retry after a minute.` };
+    return { ...error, retryAfterMs: SIGNEASY_RATE_LIMIT_WAIT_MS, hint: 'retryAfterAMinute' };
   }
   return error;
 }
@@ -118,36 +114,25 @@ function readPlan(user: JsonObject): AccountPlan {
 function findProblems(user: JsonObject): AccountProblem[] {
   const problems: AccountProblem[] = [];
   if (asFlag(user.email_verified) === false) {
-    problems.push({
-      id: PROBLEM_IDS.emailUnverified,
-      severity: 'error',
-      message:
-        'The email address is not verified: Signeasy API calls will not work until it is. Check your inbox for the verification email.',
-    });
+    problems.push({ id: PROBLEM_IDS.emailUnverified, severity: 'error' });
   }
   if (asFlag(user.status) === false) {
-    problems.push({ id: PROBLEM_IDS.accountNotActivated, severity: 'warning', message: 'The Signeasy account is not activated yet.' });
+    problems.push({ id: PROBLEM_IDS.accountNotActivated, severity: 'warning' });
   }
   const envelopes = asNumber(user.envelope_credits_available);
   const grace = asNumber(user.grace_envelope_credits_available);
   const graceUsed = asNumber(user.grace_envelope_credits_consumed);
   if (envelopes !== undefined && grace !== undefined && envelopes <= 0 && grace <= 0) {
-    problems.push({
-      id: PROBLEM_IDS.creditsExhausted,
-      severity: 'error',
-      message:
-        'No envelope credits left, and the grace credits are used up too: requests that spend credits will fail (422) until credits are added.',
-    });
+    problems.push({ id: PROBLEM_IDS.creditsExhausted, severity: 'error', params: { envelopesLeft: envelopes, graceEnvelopesLeft: grace } });
     return problems;
   }
   // Consumed grace credits stay counted after a top-up, so they only mean "in use" while envelopes are out.
   const outOfEnvelopes = envelopes !== undefined && envelopes <= 0;
   if (outOfEnvelopes || (envelopes === undefined && graceUsed !== undefined && graceUsed > 0)) {
-    const left = grace === undefined ? '' : ` ${grace} grace ${grace === 1 ? 'envelope' : 'envelopes'} left.`;
     problems.push({
       id: PROBLEM_IDS.graceCreditsInUse,
       severity: 'warning',
-      message: `Envelope credits are used up: requests now spend grace credits.${left}`,
+      ...(grace === undefined ? {} : { params: { graceEnvelopesLeft: grace } }),
     });
   }
   return problems;

@@ -1,5 +1,9 @@
 // What the Accounts tree shows for one service, as plain data. The tree provider turns these
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
+// Every word goes through l10n.t (the bundle VS Code loaded); sentences about errors and problems
+// come from errorWording.ts and snapshotWording.ts.
+import * as l10n from '@vscode/l10n';
+import { BASE_URL_SETTING } from '../../core/settingValues';
 import { accountStatus, type AccountState, type AccountStatus } from '../../core/refresh/accountState';
 import {
   accountHolderName,
@@ -9,6 +13,7 @@ import {
   type ProblemSeverity,
   type ServiceError,
 } from '../../core/model';
+import { describeError, errorTitle } from './errorWording';
 import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import {
   escapeMarkdown,
@@ -21,6 +26,7 @@ import {
   MISSING,
 } from './format';
 import { summarizeProblems, type ProblemSummary } from './problemSummary';
+import { counterLabel, describeProblem, detailListLabel } from './snapshotWording';
 
 export interface RowIcon {
   /** A codicon id, e.g. 'pass', 'sync~spin'. */
@@ -81,7 +87,7 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   const snapshot = state.snapshot;
   const who = accountHolderName(snapshot?.identity);
   // Only data the node shows (fresh or stale) can report problems.
-  const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems) : undefined;
+  const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems, context.locale) : undefined;
   return {
     id: adapter.id,
     kind: 'service',
@@ -114,10 +120,10 @@ export function serviceRowOrError(
       id: adapter.id,
       kind: 'service',
       label: adapter.displayName,
-      description: 'Could not show this account: see the log',
-      tooltip: 'This account could not be shown. Click to open the log; a refresh may fix it.',
+      description: l10n.t('Could not show this account: see the log'),
+      tooltip: l10n.t('This account could not be shown. Click to open the log; a refresh may fix it.'),
       icon: STATUS_ICONS.error,
-      command: { command: 'accountGlance.showLog', title: 'Show log' },
+      command: { command: 'accountGlance.showLog', title: l10n.t('Show log') },
       // Keeps the service's menu (refresh, remove token), the ways out of a bad snapshot.
       contextValue: state.signedIn === true ? 'service.signedIn' : 'service.signedOut',
     };
@@ -140,16 +146,20 @@ function serviceIcon(status: AccountStatus, refreshing: boolean, trouble: Proble
 
 /** Who is signed in, then the worst problem: "Ines Salgado · no credits left", "… (stale)" when the data is old. */
 function describeServiceStatus(status: AccountStatus, who: string | undefined, trouble: ProblemSummary | undefined): string {
-  const headline = trouble ? (who ? `${who} · ${trouble.phrase}` : trouble.phrase) : (who ?? MISSING);
+  const headline = trouble
+    ? who
+      ? l10n.t('{name} · {problem}', { name: who, problem: trouble.phrase })
+      : trouble.phrase
+    : (who ?? MISSING);
   switch (status) {
     case 'signedOut':
-      return 'Not signed in';
+      return l10n.t('Not signed in');
     case 'loading':
-      return 'Loading…';
+      return l10n.t('Loading…');
     case 'error':
-      return 'Could not load';
+      return l10n.t('Could not load');
     case 'stale':
-      return `${headline} (stale)`;
+      return l10n.t('{0} (stale)', headline);
     case 'fresh':
       return headline;
   }
@@ -157,18 +167,32 @@ function describeServiceStatus(status: AccountStatus, who: string | undefined, t
 
 // Tooltips are Markdown: every piece of text that came from a service (or quotes one) is escaped.
 function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: RowContext): string {
-  const lines = [`**${escapeMarkdown(adapter.displayName)}**`];
+  const service = adapter.displayName;
+  const lines = [`**${escapeMarkdown(service)}**`];
   const host = context.customHosts?.[adapter.id];
-  if (host) lines.push(`Data from ${escapeMarkdown(host)} (not the default ${escapeMarkdown(new URL(adapter.defaultBaseUrl).host)})`);
-  if (!state.signedIn) lines.push('No API token set.');
-  if (state.signedIn && state.snapshot) for (const problem of state.snapshot.problems) lines.push(escapeMarkdown(problem.message));
-  if (state.snapshot) {
+  if (host) {
     lines.push(
-      `Updated ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)} (${escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale))})`,
+      l10n.t('Data from {host} (not the default {defaultHost})', {
+        host: escapeMarkdown(host),
+        defaultHost: escapeMarkdown(new URL(adapter.defaultBaseUrl).host),
+      }),
     );
   }
-  if (state.fromCache) lines.push('Shown from the last session until the first refresh finishes.');
-  if (state.error) lines.push(`Last refresh failed: ${escapeMarkdown(state.error.message)}`);
+  if (!state.signedIn) lines.push(l10n.t('No API token set.'));
+  if (state.signedIn && state.snapshot) {
+    for (const problem of state.snapshot.problems)
+      lines.push(escapeMarkdown(describeProblem(problem, { serviceName: service, locale: context.locale })));
+  }
+  if (state.snapshot) {
+    lines.push(
+      l10n.t('Updated {age} ({time})', {
+        age: formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale),
+        time: escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale)),
+      }),
+    );
+  }
+  if (state.fromCache) lines.push(l10n.t('Shown from the last session until the first refresh finishes.'));
+  if (state.error) lines.push(l10n.t('Last refresh failed: {0}', escapeMarkdown(describeError(state.error, service, context.locale))));
   return lines.join('\n\n');
 }
 
@@ -177,11 +201,15 @@ function hostRow(adapter: ServiceAdapter, host: string): Row {
   return {
     id: `${adapter.id}/host`,
     kind: 'message',
-    label: 'Server',
+    label: l10n.t('Server'),
     description: host,
-    tooltip: `${escapeMarkdown(adapter.displayName)} data comes from ${escapeMarkdown(host)}, set in the base URL setting (the default is ${escapeMarkdown(new URL(adapter.defaultBaseUrl).host)}).`,
+    tooltip: l10n.t('{service} data comes from {host}, set in the base URL setting (the default is {defaultHost}).', {
+      service: escapeMarkdown(adapter.displayName),
+      host: escapeMarkdown(host),
+      defaultHost: escapeMarkdown(new URL(adapter.defaultBaseUrl).host),
+    }),
     icon: { id: 'server' },
-    command: { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [`accountGlance.${adapter.id}.baseUrl`] },
+    command: { command: 'workbench.action.openSettings', title: l10n.t('Open settings'), arguments: [BASE_URL_SETTING] },
   };
 }
 
@@ -191,10 +219,10 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
       {
         id: `${adapter.id}/setToken`,
         kind: 'action',
-        label: 'Set API token…',
+        label: l10n.t('Set API token…'),
         icon: { id: 'key' },
-        tooltip: `Store a ${adapter.displayName} API token in VS Code's secret storage.`,
-        command: { command: 'accountGlance.setToken', title: 'Set API Token...', arguments: [adapter.id] },
+        tooltip: l10n.t("Store a {service} API token in VS Code's secret storage.", { service: escapeMarkdown(adapter.displayName) }),
+        command: { command: 'accountGlance.setToken', title: l10n.t('Set API Token...'), arguments: [adapter.id] },
       },
     ];
   }
@@ -206,68 +234,70 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
     rows.push({
       id: `${adapter.id}/cached`,
       kind: 'message',
-      label: 'From last session',
-      description: `refreshing… (data ${formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale)})`,
+      label: l10n.t('From last session'),
+      description: l10n.t('refreshing… (data {age})', { age: formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale) }),
       icon: { id: 'history' },
     });
   }
   if (state.snapshot) rows.push(...snapshotSections(adapter, state.snapshot, context));
-  else if (!state.error) rows.push({ id: `${adapter.id}/loading`, kind: 'message', label: 'Loading…', icon: { id: 'sync~spin' } });
+  else if (!state.error) rows.push({ id: `${adapter.id}/loading`, kind: 'message', label: l10n.t('Loading…'), icon: { id: 'sync~spin' } });
   return rows;
 }
 
-/** A short title per error kind: the sentence itself is too long for a tree row, so it follows as the description. */
-const ERROR_TITLES: Record<ServiceError['kind'], string> = {
-  unauthorized: 'Token rejected',
-  notFound: 'Not found',
-  rateLimited: 'Rate limited',
-  server: 'Server error',
-  network: 'Connection failed',
-  timeout: 'Timed out',
-  unexpected: 'Unexpected answer',
-  invalidBaseUrl: 'Base URL refused',
-  originChanged: 'Base URL changed',
-  secretStorage: 'Secret storage unavailable',
-  throttled: 'Automatic refresh paused',
-};
-
 function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountState, context: RowContext): Row {
   const stale = state.snapshot !== undefined;
-  const action = errorAction(adapter, error);
-  const dataAge = stale ? `data from ${formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale)}` : undefined;
+  const { command, clickHint } = errorAction(adapter, error);
+  const message = describeError(error, adapter.displayName, context.locale);
+  const dataAge = stale ? formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale) : undefined;
   return {
     id: `${adapter.id}/error`,
     kind: 'message',
-    label: ERROR_TITLES[error.kind],
+    // The sentence is too long for a row's label: a short title, and the sentence as the description.
+    label: errorTitle(error.kind),
     // What to do comes first: a side bar shows only the start of the line (the node already says "stale").
-    description: dataAge ? `${error.message} · ${dataAge}` : error.message,
-    tooltip: [
-      escapeMarkdown(error.message),
-      stale ? 'The values below are the last ones that loaded.' : '',
-      `Click to ${action.title.toLowerCase()}.`,
-    ]
+    description: dataAge ? l10n.t('{error} · data from {age}', { error: message, age: dataAge }) : message,
+    tooltip: [escapeMarkdown(message), stale ? l10n.t('The values below are the last ones that loaded.') : '', clickHint]
       .filter(Boolean)
       .join('\n\n'),
     icon: stale ? { id: 'warning', color: 'list.warningForeground' } : { id: 'error', color: 'list.errorForeground' },
-    command: action,
+    command,
   };
 }
 
-/** What a person can do about an error: a new token for a rejected one, the settings for a bad URL, else the log. */
-function errorAction(adapter: ServiceAdapter, error: ServiceError): RowCommand {
+/**
+ * What a person can do about an error: a new token for a rejected one, the settings for a bad
+ * URL, else the log. `clickHint` is its own sentence: a translated title cannot be lower-cased
+ * into another sentence.
+ */
+function errorAction(adapter: ServiceAdapter, error: ServiceError): { command: RowCommand; clickHint: string } {
   switch (error.kind) {
     case 'unauthorized':
-      return { command: 'accountGlance.setToken', title: 'Set a new token', arguments: [adapter.id] };
+      return {
+        command: { command: 'accountGlance.setToken', title: l10n.t('Set a new token'), arguments: [adapter.id] },
+        clickHint: l10n.t('Click to set a new token.'),
+      };
     case 'invalidBaseUrl':
-      return { command: 'workbench.action.openSettings', title: 'Open settings', arguments: [`accountGlance.${adapter.id}.baseUrl`] };
+      return {
+        command: { command: 'workbench.action.openSettings', title: l10n.t('Open settings'), arguments: [BASE_URL_SETTING] },
+        clickHint: l10n.t('Click to open settings.'),
+      };
     case 'originChanged':
-      return { command: 'accountGlance.confirmBaseUrl', title: 'Confirm the new address', arguments: [adapter.id] };
+      return {
+        command: { command: 'accountGlance.confirmBaseUrl', title: l10n.t('Confirm the new address'), arguments: [adapter.id] },
+        clickHint: l10n.t('Click to confirm the new address.'),
+      };
     case 'secretStorage':
-      return { command: 'accountGlance.showTroubleshooting', title: 'Open troubleshooting' };
+      return {
+        command: { command: 'accountGlance.showTroubleshooting', title: l10n.t('Open troubleshooting') },
+        clickHint: l10n.t('Click to open troubleshooting.'),
+      };
     case 'throttled':
-      return { command: 'accountGlance.refreshService', title: 'Refresh now', arguments: [adapter.id] };
+      return {
+        command: { command: 'accountGlance.refreshService', title: l10n.t('Refresh now'), arguments: [adapter.id] },
+        clickHint: l10n.t('Click to refresh now.'),
+      };
     default:
-      return { command: 'accountGlance.showLog', title: 'Show log' };
+      return { command: { command: 'accountGlance.showLog', title: l10n.t('Show log') }, clickHint: l10n.t('Click to show log.') };
   }
 }
 
@@ -278,49 +308,53 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
     valueRow(`${base}/${id}`, label, formatRelativeTime(at, context.now, context.locale), formatExactTime(at, context.locale));
 
   const profile = [
-    valueRow(`${base}/profile/name`, 'Name', formatText(identity.displayName)),
-    valueRow(`${base}/profile/email`, 'Email', formatText(identity.email)),
-    valueRow(`${base}/profile/organization`, 'Organization', formatText(identity.organization)),
-    ...(identity.phone ? [valueRow(`${base}/profile/phone`, 'Phone', formatText(identity.phone))] : []),
-    valueRow(`${base}/profile/id`, 'User ID', formatText(identity.id)),
-    dateRow('profile/created', 'Member since', identity.createdAt),
+    valueRow(`${base}/profile/name`, l10n.t('Name'), formatText(identity.displayName)),
+    valueRow(`${base}/profile/email`, l10n.t('Email'), formatText(identity.email)),
+    valueRow(`${base}/profile/organization`, l10n.t('Organization'), formatText(identity.organization)),
+    ...(identity.phone ? [valueRow(`${base}/profile/phone`, l10n.t('Phone'), formatText(identity.phone))] : []),
+    valueRow(`${base}/profile/id`, l10n.t('User ID'), formatText(identity.id)),
+    dateRow('profile/created', l10n.t('Member since'), identity.createdAt),
   ];
 
+  const onOff = (value: boolean | undefined) => formatYesNo(value, l10n.t('On'), l10n.t('Off'));
   const planRows = [
-    valueRow(`${base}/plan/name`, 'Plan', formatText(plan.name)),
-    valueRow(`${base}/plan/status`, 'Subscription', formatText(plan.subscriptionStatus)),
+    valueRow(`${base}/plan/name`, l10n.t('Plan'), formatText(plan.name)),
+    valueRow(`${base}/plan/status`, l10n.t('Subscription'), formatText(plan.subscriptionStatus)),
   ];
-  if (plan.paid !== undefined) planRows.push(valueRow(`${base}/plan/paid`, 'Paid plan', formatYesNo(plan.paid)));
-  if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', 'Renews', plan.renewsAt));
-  if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', 'Expires', plan.expiresAt));
-  if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', 'Cancels', plan.cancelsAt));
-  if (plan.autoRenew !== undefined)
-    planRows.push(valueRow(`${base}/plan/autoRenew`, 'Auto-renew', formatYesNo(plan.autoRenew, 'On', 'Off')));
+  if (plan.paid !== undefined) planRows.push(valueRow(`${base}/plan/paid`, l10n.t('Paid plan'), formatYesNo(plan.paid)));
+  if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', l10n.t('Renews'), plan.renewsAt));
+  if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', l10n.t('Expires'), plan.expiresAt));
+  if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', l10n.t('Cancels'), plan.cancelsAt));
+  if (plan.autoRenew !== undefined) planRows.push(valueRow(`${base}/plan/autoRenew`, l10n.t('Auto-renew'), onOff(plan.autoRenew)));
   if (plan.autoRefill) {
     const refill = plan.autoRefill;
     const detail =
       refill.enabled && (refill.amount !== undefined || refill.trigger !== undefined)
-        ? `On: add ${formatMoney(refill.amount, refill.currency, context.locale)} below ${formatMoney(refill.trigger, refill.currency, context.locale)}`
-        : formatYesNo(refill.enabled, 'On', 'Off');
-    planRows.push(valueRow(`${base}/plan/autoRefill`, 'Auto-refill', detail));
+        ? l10n.t('On: add {amount} below {trigger}', {
+            amount: formatMoney(refill.amount, refill.currency, context.locale),
+            trigger: formatMoney(refill.trigger, refill.currency, context.locale),
+          })
+        : onOff(refill.enabled);
+    planRows.push(valueRow(`${base}/plan/autoRefill`, l10n.t('Auto-refill'), detail));
   }
 
   const credits = snapshot.counters.map((counter) => {
     const value = formatCounterValue(counter.value, counter.unit, context.locale);
-    const expiry =
-      counter.expiresAt !== undefined ? ` · expires ${formatRelativeTime(counter.expiresAt, context.now, context.locale)}` : '';
     const row = valueRow(
       `${base}/credits/${counter.id}`,
-      counter.label,
+      counterLabel(counter),
       value,
       undefined,
       counter.headline ? { id: 'star-full' } : undefined,
     );
-    return expiry
+    return counter.expiresAt !== undefined
       ? {
           ...row,
-          description: `${value}${expiry}`,
-          tooltip: `${row.tooltip}\n\nExpires ${escapeMarkdown(formatExactTime(counter.expiresAt, context.locale))}`,
+          description: l10n.t('{value} · expires {when}', {
+            value,
+            when: formatRelativeTime(counter.expiresAt, context.now, context.locale),
+          }),
+          tooltip: `${row.tooltip}\n\n${l10n.t('Expires {0}', escapeMarkdown(formatExactTime(counter.expiresAt, context.locale)))}`,
         }
       : row;
   });
@@ -328,34 +362,38 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
   // Problems come first, so a person sees them without scrolling.
   const sections: Row[] = [
-    ...(snapshot.problems.length > 0 ? [problemsSection(base, snapshot.problems)] : []),
-    section(`${base}/profile`, 'Profile', 'account', profile, false),
-    section(`${base}/plan`, 'Plan', 'briefcase', planRows, false),
+    ...(snapshot.problems.length > 0 ? [problemsSection(adapter, snapshot.problems, context)] : []),
+    section(`${base}/profile`, l10n.t('Profile'), 'account', profile, false),
+    section(`${base}/plan`, l10n.t('Plan'), 'briefcase', planRows, false),
     section(
       `${base}/credits`,
-      'Credits',
+      l10n.t('Credits'),
       'credit-card',
-      credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, 'No credit counters reported', '')],
+      credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, l10n.t('No credit counters reported'), '')],
     ),
   ];
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;
 }
 
-function problemsSection(base: string, problems: readonly AccountProblem[]): Row {
+function problemsSection(adapter: ServiceAdapter, problems: readonly AccountProblem[], context: RowContext): Row {
+  const base = adapter.id;
   return section(
     `${base}/problems`,
-    'Problems',
+    l10n.t('Problems'),
     'warning',
-    problems.map((problem) => ({
-      id: `${base}/problems/${problem.id}`,
-      kind: 'value' as const,
-      label: problem.message,
-      tooltip: escapeMarkdown(problem.message),
-      icon: SEVERITY_ICONS[problem.severity],
-      copyText: problem.message,
-      contextValue: 'value',
-    })),
+    problems.map((problem) => {
+      const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale: context.locale });
+      return {
+        id: `${base}/problems/${problem.id}`,
+        kind: 'value' as const,
+        label: sentence,
+        tooltip: escapeMarkdown(sentence),
+        icon: SEVERITY_ICONS[problem.severity],
+        copyText: sentence,
+        contextValue: 'value',
+      };
+    }),
   );
 }
 
@@ -367,7 +405,7 @@ function listRow(base: string, list: DetailList): Row {
   return {
     id: `${base}/lists/${list.id}`,
     kind: 'list',
-    label: list.label,
+    label: detailListLabel(list),
     description: String(list.items.length),
     icon: { id: 'list-unordered' },
     expanded: false,
@@ -381,7 +419,11 @@ function valueRow(id: string, label: string, value: string, exact?: string, icon
     kind: 'value',
     label,
     description: value,
-    tooltip: escapeMarkdown(exact && exact !== MISSING ? `${label}: ${value} (${exact})` : `${label}: ${value}`),
+    tooltip: escapeMarkdown(
+      exact && exact !== MISSING
+        ? l10n.t('{label}: {value} ({exact})', { label, value, exact })
+        : l10n.t('{label}: {value}', { label, value }),
+    ),
     copyText: exact && exact !== MISSING ? exact : value,
     contextValue: value && value !== MISSING ? 'value' : undefined,
     icon,

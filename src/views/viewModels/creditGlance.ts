@@ -1,9 +1,22 @@
 // Decides everything the status-bar item shows from the account states and the settings:
 // one pure function, so every state (normal, low, zero, error, signed out) is testable in Node.
+// Every word goes through l10n.t (the bundle VS Code loaded).
+import * as l10n from '@vscode/l10n';
 import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../../core/refresh/accountState';
 import { accountHolderName, type CreditCounter } from '../../core/model';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
-import { escapeMarkdown, formatCounterValue, formatExactTime, formatRelativeTime, formatText, MISSING } from './format';
+import { describeError } from './errorWording';
+import {
+  escapeMarkdown,
+  formatCount,
+  formatCounterValue,
+  formatExactTime,
+  formatList,
+  formatRelativeTime,
+  formatText,
+  MISSING,
+} from './format';
+import { counterLabel, describeProblem } from './snapshotWording';
 
 export interface GlanceSettings {
   readonly enabled: boolean;
@@ -24,6 +37,8 @@ export interface GlanceView {
   readonly tooltip: string;
   readonly background: GlanceBackground;
   readonly accessibilityLabel: string;
+  /** Only on undrawableGlance(): clicking then opens the log. */
+  readonly undrawable?: true;
 }
 
 export interface GlanceInput {
@@ -46,16 +61,19 @@ export const GLANCE_TOOLTIP_COMMANDS = [
 const LEVEL_RANK: Record<CreditLevel, number> = { normal: 0, low: 1, exhausted: 2 };
 
 /** What the item shows when the glance cannot be drawn: nothing from the data, and the way to the log (clicking opens it). */
-export const UNDRAWABLE_GLANCE: GlanceView = {
-  visible: true,
-  text: '$(warning) Account Glance',
-  tooltip: 'Account Glance could not draw its status. Click to open the log.',
-  background: 'none',
-  accessibilityLabel: 'Account Glance: could not be drawn, see the log',
-};
+export function undrawableGlance(): GlanceView {
+  return {
+    visible: true,
+    text: '$(warning) Account Glance',
+    tooltip: l10n.t('Account Glance could not draw its status. Click to open the log.'),
+    background: 'none',
+    accessibilityLabel: l10n.t('Account Glance: could not be drawn, see the log'),
+    undrawable: true,
+  };
+}
 
 /**
- * describe(), or UNDRAWABLE_GLANCE when it throws (a bug, or data no check foresaw): the status
+ * describe(), or undrawableGlance() when it throws (a bug, or data no check foresaw): the status
  * bar renders during activation, which must not fail. The error goes to `onError` (the log)
  * only: its message could hold anything.
  */
@@ -64,7 +82,7 @@ export function glanceOrUndrawable(describe: () => GlanceView, onError?: (error:
     return describe();
   } catch (error) {
     onError?.(error);
-    return UNDRAWABLE_GLANCE;
+    return undrawableGlance();
   }
 }
 
@@ -89,7 +107,11 @@ export function describeGlance(input: GlanceInput): GlanceView {
     const status = accountStatus(state);
     if (state.error) anyFailed = true;
     parts.push(status === 'error' ? `${adapter.shortMark} $(error)` : `${adapter.shortMark} ${value}`);
-    spoken.push(`${adapter.displayName} ${counter ? `${counter.label} ${value}` : 'not loaded'}`);
+    spoken.push(
+      counter
+        ? l10n.t('{service} {counter} {value}', { service: adapter.displayName, counter: counterLabel(counter), value })
+        : l10n.t('{service} not loaded', { service: adapter.displayName }),
+    );
     if (state.snapshot) {
       const level = creditLevel(state.snapshot, settings.lowCredit[adapter.id]);
       if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
@@ -103,7 +125,9 @@ export function describeGlance(input: GlanceInput): GlanceView {
     text: `${leadIcon} ${parts.join(' · ')}`,
     tooltip: glanceTooltip(shown, settings, now, locale, input.customHosts ?? {}),
     background: worst === 'exhausted' ? 'error' : worst === 'low' ? 'warning' : 'none',
-    accessibilityLabel: `Account Glance: ${spoken.join(', ')}${anyFailed ? ', last refresh failed' : ''}`,
+    accessibilityLabel: anyFailed
+      ? l10n.t('Account Glance: {services}, last refresh failed', { services: formatList(spoken, locale) })
+      : l10n.t('Account Glance: {services}', { services: formatList(spoken, locale) }),
   };
 }
 
@@ -125,35 +149,49 @@ function glanceTooltip(
     const who = accountHolderName(snapshot?.identity);
     lines.push(`### ${escapeMarkdown(adapter.displayName)}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
     const host = customHosts[adapter.id];
-    if (host) lines.push(`$(server) Data from ${escapeMarkdown(host)}  `);
+    if (host) lines.push(`$(server) ${l10n.t('Data from {host}', { host: escapeMarkdown(host) })}  `);
     if (snapshot) {
       const level = creditLevel(snapshot, settings.lowCredit[adapter.id]);
-      lines.push('| Counter | Value |', '| :-- | --: |');
+      lines.push(`| ${escapeMarkdown(l10n.t('Counter'))} | ${escapeMarkdown(l10n.t('Value'))} |`, '| :-- | --: |');
       for (const counter of snapshot.counters) {
         const value = escapeMarkdown(formatCounterValue(counter.value, counter.unit, locale));
-        lines.push(`| ${escapeMarkdown(counter.label)} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
+        lines.push(`| ${escapeMarkdown(counterLabel(counter))} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
       }
       lines.push('');
       const plan = [formatText(snapshot.plan.name), formatText(snapshot.plan.subscriptionStatus)].filter((part) => part !== MISSING);
-      if (plan.length > 0) lines.push(`Plan: ${escapeMarkdown(plan.join(', '))}  `);
-      if (level === 'exhausted') lines.push('$(error) **Out of credits**  ');
-      else if (level === 'low')
-        lines.push(`$(warning) Credits are below your threshold of ${escapeMarkdown(String(settings.lowCredit[adapter.id]))}  `);
-      for (const problem of snapshot.problems)
-        lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(problem.message)}  `);
+      if (plan.length > 0) lines.push(`${l10n.t('Plan: {0}', escapeMarkdown(formatList(plan, locale)))}  `);
+      if (level === 'exhausted') lines.push(`$(error) **${l10n.t('Out of credits')}**  `);
+      else if (level === 'low') {
+        const threshold = escapeMarkdown(formatCount(settings.lowCredit[adapter.id], locale));
+        lines.push(`$(warning) ${l10n.t('Credits are below your threshold of {0}', threshold)}  `);
+      }
+      for (const problem of snapshot.problems) {
+        const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale });
+        lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(sentence)}  `);
+      }
+      const age = formatRelativeTime(snapshot.fetchedAt, now, locale);
+      const time = escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale));
       lines.push(
-        `Updated ${formatRelativeTime(snapshot.fetchedAt, now, locale)} (${escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale))})${state.fromCache ? ', from the last session' : ''}  `,
+        `${state.fromCache ? l10n.t('Updated {age} ({time}), from the last session', { age, time }) : l10n.t('Updated {age} ({time})', { age, time })}  `,
       );
     } else if (!state.error) {
-      lines.push('Loading…  ');
+      lines.push(`${l10n.t('Loading…')}  `);
     }
-    if (state.error) lines.push(`$(warning) Last refresh failed: ${escapeMarkdown(state.error.message)}  `);
+    if (state.error) {
+      const message = escapeMarkdown(describeError(state.error, adapter.displayName, locale));
+      lines.push(`$(warning) ${l10n.t('Last refresh failed: {0}', message)}  `);
+    }
     return lines.join('\n');
   });
   const links = [
-    '[$(refresh) Refresh](command:accountGlance.refresh "Refresh every service")',
-    '[$(account) Open panel](command:workbench.view.extension.accountGlance "Open the Account Glance panel")',
-    '[$(key) Set token](command:accountGlance.setToken "Set an API token")',
+    commandLink('$(refresh)', l10n.t('Refresh'), 'accountGlance.refresh', l10n.t('Refresh every service')),
+    commandLink('$(account)', l10n.t('Open panel'), 'workbench.view.extension.accountGlance', l10n.t('Open the Account Glance panel')),
+    commandLink('$(key)', l10n.t('Set token'), 'accountGlance.setToken', l10n.t('Set an API token')),
   ].join(' · ');
   return [...blocks, '---', links].join('\n\n');
+}
+
+/** A Markdown link to one of GLANCE_TOOLTIP_COMMANDS; the words are escaped, a translation may hold any character. */
+function commandLink(icon: string, text: string, command: (typeof GLANCE_TOOLTIP_COMMANDS)[number], title: string): string {
+  return `[${icon} ${escapeMarkdown(text)}](command:${command} "${title.replace(/["\\]/g, '\\$&')}")`;
 }

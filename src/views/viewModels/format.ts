@@ -1,5 +1,6 @@
 // How values read on screen: one place, so the tree, the tooltip and the status bar agree.
 // No `vscode` import: these are tested in plain Node.
+import * as l10n from '@vscode/l10n';
 import type { CounterUnit } from '../../core/model';
 import { asCurrencyCode } from '../../core/money';
 
@@ -21,6 +22,11 @@ export function formatCount(value: number | undefined, locale?: string): string 
 
 export function formatCounterValue(value: number | undefined, unit: CounterUnit, locale?: string): string {
   return unit.kind === 'money' ? formatMoney(value, unit.currency, locale) : formatCount(value, locale);
+}
+
+/** Items one after another as the locale lists them ("a, b"): data values, not a sentence. */
+export function formatList(items: readonly string[], locale?: string): string {
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(items);
 }
 
 /** "in 12 days", "3 hours ago", "now": the largest unit that fits. */
@@ -45,13 +51,19 @@ export function formatRelativeTime(at: number | undefined, now: number, locale?:
   return MISSING;
 }
 
+/** A day, for sentences ("Subscription cancels on Mar 12, 2026"). */
+export function formatDate(at: number | undefined, locale?: string): string {
+  if (at === undefined || !Number.isFinite(at)) return MISSING;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
+}
+
 /** The exact moment, for tooltips beside a relative time. */
 export function formatExactTime(at: number | undefined, locale?: string): string {
   if (at === undefined || !Number.isFinite(at)) return MISSING;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
-export function formatYesNo(value: boolean | undefined, yes = 'Yes', no = 'No'): string {
+export function formatYesNo(value: boolean | undefined, yes = l10n.t('Yes'), no = l10n.t('No')): string {
   if (value === undefined) return MISSING;
   return value ? yes : no;
 }

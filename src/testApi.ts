@@ -1,0 +1,129 @@
+// What the in-host tests reach, and the hooks they steer. activate() builds this only in
+// ExtensionMode.Test and hands each hook to a component as a construction option; in every other
+// mode the components get the real prompts, timers and delays and none of this exists.
+import type * as vscode from 'vscode';
+import type { AccountRefresher } from './core/refresh/accountRefresher';
+import type { RefreshSchedule, ScheduleTimers } from './core/refresh/refreshSchedule';
+import { windowPrompts, type Prompts } from './commands/prompts';
+import type { SnapshotCache } from './storage/snapshotCache';
+import type { TokenStore } from './storage/tokenStore';
+import type { AccountTreeProvider } from './views/accountTree';
+import type { GlanceView } from './views/viewModels/creditGlance';
+
+export interface AccountGlanceTestApi {
+  readonly refresher: AccountRefresher;
+  readonly tokens: TokenStore;
+  /** The extension's own SecretStorage and globalState, for tests that start from another version's state. */
+  readonly secrets: vscode.SecretStorage;
+  readonly globalState: vscode.Memento;
+  /** Where VS Code keeps this extension's global files; the user settings file is two folders up. */
+  readonly globalStorageUri: vscode.Uri;
+  readonly cache: SnapshotCache;
+  readonly tree: AccountTreeProvider;
+  /** What the status-bar item shows now: exactly what was last rendered. */
+  readonly statusBar: { readonly view: GlanceView | undefined };
+  readonly schedule: RefreshSchedule;
+  /** Timers the schedule has set and not yet cleared or seen fire: a leak check. */
+  readonly pendingScheduleTimers: number;
+  /** Listeners attached to the refresher's state changes right now: a leak check. */
+  readonly refresherListeners: number;
+  readonly logUri: vscode.Uri;
+  /** Milliseconds inside activate(): to its return, and to the status bar showing cached state. */
+  readonly timings: { activateMs: number; cachedPaintMs: number };
+  /** The first refresh started by activate(). */
+  readonly startup: Promise<void>;
+  /** Answers the questions a command asks (which service, yes or no); the real dialogs by default. */
+  prompts: Prompts;
+  /** Multiplies every automatic retry delay, so fault tests need not wait real minutes. */
+  retryDelayScale: number;
+  /** Called with each token input box as it opens, so a test can type into it. */
+  onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
+}
+
+/** The hooks, each in the shape the component it is handed to takes. */
+export class TestHooks {
+  prompts: Prompts = windowPrompts;
+  retryDelayScale = 1;
+  onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
+  statusBarView: GlanceView | undefined;
+  refresherListeners = 0;
+  private readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
+
+  get pendingScheduleTimers(): number {
+    return this.pendingTimers.size;
+  }
+
+  /** Prompts that ask whatever the test put in `prompts` at the moment of asking. */
+  readonly currentPrompts: Prompts = {
+    pickService: (...args) => this.prompts.pickService(...args),
+    confirm: (...args) => this.prompts.confirm(...args),
+  };
+
+  readonly showInputBox = (box: vscode.InputBox): void => this.onDidShowInputBox?.(box);
+
+  /** `delay`, multiplied by the test's current scale. */
+  scaledRetryDelay<Args extends unknown[]>(delay: (...args: Args) => number | undefined): (...args: Args) => number | undefined {
+    return (...args) => {
+      const ms = delay(...args);
+      return ms === undefined ? undefined : ms * this.retryDelayScale;
+    };
+  }
+
+  /** Real timers that keep count of the ones still pending. */
+  readonly scheduleTimers: ScheduleTimers = {
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => {
+      const handle = setTimeout(() => {
+        this.pendingTimers.delete(handle);
+        callback();
+      }, ms);
+      this.pendingTimers.add(handle);
+      return handle;
+    },
+    clearTimeout: (handle) => {
+      this.pendingTimers.delete(handle as ReturnType<typeof setTimeout>);
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
+  };
+}
+
+type TestApiParts = Omit<
+  AccountGlanceTestApi,
+  'prompts' | 'retryDelayScale' | 'onDidShowInputBox' | 'statusBar' | 'pendingScheduleTimers' | 'refresherListeners'
+>;
+
+/** The test API over `parts`, its steerable fields reading and writing `hooks`. */
+export function createTestApi(parts: TestApiParts, hooks: TestHooks): AccountGlanceTestApi {
+  return {
+    ...parts,
+    statusBar: {
+      get view() {
+        return hooks.statusBarView;
+      },
+    },
+    get pendingScheduleTimers() {
+      return hooks.pendingScheduleTimers;
+    },
+    get refresherListeners() {
+      return hooks.refresherListeners;
+    },
+    get prompts() {
+      return hooks.prompts;
+    },
+    set prompts(prompts: Prompts) {
+      hooks.prompts = prompts;
+    },
+    get retryDelayScale() {
+      return hooks.retryDelayScale;
+    },
+    set retryDelayScale(scale: number) {
+      hooks.retryDelayScale = scale;
+    },
+    get onDidShowInputBox() {
+      return hooks.onDidShowInputBox;
+    },
+    set onDidShowInputBox(listener) {
+      hooks.onDidShowInputBox = listener;
+    },
+  };
+}

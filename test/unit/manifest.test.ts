@@ -1,0 +1,54 @@
+// The manifest (package.json): every string a person reads comes from package.nls.json, and
+// nothing in it lists the services by hand, so a new adapter in the registry needs no edit here.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
+import { lowCreditThresholds } from '../../src/core/settingValues';
+
+const root = join(__dirname, '..', '..');
+const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
+const manifest = JSON.parse(manifestText) as {
+  contributes: { viewsWelcome: { contents: string }[]; configuration: { properties: Record<string, Record<string, unknown>> } };
+};
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+test('every %key% in package.json is in package.nls.json, and every entry there is used', () => {
+  const used = new Set([...manifestText.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]));
+  assert.ok(used.size > 20, 'the manifest uses placeholders');
+  for (const key of used) assert.ok(key !== undefined && key in nls, `package.nls.json lacks ${key}`);
+  for (const key of Object.keys(nls)) assert.ok(used.has(key), `package.nls.json has unused ${key}`);
+});
+
+test('no English left in the manifest fields a person reads', () => {
+  const readable =
+    /"(displayName|description|markdownDescription|title|name|contextualTitle|contents|category|patternErrorMessage|markdownDeprecationMessage)": "(?!%)/;
+  // The package's own "name" is an identifier, not text.
+  const lines = manifestText.split('\n').filter((line) => readable.test(line) && !line.startsWith('  "name":'));
+  assert.deepEqual(lines, []);
+});
+
+test('the welcome view and status-bar setting name no service: the registry decides', () => {
+  const welcome = manifest.contributes.viewsWelcome.map((view) => nls[view.contents.slice(1, -1)] ?? view.contents).join('\n');
+  const properties = manifest.contributes.configuration.properties;
+  const services = properties['accountGlance.statusBar.services'];
+  for (const adapter of SERVICE_ADAPTERS) {
+    assert.doesNotMatch(welcome, new RegExp(`command:[^)]*${adapter.id}`), 'no per-service welcome link');
+    assert.doesNotMatch(JSON.stringify(services), new RegExp(adapter.id), 'no per-service enum or default');
+  }
+  assert.deepEqual(services?.default, []);
+  // Per-service settings are objects keyed by service id; only 0.1.0's base URL keys remain, deprecated.
+  const perService = Object.keys(properties).filter((key) => SERVICE_ADAPTERS.some((adapter) => key.includes(`.${adapter.id}`)));
+  assert.deepEqual(perService.sort(), ['accountGlance.leadping.baseUrl', 'accountGlance.signeasy.baseUrl']);
+  for (const key of perService) assert.ok(properties[key]?.markdownDeprecationMessage, `${key} is marked deprecated`);
+});
+
+test('low-credit thresholds: the person’s value by service id, else the adapter’s default; nonsense is ignored', () => {
+  const [leadping, signeasy] = SERVICE_ADAPTERS;
+  assert.ok(leadping && signeasy);
+  assert.deepEqual(lowCreditThresholds(undefined, SERVICE_ADAPTERS), { leadping: 5, signeasy: 20 });
+  assert.deepEqual(lowCreditThresholds({ leadping: 0, signeasy: -1 }, SERVICE_ADAPTERS), { leadping: 0, signeasy: 20 });
+  assert.deepEqual(lowCreditThresholds({ leadping: '3', unknown: 7 }, SERVICE_ADAPTERS), { leadping: 5, signeasy: 20 });
+  assert.deepEqual(lowCreditThresholds([1, 2], SERVICE_ADAPTERS), { leadping: 5, signeasy: 20 });
+});
