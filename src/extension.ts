@@ -19,6 +19,10 @@ import { TokenStore } from './storage/tokenStore';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
 import type { ServiceError } from './core/model';
 import { describeError } from './views/viewModels/errorWording';
+import { CreditHistoryStore } from './storage/creditHistoryStore';
+import { AccountForecasts } from './storage/accountForecasts';
+import { CreditHistoryPanel } from './views/creditHistoryPanel';
+import { chartAccounts } from './views/viewModels/chartAccounts';
 
 export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
   return activateWith(context, SERVICE_ADAPTERS);
@@ -72,12 +76,26 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     }
   };
 
+  // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
+  const history = new CreditHistoryStore(context.globalState, {
+    onDropped: (serviceId, reason) => log.warn(`Stored ${serviceId} credit history was partly dropped: ${reason}.`),
+  });
+  const forecasts = new AccountForecasts(history, () => {
+    tree.refresh();
+    statusBar.render();
+    historyPanel.update();
+  });
   const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
   const refresher = new AccountRefresher({
     adapters,
     fetcher,
     connectionFor,
-    onSnapshot: (snapshot) => void cache.save(snapshot),
+    onSnapshot: (snapshot) => {
+      void cache.save(snapshot);
+      forecasts
+        .record(snapshot)
+        .catch((error: unknown) => log.warn(`${snapshot.serviceId}: the credit history could not be saved: ${errorText(error)}`));
+    },
     onFailure: (serviceId, error) =>
       log.warn(`${serviceId}: ${describeError(error, findAdapter(adapters, serviceId)?.displayName ?? serviceId, locale)}`),
     retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
@@ -104,10 +122,19 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
   const logRenderError = (where: string) => (error: unknown) =>
     log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const baseUrls = new BaseUrlWatcher(adapters);
-  const tree = new AccountTreeProvider(refresher, locale, { onRenderError: logRenderError('Accounts view') });
+  const tree = new AccountTreeProvider(refresher, locale, {
+    onRenderError: logRenderError('Accounts view'),
+    forecasts: () => forecasts.all(),
+  });
   const statusBar = new CreditStatusBar(refresher, locale, {
     onRenderError: logRenderError('status-bar item'),
     onDidRender: testHooks && ((view) => (testHooks.statusBarView = view)),
+    forecasts: () => forecasts.all(),
+  });
+  const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
+    locale,
+    onRenderError: logRenderError('credit history'),
+    onDidRender: testHooks && ((html) => (testHooks.historyHtml = html)),
   });
   const timings = { activateMs: 0, cachedPaintMs: performance.now() - activationStart };
 
@@ -120,6 +147,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     log,
     tree,
     statusBar,
+    historyPanel,
     { dispose: () => schedule.dispose() },
     { dispose: () => refresher.dispose() },
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
@@ -132,11 +160,15 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
       baseUrlFor: baseUrlSetting,
       checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
       showTroubleshooting,
+      showCreditHistory: () => historyPanel.show(),
       prompts: testHooks?.currentPrompts ?? windowPrompts,
       onDidShowInputBox: testHooks?.showInputBox,
     }),
     refresher.onDidChangeState((serviceId, state) => {
-      if (!state.signedIn) void cache.remove(serviceId);
+      if (!state.signedIn) {
+        void cache.remove(serviceId);
+        void forecasts.forget(serviceId);
+      }
     }),
     tokens.onDidChangeElsewhere(
       (serviceId, change) => {
@@ -173,7 +205,11 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
 
   // The first refresh reads the tokens and asks the services once activate() has returned.
   const startup = Promise.resolve()
-    .then(() => refresh(undefined, { automatic: true }))
+    .then(() => {
+      // Forecasts for the accounts shown from the last session, from their stored history.
+      for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.snapshot, Date.now());
+      return refresh(undefined, { automatic: true });
+    })
     .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
   timings.activateMs = performance.now() - activationStart;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
@@ -195,6 +231,10 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     },
     testHooks,
   );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function deactivate(): void {}

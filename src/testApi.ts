@@ -23,6 +23,8 @@ export interface AccountGlanceTestApi {
   /** What the status-bar item shows now: exactly what was last rendered. */
   readonly statusBar: { readonly view: GlanceView | undefined };
   readonly schedule: RefreshSchedule;
+  /** The credit history page as last rendered, once it was opened. */
+  readonly historyHtml: string | undefined;
   /** Timers the schedule has set and not yet cleared or seen fire: a leak check. */
   readonly pendingScheduleTimers: number;
   /** Listeners attached to the refresher's state changes right now: a leak check. */
@@ -46,6 +48,7 @@ export class TestHooks {
   retryDelayScale = 1;
   onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
   statusBarView: GlanceView | undefined;
+  historyHtml: string | undefined;
   refresherListeners = 0;
   private readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -89,7 +92,7 @@ export class TestHooks {
 
 type TestApiParts = Omit<
   AccountGlanceTestApi,
-  'prompts' | 'retryDelayScale' | 'onDidShowInputBox' | 'statusBar' | 'pendingScheduleTimers' | 'refresherListeners'
+  'prompts' | 'retryDelayScale' | 'onDidShowInputBox' | 'statusBar' | 'historyHtml' | 'pendingScheduleTimers' | 'refresherListeners'
 >;
 
 /** The test API over `parts`, its steerable fields reading and writing `hooks`. */
@@ -100,6 +103,9 @@ export function createTestApi(parts: TestApiParts, hooks: TestHooks): AccountGla
       get view() {
         return hooks.statusBarView;
       },
+    },
+    get historyHtml() {
+      return hooks.historyHtml;
     },
     get pendingScheduleTimers() {
       return hooks.pendingScheduleTimers;

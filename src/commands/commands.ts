@@ -27,6 +27,8 @@ export interface CommandDependencies {
   readonly checkToken: (adapter: ServiceAdapter, connection: AccountConnection) => Promise<FetchResult>;
   /** Opens the README's troubleshooting section. */
   readonly showTroubleshooting: () => Thenable<unknown>;
+  /** Opens the credit history chart. */
+  readonly showCreditHistory: () => void;
   /** The questions a command asks: the real dialogs, or the in-host tests' answers. */
   readonly prompts: Prompts;
   /** Called with each token input box as it opens (the in-host tests type into it). */
@@ -228,5 +230,6 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.commands.registerCommand('accountGlance.copyValue', copyValue),
     vscode.commands.registerCommand('accountGlance.confirmBaseUrl', confirmBaseUrl),
     vscode.commands.registerCommand('accountGlance.showTroubleshooting', () => deps.showTroubleshooting()),
+    vscode.commands.registerCommand('accountGlance.showCreditHistory', () => deps.showCreditHistory()),
   ];
 }

@@ -14,6 +14,8 @@ export interface SettingRange {
 }
 
 export const REQUEST_TIMEOUT_SECONDS: SettingRange = { min: 1, max: 120, fallback: 15 };
+/** Days ahead the forecast may warn of a run-out (the status bar's warning colour); 0 turns that off. */
+export const FORECAST_WARNING_DAYS: SettingRange = { min: 0, max: 90, fallback: 3 };
 /** 0 turns automatic refresh off; any other value is held between a minute and a day. */
 export const REFRESH_INTERVAL_MINUTES: SettingRange = { min: 1, max: 1440, fallback: 15 };
 

@@ -9,6 +9,7 @@ import {
   lowCreditThresholds,
   readRefreshIntervalMinutes,
   REQUEST_TIMEOUT_SECONDS,
+  FORECAST_WARNING_DAYS,
 } from '../core/settingValues';
 import type { GlanceSettings } from '../views/viewModels/creditGlance';
 
@@ -79,6 +80,7 @@ export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSetti
     services: chosen.length > 0 ? chosen : adapters.map((adapter) => adapter.id),
     counters: isSettingsObject(counters) ? (counters as Record<string, string>) : {},
     lowCredit: lowCreditThresholds(section.get<unknown>('lowCredit'), adapters),
+    forecastWarningDays: clampToRange(section.get<unknown>('forecast.warningDays'), FORECAST_WARNING_DAYS),
   };
 }
 

@@ -3,10 +3,13 @@ import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
 import { customHosts } from '../storage/settings';
+import type { HeadlineForecast } from '../core/history/headlineForecast';
 
 export interface AccountTreeOptions {
   /** Told when a service's rows could not be built (the tree shows an error row instead): for the log. */
   readonly onRenderError?: (error: unknown) => void;
+  /** Each service's headline forecast, for the row under its credits. */
+  readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
 }
 
 export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode.Disposable {
@@ -36,7 +39,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
       serviceRowOrError(
         adapter,
         this.refresher.state(adapter.id),
-        { now, locale: this.locale, customHosts: hosts },
+        { now, locale: this.locale, customHosts: hosts, forecasts: this.options.forecasts?.() },
         this.options.onRenderError,
       ),
     );

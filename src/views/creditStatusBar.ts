@@ -1,4 +1,5 @@
 // The status-bar credit glance: one item, rendered from describeGlance().
+import type { HeadlineForecast } from '../core/history/headlineForecast';
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/creditGlance';
@@ -17,6 +18,8 @@ export interface CreditStatusBarOptions {
   readonly onRenderError?: (error: unknown) => void;
   /** Called with what the item shows after each render (the in-host tests read it). */
   readonly onDidRender?: (view: GlanceView) => void;
+  /** Each service's headline forecast, for the tooltip and the warning colour. */
+  readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
 }
 
 export class CreditStatusBar implements vscode.Disposable {
@@ -45,6 +48,7 @@ export class CreditStatusBar implements vscode.Disposable {
           now,
           locale: this.locale,
           customHosts: customHosts(this.refresher.adapters),
+          forecasts: this.options.forecasts?.(),
         }),
       this.options.onRenderError,
     );

@@ -11,7 +11,13 @@ import { MAX_RETRY_AFTER_MS, parseRetryAfterMs, rateLimitBackoffMs } from '../..
 import { describeError, formatWait } from '../../src/views/viewModels/errorWording';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from '../../src/core/http/requestBudget';
 import { MAX_RETRY_DELAY_MS, retryDelayMs } from '../../src/core/refresh/retryPolicy';
-import { clampToRange, readRefreshIntervalMinutes, REFRESH_INTERVAL_MINUTES, REQUEST_TIMEOUT_SECONDS } from '../../src/core/settingValues';
+import {
+  clampToRange,
+  FORECAST_WARNING_DAYS,
+  readRefreshIntervalMinutes,
+  REFRESH_INTERVAL_MINUTES,
+  REQUEST_TIMEOUT_SECONDS,
+} from '../../src/core/settingValues';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { scenarioToken, startFakeServer, type FakeServer } from '../fake-server';
@@ -127,6 +133,11 @@ describe('settings are held inside their documented ranges', () => {
       default: REFRESH_INTERVAL_MINUTES.fallback,
       minimum: 0,
       maximum: REFRESH_INTERVAL_MINUTES.max,
+    });
+    assert.deepEqual(declared('forecast.warningDays'), {
+      default: FORECAST_WARNING_DAYS.fallback,
+      minimum: FORECAST_WARNING_DAYS.min,
+      maximum: FORECAST_WARNING_DAYS.max,
     });
   });
 });

@@ -2,6 +2,8 @@
 // rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
 // Every word goes through l10n.t (the bundle VS Code loaded); sentences about errors and problems
 // come from errorWording.ts and snapshotWording.ts.
+import type { HeadlineForecast } from '../../core/history/headlineForecast';
+import { describeForecast, describeForecastBriefly } from './forecastText';
 import * as l10n from '@vscode/l10n';
 import { BASE_URL_SETTING } from '../../core/settingValues';
 import { accountStatus, type AccountState, type AccountStatus } from '../../core/refresh/accountState';
@@ -66,6 +68,8 @@ export interface RowContext {
   readonly locale?: string;
   /** The host each service's data comes from, for services whose base URL is not their default. */
   readonly customHosts?: Readonly<Record<string, string>>;
+  /** Each service's headline forecast, once one was made. */
+  readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
 }
 
 const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
@@ -359,6 +363,9 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
       : row;
   });
 
+  const headline = context.forecasts?.[adapter.id];
+  if (headline) credits.push(forecastRow(base, headline, context));
+
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
   // Problems come first, so a person sees them without scrolling.
   const sections: Row[] = [
@@ -374,6 +381,18 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   ];
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;
+}
+
+/** Where the headline counter is heading, under the credits; a click opens the history chart. */
+function forecastRow(base: string, headline: HeadlineForecast, context: RowContext): Row {
+  const wording = { unit: headline.counter.unit, now: context.now, renewsAt: headline.renewsAt, locale: context.locale };
+  const full = describeForecast(headline.forecast, wording);
+  return {
+    ...valueRow(`${base}/credits/forecast`, l10n.t('Forecast'), describeForecastBriefly(headline.forecast, wording), full, {
+      id: 'graph-line',
+    }),
+    command: { command: 'accountGlance.showCreditHistory', title: l10n.t('Show Credit History') },
+  };
 }
 
 function problemsSection(adapter: ServiceAdapter, problems: readonly AccountProblem[], context: RowContext): Row {

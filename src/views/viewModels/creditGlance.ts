@@ -17,6 +17,9 @@ import {
   MISSING,
 } from './format';
 import { counterLabel, describeProblem } from './snapshotWording';
+import { describeForecast } from './forecastText';
+import { forecastHorizonWarning } from '../../core/history/forecast';
+import type { HeadlineForecast } from '../../core/history/headlineForecast';
 
 export interface GlanceSettings {
   readonly enabled: boolean;
@@ -26,6 +29,8 @@ export interface GlanceSettings {
   readonly counters: Readonly<Record<string, string>>;
   /** Low-credit threshold per service id, in the headline counter's unit. */
   readonly lowCredit: Readonly<Record<string, number>>;
+  /** Take the warning colour when the forecast says the headline runs out within this many days (0: never). */
+  readonly forecastWarningDays?: number;
 }
 
 type GlanceBackground = 'none' | 'warning' | 'error';
@@ -49,6 +54,8 @@ export interface GlanceInput {
   readonly locale?: string;
   /** The host each service's data comes from, for services whose base URL is not their default. */
   readonly customHosts?: Readonly<Record<string, string>>;
+  /** Each service's headline forecast, once one was made. */
+  readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
 }
 
 /** The commands the tooltip links to; the item's MarkdownString trusts only these. */
@@ -113,7 +120,10 @@ export function describeGlance(input: GlanceInput): GlanceView {
         : l10n.t('{service} not loaded', { service: adapter.displayName }),
     );
     if (state.snapshot) {
-      const level = creditLevel(state.snapshot, settings.lowCredit[adapter.id]);
+      let level = creditLevel(state.snapshot, settings.lowCredit[adapter.id]);
+      const forecast = input.forecasts?.[adapter.id]?.forecast;
+      const days = settings.forecastWarningDays ?? 0;
+      if (level === 'normal' && forecast && days > 0 && forecastHorizonWarning(forecast, now, days)) level = 'low';
       if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
     }
   }
@@ -123,7 +133,7 @@ export function describeGlance(input: GlanceInput): GlanceView {
   return {
     visible: true,
     text: `${leadIcon} ${parts.join(' · ')}`,
-    tooltip: glanceTooltip(shown, settings, now, locale, input.customHosts ?? {}),
+    tooltip: glanceTooltip(shown, settings, now, locale, input.customHosts ?? {}, input.forecasts ?? {}),
     background: worst === 'exhausted' ? 'error' : worst === 'low' ? 'warning' : 'none',
     accessibilityLabel: anyFailed
       ? l10n.t('Account Glance: {services}, last refresh failed', { services: formatList(spoken, locale) })
@@ -142,6 +152,7 @@ function glanceTooltip(
   now: number,
   locale: string | undefined,
   customHosts: Readonly<Record<string, string>>,
+  forecasts: Readonly<Record<string, HeadlineForecast>>,
 ): string {
   const blocks = shown.map(({ adapter, state }) => {
     const snapshot = state.snapshot;
@@ -168,6 +179,13 @@ function glanceTooltip(
       for (const problem of snapshot.problems) {
         const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale });
         lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(sentence)}  `);
+      }
+      const headline = forecasts[adapter.id];
+      if (headline) {
+        const sentence = describeForecast(headline.forecast, { unit: headline.counter.unit, now, renewsAt: headline.renewsAt, locale });
+        lines.push(
+          `$(graph-line) ${l10n.t('{counter}: {forecast}', { counter: escapeMarkdown(counterLabel(headline.counter)), forecast: escapeMarkdown(sentence) })}  `,
+        );
       }
       const age = formatRelativeTime(snapshot.fetchedAt, now, locale);
       const time = escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale));

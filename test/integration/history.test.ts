@@ -1,0 +1,79 @@
+// Credit history and the run-out forecast in a real extension host: every good refresh adds to a
+// local history, the forecast made from it shows in the panel and the status bar, the history
+// chart opens from a command, and signing out deletes the history.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { recordSnapshot, type AccountHistory } from '../../src/core/history/creditHistory';
+import type { AccountGlanceTestApi } from '../../src/testApi';
+import { signeasySnapshot } from '../support/snapshotBuilder';
+import { FAKE_TOKENS, type FakeServer } from '../fake-server';
+import { freshWorld, removeTokenElsewhere, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
+
+const HISTORY_KEY = 'accountGlance.history.signeasy';
+
+suite('Credit history and forecast', () => {
+  let api: AccountGlanceTestApi;
+  let server: FakeServer;
+
+  suiteSetup(async () => {
+    api = await testApi();
+  });
+  setup(async () => {
+    server = await freshWorld(api);
+  });
+  teardown(async () => {
+    await setSetting('forecast.warningDays', undefined);
+    await server.close();
+  });
+
+  /** Three days of Signeasy envelopes falling by 1,000 a day, ending an hour ago at the fake's 1,760 + 1,000/24. */
+  function fallingHistory(): AccountHistory {
+    const now = Date.now();
+    let history: AccountHistory | undefined;
+    for (let hoursAgo = 72; hoursAgo >= 1; hoursAgo -= 6) {
+      const envelopes = Math.round(1_760 + (1_000 * hoursAgo) / 24);
+      history = recordSnapshot(history, signeasySnapshot({ envelopes, fetchedAt: now - hoursAgo * 3_600_000 }));
+    }
+    assert.ok(history);
+    return history;
+  }
+
+  test('each refresh is recorded; with too little history the panel says so instead of inventing a number', async () => {
+    await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
+    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the history to be written');
+    await waitFor(() => treeLines(api).find((line) => line.startsWith('Forecast: ')), 'the forecast row');
+    assert.ok(treeLines(api).includes('Forecast: not enough history yet'), treeLines(api).join('\n'));
+  });
+
+  test('from three days of falling envelopes: a run-out date in the panel and tooltip, the warning colour, and the chart', async () => {
+    await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
+    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the first record');
+    await api.globalState.update(HISTORY_KEY, fallingHistory());
+    await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
+    const forecastLine = await waitFor(
+      () => treeLines(api).find((line) => line.startsWith('Forecast: runs out')),
+      'a run-out forecast in the panel',
+    );
+    assert.match(forecastLine, /^Forecast: runs out in about (1|2) days? \(/);
+    assert.match(api.statusBar.view?.tooltip ?? '', /\$\(graph-line\) Envelopes available: ≈ 1,000 envelopes a day · runs out/);
+    // 1,760 envelopes is far above the low-credit threshold (20), but they run out within 3 days.
+    assert.equal(api.statusBar.view?.background, 'warning');
+    await setSetting('forecast.warningDays', 0);
+    await waitFor(() => api.statusBar.view?.background === 'none', 'no warning colour with the forecast warning off');
+
+    await vscode.commands.executeCommand('accountGlance.showCreditHistory');
+    const html = await waitFor(() => api.historyHtml, 'the history page');
+    assert.match(html, /<svg/);
+    assert.match(html, /<table/);
+    assert.match(html, /Envelopes available/);
+    assert.match(html, /Content-Security-Policy/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('signing out deletes the history', async () => {
+    await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
+    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the history to be written');
+    await removeTokenElsewhere(api, 'signeasy');
+    await waitFor(() => api.globalState.get(HISTORY_KEY) === undefined, 'the history to be deleted');
+  });
+});
