@@ -6,8 +6,7 @@ const esbuild = require('esbuild');
 const path = require('node:path');
 const fs = require('node:fs');
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
+const USAGE = 'node esbuild.js [--production | --watch]';
 
 /** Prints "[watch] build started/finished" and errors in the shape the esbuild problem matcher expects. */
 const problemMatcherPlugin = {
@@ -24,7 +23,8 @@ const problemMatcherPlugin = {
   },
 };
 
-const shared = {
+/** What every bundle shares; `watch` adds the problem-matcher lines. */
+const sharedOptions = (watch) => ({
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -36,7 +36,7 @@ const shared = {
   // In watch mode the plugin reports; otherwise esbuild prints its own warnings and errors.
   logLevel: watch ? 'silent' : 'warning',
   plugins: watch ? [problemMatcherPlugin] : [],
-};
+});
 
 /** The in-host integration suite: every test/integration/*.test.ts plus its index, for both runners. */
 function integrationEntryPoints() {
@@ -49,6 +49,13 @@ function integrationEntryPoints() {
 }
 
 async function main() {
+  // ESM, so loaded here: the same command-line handling as every other entry point.
+  const { parseCommandLine } = await import('./test/harness/command-line.mjs');
+  const { values } = parseCommandLine(USAGE, {
+    options: { production: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false } },
+  });
+  const { production, watch } = values;
+  const shared = sharedOptions(watch);
   const contexts = [
     await esbuild.context({
       ...shared,
@@ -82,6 +89,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A command line it cannot take is one line; anything else, the whole error.
+  console.error(error?.name === 'UsageError' ? error.message : error);
   process.exit(1);
 });

@@ -3,25 +3,28 @@
 // Measures what users feel and prints it as a Markdown table (medians over repeated runs, ratios
 // where the machine's speed should cancel out), and writes it to test-results/bench.json:
 //   activation  activate() → return, and → first paint of cached state, in a real extension host
-//               (scripts/bench/activation.mjs);
+//               (test/bench/activation.mjs);
 //   refresh     both services against the fake servers with a fixed latency, as a ratio to the same
-//               requests by a bare HTTP client; 1, 10 and 50 accounts (scripts/bench/refresh.ts);
+//               requests by a bare HTTP client; 1, 10 and 50 accounts (test/bench/refresh.ts, in a
+//               process of its own);
 //   size        bundle bytes, .vsix bytes and files in the .vsix (npm run package).
 // A benchmark, not a test: it fails only when it cannot measure.
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { measureActivation } from './bench/activation.mjs';
-import { parseCommandLine } from './command-line.mjs';
-import { ensureVSCode, repoRoot } from './offline-vscode.mjs';
+import { measureActivation } from '../test/bench/activation.mjs';
+import { parseCommandLine } from '../test/harness/command-line.mjs';
+import { buildExtension, packageExtension } from '../test/harness/extension-package.mjs';
+import { ensureVSCode } from '../test/harness/offline-vscode.mjs';
+import { repoRoot, resultsRoot } from '../test/harness/paths.mjs';
 
 const OVERHEAD_GOAL = 1.1;
 
 const USAGE = 'npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]';
 
 /** The command line (without node and the script) as the benchmark's options; a UsageError when it cannot be. */
-export function parseBenchArgs(args) {
+function parseBenchArgs(args) {
   const { values, number } = parseCommandLine(USAGE, {
     args,
     options: {
@@ -56,7 +59,7 @@ function run(command, args, what) {
 function measureRefresh({ runs, latency }) {
   const output = run(
     process.execPath,
-    ['--import', 'tsx', '--expose-gc', join('scripts', 'bench', 'refresh.ts'), '--runs', String(runs), '--latency', String(latency)],
+    ['--import', 'tsx', '--expose-gc', join('test', 'bench', 'refresh.ts'), '--runs', String(runs), '--latency', String(latency)],
     'The refresh benchmark',
   );
   const samples = JSON.parse(output.trim().split('\n').at(-1));
@@ -90,17 +93,14 @@ function zipEntryCount(bytes) {
 }
 
 async function measureSize() {
-  const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = join(repoRoot, '.cache', 'bench', `${manifest.name}-${manifest.version}.vsix`);
-  await mkdir(join(repoRoot, '.cache', 'bench'), { recursive: true });
   // vscode:prepublish makes the minified production bundle that goes into the .vsix.
-  run('npm', ['run', '--silent', 'package', '--', '--out', vsix], 'npm run package');
+  const vsix = await packageExtension('bench');
   const bundleBytes = (await stat(join(repoRoot, 'dist', 'extension.js'))).size;
   const vsixBytes = (await stat(vsix)).size;
   // The .vsix also holds [Content_Types].xml and extension.vsixmanifest.
   const vsixFiles = zipEntryCount(await readFile(vsix));
   // Back to the development build (source maps) that tests and F5 use.
-  run(process.execPath, ['esbuild.js'], 'The development build');
+  buildExtension();
   return { vsix, bundleBytes, vsixBytes, vsixFiles };
 }
 
@@ -168,21 +168,19 @@ async function main() {
 
   const result = {
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: (await import('node:os')).cpus().length },
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length },
     activation,
     refresh,
     size: { bundleBytes: size.bundleBytes, vsixBytes: size.vsixBytes, vsixFiles: size.vsixFiles },
   };
-  const out = join(repoRoot, 'test-results', 'bench.json');
-  await mkdir(join(repoRoot, 'test-results'), { recursive: true });
+  const out = join(resultsRoot, 'bench.json');
+  await mkdir(resultsRoot, { recursive: true });
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(table(result));
   console.log(`\nWritten to test-results/bench.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error) => {
-    console.error(`The benchmark could not run: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(`The benchmark could not run: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,65 +1,36 @@
 // npm run demo [-- --vscode auto|desktop|server] [-- --port N]
 //
 // Account Glance working in a real VS Code within a couple of minutes, with no account anywhere:
-// builds the extension, starts the project's fake Leadping and Signeasy servers on loopback with
-// the demo accounts, and opens VS Code with the extension pointed at them, in a throwaway profile
-// under .cache/runs/ (never your own settings or secrets). Ctrl+C stops everything it started.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// builds the extension, starts the project's fake services on loopback with their demo accounts,
+// and opens VS Code with the extension pointed at them, in a throwaway profile under .cache/runs/
+// (never your own settings or secrets). Prints where to go and which tokens to paste; Ctrl+C stops
+// everything it started. test/ui/demo.test.mjs runs it and follows that printout.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseCommandLine } from './command-line.mjs';
-import { createRunDir, ensureVSCode, QUIET_SETTINGS, repoRoot, startCodeServer } from './offline-vscode.mjs';
+import { basename, delimiter, dirname, join } from 'node:path';
+import { createRunDir, QUIET_SETTINGS, startCodeServer } from '../test/harness/code-server.mjs';
+import { parseCommandLine, UsageError } from '../test/harness/command-line.mjs';
+import { buildExtension } from '../test/harness/extension-package.mjs';
+import { ensureVSCode } from '../test/harness/offline-vscode.mjs';
+import { repoRoot } from '../test/harness/paths.mjs';
+import { launchFakeServer } from '../test/fake-server/launch.mjs';
 
-/** Starts the fake servers for both services; resolves once they listen. */
-export async function startFakeServers({ leadping = 'demo', signeasy = 'demo', port = 0 } = {}) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(repoRoot, 'test', 'fake-server', 'cli.ts'),
-      '--port',
-      String(port),
-      '--leadping',
-      leadping,
-      '--signeasy',
-      signeasy,
-    ],
-    // tsx would otherwise keep a transpile cache in the system's temp folder: the demo writes nothing outside .cache/.
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TSX_DISABLE_CACHE: '1' } },
-  );
-  const firstLine = await new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`The fake server exited early (code ${code}).`)));
+const USAGE = 'npm run demo [-- --vscode auto|desktop|server] [-- --port N]';
+
+/** The command line as the demo's options; a UsageError when it cannot be. */
+function parseDemoArgs(args) {
+  const { values, number } = parseCommandLine(USAGE, {
+    args,
+    options: {
+      vscode: { type: 'string', default: 'auto' },
+      port: { type: 'string', default: '0' },
+    },
   });
-  const info = JSON.parse(firstLine);
-  return {
-    url: info.url,
-    tokens: info.tokens,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** The throwaway profile's Account Glance settings: both services on the fake server. */
-export function demoSettings(fakeServerUrl) {
-  return {
-    'accountGlance.leadping.baseUrl': fakeServerUrl,
-    'accountGlance.signeasy.baseUrl': fakeServerUrl,
-  };
-}
-
-function build() {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'esbuild.js')], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('The build failed.');
+  if (!['auto', 'desktop', 'server'].includes(values.vscode)) {
+    throw new UsageError(`--vscode takes auto, desktop or server, not ${JSON.stringify(values.vscode)}`, USAGE);
+  }
+  return { vscode: values.vscode, port: number('port', { integer: true, min: 0 }) };
 }
 
 function desktopCodeOnPath() {
@@ -69,92 +40,62 @@ function desktopCodeOnPath() {
   return undefined;
 }
 
-/** Copies what the .vsix would hold into an extensions folder, as an installed extension. */
+/**
+ * Copies what the .vsix would hold into an extensions folder, as an installed extension: the paths
+ * .vscodeignore lets in (`!dist/extension.js`, `!media/**`, `!package.nls*.json`, …).
+ */
 async function installUnpacked(extensionsDir) {
-  const { default: manifest } = await import(pathToFileURL(join(repoRoot, 'package.json')).href, { with: { type: 'json' } });
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  await mkdir(target, { recursive: true });
-  for (const entry of ['dist', 'media', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
-    await cp(join(repoRoot, entry), join(target, entry), { recursive: true });
+  const included = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => line.slice(1).trim());
+  for (const pattern of included) {
+    const path = pattern.replace(/\/\*\*$/, ''); // `media/**` is the whole folder
+    const folder = dirname(path);
+    // A `*` stands for any part of a file name (package.nls*.json); folder names have none.
+    const [prefix, suffix] = basename(path).split('*');
+    const matches = (name) => (suffix === undefined ? name === prefix : name.startsWith(prefix) && name.endsWith(suffix));
+    if (!existsSync(join(repoRoot, folder))) continue;
+    for (const name of readdirSync(join(repoRoot, folder)).filter(matches)) {
+      await cp(join(repoRoot, folder, name), join(target, folder, name), { recursive: true });
+    }
   }
 }
 
-/**
- * Everything `npm run demo` does before waiting for Ctrl+C: the UI tests run this same path.
- * Returns the URL to open (server mode), the demo tokens and a stop() that undoes it all.
- */
-export async function startDemo({ vscode = 'auto', port = 0, log = console.log } = {}) {
+/** Everything the demo starts, and a stop() that undoes it all (last started, first stopped). */
+async function startDemo({ vscode, port }) {
   const mode = vscode === 'auto' ? (desktopCodeOnPath() ? 'desktop' : 'server') : vscode;
-  if (mode !== 'desktop' && mode !== 'server') throw new Error(`--vscode takes auto, desktop or server, not "${vscode}".`);
-  build();
-  // A throwaway profile under .cache/runs/, removed by stop().
+  buildExtension();
   const profile = await createRunDir('demo');
   const { userDataDir, extensionsDir, workspace } = profile;
-  const fake = await startFakeServers();
+  const fake = await launchFakeServer({ demo: true });
   const stops = [() => profile.remove(), () => fake.stop()];
-  // Last started, first stopped: VS Code, then the fake servers, then the profile.
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => {});
   };
   try {
     if (mode === 'desktop') {
-      await mkdir(join(userDataDir, 'User'), { recursive: true });
-      await writeFile(
-        join(userDataDir, 'User', 'settings.json'),
-        JSON.stringify({ ...QUIET_SETTINGS, ...demoSettings(fake.url) }, null, 2),
-      );
       const code = desktopCodeOnPath();
       if (!code) throw new Error('`code` is not on the PATH: use --vscode server.');
-      const child = spawn(
-        code,
-        [
-          '--wait',
-          '--new-window',
-          `--extensionDevelopmentPath=${repoRoot}`,
-          `--user-data-dir=${userDataDir}`,
-          `--extensions-dir=${extensionsDir}`,
-          workspace,
-        ],
-        {
-          stdio: 'inherit',
-        },
-      );
+      await mkdir(join(userDataDir, 'User'), { recursive: true });
+      await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...fake.baseUrlSettings }, null, 2));
+      const args = ['--wait', '--new-window', `--extensionDevelopmentPath=${repoRoot}`, `--user-data-dir=${userDataDir}`];
+      const child = spawn(code, [...args, `--extensions-dir=${extensionsDir}`, workspace], { stdio: 'inherit' });
       stops.push(async () => void child.kill('SIGTERM'));
-      return {
-        mode,
-        url: undefined,
-        tokens: fake.tokens,
-        fakeServerUrl: fake.url,
-        workspace,
-        stop,
-        exited: new Promise((resolve) => child.once('exit', resolve)),
-      };
+      return { url: undefined, fake, stop, exited: new Promise((resolve) => child.once('exit', resolve)) };
     }
-    log('Preparing the offline VS Code (code-server) — the first time takes a few minutes…');
-    await ensureVSCode({ log });
+    console.log('Preparing the offline VS Code (code-server) — the first time takes a few minutes…');
+    await ensureVSCode({ log: console.log });
     await installUnpacked(extensionsDir);
-    const server = await startCodeServer({ userDataDir, extensionsDir, workspace, port, settings: demoSettings(fake.url), log });
+    const server = await startCodeServer({ userDataDir, extensionsDir, workspace, port, settings: fake.baseUrlSettings, log: console.log });
     stops.push(() => server.stop());
-    const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
-    return { mode, url, tokens: fake.tokens, fakeServerUrl: fake.url, workspace, stop, exited: new Promise(() => {}) };
+    return { url: `${server.url}/?folder=${encodeURIComponent(workspace)}`, fake, stop, exited: new Promise(() => {}) };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-const USAGE = 'npm run demo [-- --vscode auto|desktop|server] [-- --port N]';
-
-/** The command line (without node and the script) as startDemo()'s options; a UsageError when it cannot be. */
-export function parseDemoArgs(args) {
-  const { values } = parseCommandLine(USAGE, {
-    args,
-    options: {
-      vscode: { type: 'string', default: 'auto' },
-      port: { type: 'string', default: '0' },
-    },
-  });
-  return { vscode: values.vscode, port: Number(values.port) };
 }
 
 async function main() {
@@ -170,15 +111,19 @@ async function main() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
+  const { fake } = demo;
+  const services = Object.keys(fake.tokens);
+  const nameWidth = Math.max(...services.map((service) => fake.displayNames[service].length));
   console.log('');
   console.log('Account Glance demo is running.');
   if (demo.url) console.log(`  Open VS Code in your browser:  ${demo.url}`);
   else console.log('  A VS Code window opened with Account Glance loaded.');
-  console.log(`  Fake Leadping and Signeasy:    ${demo.fakeServerUrl} (the base-URL settings point here)`);
+  console.log(
+    `  Fake ${services.map((service) => fake.displayNames[service]).join(' and ')}: ${fake.url} (the base-URL settings point here)`,
+  );
   console.log('');
   console.log('  Sign in: run "Account Glance: Set API Token..." (F1), choose the service, paste its token:');
-  console.log(`    Leadping  ${demo.tokens.leadping}`);
-  console.log(`    Signeasy  ${demo.tokens.signeasy}`);
+  for (const service of services) console.log(`    ${fake.displayNames[service].padEnd(nameWidth)}  ${fake.tokens[service]}`);
   console.log("  (These work only against the fake servers. The token goes into VS Code's secret storage.)");
   console.log('');
   console.log('Press Ctrl+C to stop everything.');
@@ -186,9 +131,7 @@ async function main() {
   await shutdown();
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,48 +1,64 @@
 // npm test: unit, then integration (in a real extension host), then UI (Playwright), in that
-// order; every tier runs even after one fails. Ends with one line "N passed, N failed" (totals
-// over the tiers) that CI reads; exits non-zero when any tier fails.
-import { readFileSync } from 'node:fs';
+// order; every tier runs even after one fails. Counts come from each tier's machine-readable
+// results (test-results/npm-test/<tier>.json, see test/harness/test-results.mjs), never from its
+// printed output. Ends with one line "N passed, N failed" (totals over the tiers) that CI reads; exits
+// non-zero when any tier fails.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './offline-vscode.mjs';
-import { runAndCapture, testCounts } from './test-output.mjs';
+import { parseCommandLine } from '../test/harness/command-line.mjs';
+import { repoRoot, resultsRoot } from '../test/harness/paths.mjs';
+import { clearResults, readResults, tally } from '../test/harness/test-results.mjs';
 
-const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-const tiers = [
+const TIERS = [
   { name: 'unit', script: 'test:unit' },
   { name: 'integration', script: 'test:integration' },
   { name: 'ui', script: 'test:ui' },
 ];
 
-// node:test picks TAP when its output is not a terminal; ask for the readable reporter.
-const env = { ...process.env };
-if (!/--test-reporter/.test(env.NODE_OPTIONS ?? '')) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --test-reporter=spec`.trim();
+try {
+  parseCommandLine('npm test', { options: {} });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+// The tiers write their results here rather than test-results/<tier>.json, which a tier run by hand meanwhile would overwrite.
+process.env.AG_RESULTS_DIR = join(resultsRoot, 'npm-test');
+
+function run(script) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script], { cwd: repoRoot, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
 
 const started = Date.now();
-const results = [];
-for (const tier of tiers) {
-  if (!scripts[tier.script]) {
-    console.log(`\n=== ${tier.name}: skipped (no "${tier.script}" script in package.json) ===`);
-    continue;
-  }
+const summaries = [];
+for (const tier of TIERS) {
   console.log(`\n=== ${tier.name}: npm run ${tier.script} ===`);
   const tierStarted = Date.now();
-  const { code, output } = await runAndCapture('npm', ['run', '--silent', tier.script], { cwd: repoRoot, env });
-  const counts = testCounts(output);
-  const passed = counts?.passed ?? 0;
-  // A tier that fails without reporting failures (it crashed, or never got to run) counts as one.
-  const failed = counts && counts.failed > 0 ? counts.failed : code === 0 ? (counts?.failed ?? 0) : Math.max(1, counts?.failed ?? 0);
-  results.push({ name: tier.name, code, passed, failed, seconds: (Date.now() - tierStarted) / 1000, counted: Boolean(counts) });
+  await clearResults(tier.name);
+  const code = await run(tier.script);
+  const tests = readResults(tier.name);
+  const counts = tests ? tally(tests) : { passed: 0, failed: 0, skipped: 0 };
+  // A tier that fails without a failed test on record (it crashed, or never got to run) counts as one failure.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  const failures = (tests ?? []).filter((test) => test.outcome === 'failed').map((test) => test.title);
+  summaries.push({ ...tier, code, ...counts, failures, recorded: Boolean(tests), seconds: (Date.now() - tierStarted) / 1000 });
 }
 
 console.log('\n=== summary ===');
-for (const result of results) {
-  const note = result.counted ? '' : result.code === 0 ? ' (no counts found in its output)' : ' (it failed before reporting counts)';
+for (const tier of summaries) {
+  const note = tier.recorded ? '' : ' (it wrote no results: it failed before its tests ran)';
+  const skipped = tier.skipped > 0 ? `, ${tier.skipped} skipped` : '';
   console.log(
-    `${result.name.padEnd(12)} ${result.code === 0 ? 'ok    ' : 'FAILED'} ${result.passed} passed, ${result.failed} failed, ${result.seconds.toFixed(1)} s${note}`,
+    `${tier.name.padEnd(12)} ${tier.code === 0 ? 'ok    ' : 'FAILED'} ${tier.passed} passed, ${tier.failed} failed${skipped}, ${tier.seconds.toFixed(1)} s${note}`,
   );
+  for (const title of tier.failures) console.log(`  ✖ ${title}`);
 }
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
-const passed = results.reduce((sum, result) => sum + result.passed, 0);
-const failed = results.reduce((sum, result) => sum + result.failed, 0);
+const passed = summaries.reduce((sum, tier) => sum + tier.passed, 0);
+const failed = summaries.reduce((sum, tier) => sum + tier.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(results.some((result) => result.code !== 0) || failed > 0 ? 1 : 0);
+process.exit(summaries.some((tier) => tier.code !== 0) || failed > 0 ? 1 : 0);

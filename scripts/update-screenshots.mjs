@@ -1,13 +1,12 @@
 // npm run screenshots: copies the UI tests' latest screenshots that the README shows into
 // docs/screenshots/, so the README's pictures are always ones a real test run took.
-import { copyFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseCommandLine } from '../test/harness/command-line.mjs';
+import { repoRoot } from '../test/harness/paths.mjs';
+import { SCREENSHOT_DIR } from '../test/harness/workbench.mjs';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const from = join(repoRoot, 'test-results', 'screenshots');
-const to = join(repoRoot, 'docs', 'screenshots');
 const SHOWN_IN_README = [
   'demo',
   'accounts-view-signed-out',
@@ -19,11 +18,18 @@ const SHOWN_IN_README = [
   'base-url-changed',
 ];
 
-const missing = SHOWN_IN_README.filter((name) => !existsSync(join(from, `${name}.png`)));
+try {
+  parseCommandLine('npm run screenshots', { options: {} });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+const to = join(repoRoot, 'docs', 'screenshots');
+const missing = SHOWN_IN_README.filter((name) => !existsSync(join(SCREENSHOT_DIR, `${name}.png`)));
 if (missing.length > 0) {
-  console.error(`Run the UI tests first (npm run test:ui): no ${missing.map((name) => `${name}.png`).join(', ')} in ${from}.`);
+  console.error(`Run the UI tests first (npm run test:ui): no ${missing.map((name) => `${name}.png`).join(', ')} in ${SCREENSHOT_DIR}.`);
   process.exit(1);
 }
 await mkdir(to, { recursive: true });
-for (const name of SHOWN_IN_README) await copyFile(join(from, `${name}.png`), join(to, `${name}.png`));
+for (const name of SHOWN_IN_README) await copyFile(join(SCREENSHOT_DIR, `${name}.png`), join(to, `${name}.png`));
 console.log(`Copied ${SHOWN_IN_README.length} screenshots to docs/screenshots/.`);

@@ -1,5 +1,20 @@
-// The fake Leadping + Signeasy server: start it, point the base URLs at `url`, use FAKE_TOKENS.
+// The fake services: start the server, point every base URL at its `url`, use FAKE_TOKENS (or
+// scenarioToken() for one scenario); builders make the services' JSON for tests of the adapters.
 export { FAKE_SCENARIOS, FAKE_TOKENS, scenarioToken, startFakeServer } from './server';
-export type { FakeServer, FakeServerOptions, FakeService, RecordedRequest } from './server';
-export { TOKEN_ECHO_SCENARIOS } from './scenarios';
-export * from './builders';
+export type { FakeServer, FakeServerOptions, RecordedRequest } from './server';
+export { FAKE_SERVICES, type FakeService } from './services';
+export { TOKEN_ECHO_SCENARIOS } from './sharedScenarios';
+export * from './tokenSpellings';
+export {
+  LEADPING_2026_CREDITS_EXPIRE_IN_MS,
+  LEADPING_2026_RENEWS_IN_MS,
+  leadpingBillingState,
+  leadpingCompliance,
+  leadpingOrganization,
+  leadpingSeedUser,
+  leadpingUsageSummary,
+  leadpingUser,
+  leadpingWallet,
+} from './services/leadping';
+export { signeasyUser } from './services/signeasy';
+export { withExtraKeys, type Wire } from './wire';

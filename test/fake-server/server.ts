@@ -1,38 +1,48 @@
-// One local HTTP server that plays both Leadping and Signeasy, for unit tests, the in-editor test
-// suite and demos. Plain node:http and no top-level await: esbuild bundles it and tsx runs it.
+// One local HTTP server that plays every fake service (services/index.ts), for unit tests, the
+// in-editor test suites and demos. Plain node:http and no top-level await: esbuild bundles it and
+// tsx runs it.
 //
-// Which scenario answers a request:
+// The path says which service a request is for (each module lists its routes). Which scenario answers:
 //   1. one forced with setScenario(service, name), for any token the fake accepts;
-//   2. else the one the token names: `lp_test_<scenario>` / `se_test_<scenario>`;
-//   3. else, for the plain tokens in FAKE_TOKENS, the server's default (options.scenarios).
+//   2. else the one the token names: `<scenarioTokenPrefix><scenario>` (lp_test_exhausted);
+//   3. else, for the service's plain token (FAKE_TOKENS), the server's default (options.scenarios).
 // A missing or unknown token gets the service's 401, as the real services answer.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_SCENARIO, type FakeResponse, type FakeService, findScenario, SCENARIOS, unauthorized } from './scenarios';
-
-export type { FakeService } from './scenarios';
+import type { FakeResponse, FakeServiceModule, Scenario } from './fakeService';
+import { byService, FAKE_SERVICES, type FakeService } from './services';
 
 /** The plain tokens the fake accepts; each answers with the server's current default scenario. */
-export const FAKE_TOKENS = {
-  leadping: 'lp_test_key',
-  signeasy: 'se_test_key',
-} as const;
+export const FAKE_TOKENS = byService((service) => service.token);
 
-const TOKEN_PREFIX: Readonly<Record<FakeService, string>> = { leadping: 'lp_test_', signeasy: 'se_test_' };
+function serviceModule(service: FakeService): FakeServiceModule {
+  const found = FAKE_SERVICES.find((candidate) => candidate.id === service);
+  if (!found) throw new Error(`No fake service "${service}".`);
+  return found;
+}
 
 /** The token that makes the fake answer `scenario`, e.g. scenarioToken('signeasy', 'exhausted') → 'se_test_exhausted'. */
 export function scenarioToken(service: FakeService, scenario: string): string {
-  return `${TOKEN_PREFIX[service]}${scenario}`;
+  return `${serviceModule(service).scenarioTokenPrefix}${scenario}`;
 }
 
 /** Every scenario name per service (besides `slow-<ms>`). */
-export const FAKE_SCENARIOS: Readonly<Record<FakeService, readonly string[]>> = {
-  leadping: Object.keys(SCENARIOS.leadping),
-  signeasy: Object.keys(SCENARIOS.signeasy),
-};
+export const FAKE_SCENARIOS: Readonly<Record<FakeService, readonly string[]>> = byService((service) => Object.keys(service.scenarios));
+
+/** A scenario by name; `slow-<ms>` is `slow` with that delay. */
+function findScenario(service: FakeServiceModule, name: string): Scenario | undefined {
+  const slow = /^slow-(\d{1,6})$/.exec(name);
+  if (slow) {
+    const delayMs = Number(slow[1]);
+    const base = service.scenarios.slow;
+    return base && ((request) => ({ ...base(request), delayMs }));
+  }
+  return Object.hasOwn(service.scenarios, name) ? service.scenarios[name] : undefined;
+}
 
 export interface RecordedRequest {
-  readonly service: FakeService;
+  /** The id of the service whose route it was; undefined for a path no fake service answers. */
+  readonly service: string | undefined;
   readonly method: string;
   /** Without the query string. */
   readonly path: string;
@@ -44,7 +54,7 @@ export interface RecordedRequest {
 }
 
 export interface FakeServer {
-  /** e.g. http://127.0.0.1:54321 (no trailing slash); use it as both services' base URL. */
+  /** e.g. http://127.0.0.1:54321 (no trailing slash); use it as every service's base URL. */
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
   /** Forces `scenario` for every request to `service` with an accepted token. Throws on an unknown name. */
@@ -58,20 +68,18 @@ export interface FakeServerOptions {
   /** Default 0: any free port. */
   readonly port?: number;
   readonly host?: string;
-  /** What the plain FAKE_TOKENS get. */
+  /** What the plain FAKE_TOKENS get, by service (default: each module's defaultScenario). */
   readonly scenarios?: Partial<Record<FakeService, string>>;
   /** Added to every answer. */
   readonly latencyMs?: number;
+  /** The services this server plays: default every one in services/index.ts; a test may add a test-only one. */
+  readonly services?: readonly FakeServiceModule[];
 }
 
-function requireScenario(service: FakeService, name: string): void {
+function requireScenario(service: FakeServiceModule, name: string): void {
   if (!findScenario(service, name)) {
-    throw new Error(`Unknown ${service} scenario "${name}". Known: ${FAKE_SCENARIOS[service].join(', ')}, slow-<ms>.`);
+    throw new Error(`Unknown ${service.id} scenario "${name}". Known: ${Object.keys(service.scenarios).join(', ')}, slow-<ms>.`);
   }
-}
-
-function serviceForPath(path: string): FakeService {
-  return path.startsWith('/v3/') ? 'signeasy' : 'leadping';
 }
 
 /**
@@ -91,46 +99,53 @@ function bearerToken(header: string | undefined): string | undefined {
 }
 
 export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
-  const defaults: Record<FakeService, string> = { ...DEFAULT_SCENARIO, ...options.scenarios };
-  requireScenario('leadping', defaults.leadping);
-  requireScenario('signeasy', defaults.signeasy);
-  const forced: Partial<Record<FakeService, string>> = {};
+  const services = options.services ?? FAKE_SERVICES;
+  const played = (id: string): FakeServiceModule => {
+    const found = services.find((service) => service.id === id);
+    if (!found) throw new Error(`This fake server does not play "${id}" (it plays ${services.map((service) => service.id).join(', ')}).`);
+    return found;
+  };
+  const scenarioOptions: Readonly<Record<string, string | undefined>> = options.scenarios ?? {};
+  const defaults = new Map<string, string>(services.map((service) => [service.id, scenarioOptions[service.id] ?? service.defaultScenario]));
+  for (const service of services) requireScenario(service, defaults.get(service.id) ?? '');
+  const forced = new Map<string, string>();
   const requests: RecordedRequest[] = [];
   // Per scenario and path, so "flapping" scenarios fail only the first time.
   const attempts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
   /** The scenario for this token, or undefined when the token is not one the fake accepts. */
-  const chooseScenario = (service: FakeService, labelledToken: string | undefined): string | undefined => {
+  const chooseScenario = (service: FakeServiceModule, labelledToken: string | undefined): string | undefined => {
     if (labelledToken === undefined) return undefined;
     const token = withoutAccountLabel(labelledToken);
-    const prefix = TOKEN_PREFIX[service];
-    const named = token.startsWith(prefix) ? token.slice(prefix.length) : undefined;
+    const named = token.startsWith(service.scenarioTokenPrefix) ? token.slice(service.scenarioTokenPrefix.length) : undefined;
     const tokenScenario =
-      token === FAKE_TOKENS[service] ? defaults[service] : named !== undefined && findScenario(service, named) ? named : undefined;
+      token === service.token ? defaults.get(service.id) : named !== undefined && findScenario(service, named) ? named : undefined;
     if (tokenScenario === undefined) return undefined;
-    return forced[service] ?? tokenScenario;
+    return forced.get(service.id) ?? tokenScenario;
   };
 
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    const service = serviceForPath(path);
+    const service = services.find((candidate) => candidate.routes.includes(path));
     const token = bearerToken(request.headers.authorization);
-    const scenarioName = chooseScenario(service, token);
+    const scenarioName = service && chooseScenario(service, token);
     let answer: FakeResponse;
-    if (request.method !== 'GET') {
+    if (!service) {
+      answer = { status: 404, json: { status: 404, message: `No fake service answers ${path}.` } };
+    } else if (request.method !== 'GET') {
       answer = { status: 405, json: { status: 405, message: 'Method not allowed' } };
     } else if (scenarioName === undefined) {
-      answer = unauthorized(service);
+      answer = service.unauthorized();
     } else {
-      const key = `${service} ${scenarioName} ${path}`;
+      const key = `${service.id} ${scenarioName} ${path}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       const scenario = findScenario(service, scenarioName);
-      answer = scenario ? scenario({ service, path, now: Date.now(), attempt, token: token ?? '' }) : unauthorized(service);
+      answer = scenario ? scenario({ path, now: Date.now(), attempt, token: token ?? '' }) : service.unauthorized();
     }
     requests.push({
-      service,
+      service: service?.id,
       method: request.method ?? 'GET',
       path,
       authorization: request.headers.authorization !== undefined,
@@ -164,12 +179,12 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
         url: `http://${host}:${address.port}`,
         requests,
         setScenario(service, scenario) {
-          requireScenario(service, scenario);
-          forced[service] = scenario;
+          requireScenario(played(service), scenario);
+          forced.set(service, scenario);
           for (const key of [...attempts.keys()]) if (key.startsWith(`${service} `)) attempts.delete(key);
         },
         clearScenario(service) {
-          delete forced[service];
+          forced.delete(service);
         },
         close() {
           for (const timer of timers) clearTimeout(timer);

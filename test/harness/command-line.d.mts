@@ -1,4 +1,4 @@
-// Types for command-line.mjs, for the TypeScript scripts (scripts/bench/refresh.ts) that import it.
+// Types for command-line.mjs, for the TypeScript entry points that import it (the fake server's CLI, the refresh benchmark).
 import type { ParseArgsConfig, parseArgs } from 'node:util';
 
 export declare class UsageError extends Error {

@@ -1,7 +1,7 @@
-// The command lines of the scripts under scripts/: parseArgs from node:util in strict mode, and one
-// message shape for what it rejects (an unknown option, a missing value, a stray argument), so every
-// script fails the same way: "<what is wrong>. Usage: <the script's usage line>".
-// (test/fake-server/cli.ts calls parseArgs itself: test/ does not import from scripts/.)
+// Every entry point's command line (scripts/*.mjs, the fake server's CLI, the refresh benchmark):
+// parseArgs from node:util in strict mode, and one message shape for what it rejects (an unknown
+// option, a missing value, a stray argument), so every one fails the same way:
+// "<what is wrong>. Usage: <its usage line>".
 import { parseArgs } from 'node:util';
 
 /** A command line the script cannot take: the message is one line ending with the script's usage. */

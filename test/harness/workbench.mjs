@@ -1,42 +1,25 @@
-// Page helpers for UI tests: a real VS Code (code-server) with the packaged .vsix installed, in a
+// The workbench driver: a real VS Code (code-server) with the packaged .vsix installed, in a
 // throwaway profile, driven through Chromium like a person would. Notification toasts show (no
 // smoke-test driver here). Screenshots go to test-results/screenshots/ (git-ignored).
 //
 //   const wb = await openWorkbench({ settings, env });   // { page, server, workspace, close() }
 //   await openAccountGlanceView(wb.page);
+//   await setTokenThroughPalette(wb.page, 'Leadping', token);
 //   await runCommand(wb.page, 'Account Glance: Show Log');
-//   await readTreeRows(wb.page);                          // [{ label, text, level, expanded }]
+//   await treeText(wb.page);                              // 'Leadping Jordan Avery\nBalance $18.75…'
 //   await readStatusBarItem(wb.page, /LP/);               // 'LP $3.20 · SE 1,760' or undefined
 //   await readNotifications(wb.page);                     // ['message', ...]
 //   await screenshot(wb.page, 'accounts-view');           // test-results/screenshots/accounts-view.png
 //   await wb.close();
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRunDir, installExtension, launchBrowser, repoRoot, startCodeServer } from '../../scripts/offline-vscode.mjs';
+import { launchBrowser } from './browser.mjs';
+import { createRunDir, installExtension, startCodeServer } from './code-server.mjs';
+import { packagedVsix } from './extension-package.mjs';
+import { resultsRoot } from './paths.mjs';
 
-export const SCREENSHOT_DIR = join(repoRoot, 'test-results', 'screenshots');
-
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-let packaging;
-
-/**
- * The packaged extension: $AG_VSIX when the runner already built it, else `npm run package`
- * (once per process) into .cache/ui/, so no .vsix lands in the repository's root.
- */
-export function packagedVsix() {
-  if (process.env.AG_VSIX && existsSync(process.env.AG_VSIX)) return Promise.resolve(process.env.AG_VSIX);
-  packaging ??= (async () => {
-    const out = join(repoRoot, '.cache', 'ui', `${manifest.name}-${manifest.version}.vsix`);
-    await mkdir(join(repoRoot, '.cache', 'ui'), { recursive: true });
-    const result = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.status !== 0 || !existsSync(out)) throw new Error(`npm run package failed:\n${result.stdout}\n${result.stderr}`);
-    process.env.AG_VSIX = out;
-    return out;
-  })();
-  return packaging;
-}
+export const SCREENSHOT_DIR = join(resultsRoot, 'screenshots');
 
 /**
  * Starts code-server with the .vsix installed in a fresh profile and opens the workbench.
@@ -44,8 +27,7 @@ export function packagedVsix() {
  *   env       environment of code-server and so of the extension host
  *   vsix      defaults to packagedVsix()
  *   viewport  defaults to 1280×800
- * Resolves once the extension's activity-bar entry shows (the remote extension host has
- * registered it, a few seconds after the workbench appears) with
+ * Resolves as loadWorkbench() does, with
  * { page, browser, server, workspace, userSettingsFile, consoleErrors, close() }.
  */
 export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = { width: 1280, height: 800 } } = {}) {
@@ -67,18 +49,9 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
       env,
     });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const consoleErrors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+    const { page, consoleErrors } = await loadWorkbench(browser, `${server.url}/?folder=${encodeURIComponent(runDir.workspace)}`, {
+      viewport,
     });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(runDir.workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
-    await accountGlanceTab(page).waitFor({ state: 'visible', timeout: 60_000 });
     return {
       page,
       browser,
@@ -92,6 +65,32 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
     await close();
     throw error;
   }
+}
+
+/**
+ * Opens a workbench URL in a new page of `browser` and resolves once the extension's activity-bar
+ * entry shows (the remote extension host has registered it, a few seconds after the workbench
+ * appears), with { page, consoleErrors }.
+ */
+export async function loadWorkbench(browser, url, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(url);
+  await waitForWorkbench(page);
+  return { page, consoleErrors };
+}
+
+/** Waits for the workbench (again, after a reload) up to the point where Account Glance's entry shows. */
+export async function waitForWorkbench(page) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+  await accountGlanceTab(page).waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 /** Runs a command from the command palette by its full title, e.g. 'Account Glance: Show Log'. */
@@ -157,6 +156,27 @@ export async function readTreeRows(page) {
   return result;
 }
 
+/** Set API Token... → pick the service → type the token in the password box → Enter. */
+export async function setTokenThroughPalette(page, service, token) {
+  await runCommand(page, 'Account Glance: Set API Token...');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first().waitFor({ state: 'visible' });
+  await page.keyboard.type(service);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.quick-input-widget')
+    .filter({ hasText: `${service} API Token` })
+    .waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.quick-input-widget input').getAttribute('type'), 'password', 'the token box hides what is typed');
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
+}
+
+/** The Accounts rows on screen in one read (the tree re-renders while refreshing, so row-by-row reads race). */
+export async function treeText(page) {
+  const rows = await page.locator('.part.sidebar [role="treeitem"]').allInnerTexts();
+  return rows.map((text) => text.replace(/\s+/g, ' ').trim()).join('\n');
+}
+
 /** A status-bar item whose text matches (string: contains; RegExp: matches). */
 export function statusBarItem(page, text) {
   return page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: text });
@@ -177,17 +197,6 @@ export async function readStatusBarItem(page, text, { timeoutMs = 10_000 } = {})
 export async function readNotifications(page) {
   const toasts = page.locator('.notifications-toasts .notification-toast .notification-list-item-message');
   return (await toasts.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-}
-
-/** Waits until probe() returns something other than undefined/false; throws naming `what` after timeoutMs. */
-export async function waitFor(probe, what, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Saves a PNG of the whole window to test-results/screenshots/<name>.png and returns its path. */

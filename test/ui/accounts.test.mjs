@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { after, before, test } from 'node:test';
-import { startFakeServers } from '../../scripts/demo.mjs';
-import { setTokenThroughPalette, treeText } from './signIn.mjs';
+import { launchFakeServer } from '../fake-server/launch.mjs';
+import { waitFor } from '../harness/wait-for.mjs';
 import {
   openAccountGlanceView,
   openWorkbench,
@@ -12,15 +12,18 @@ import {
   runCommand,
   screenshot,
   screenshotOnFailure,
+  setTokenThroughPalette,
   statusBarItem,
-  waitFor,
-} from './workbench.mjs';
+  treeText,
+  waitForWorkbench,
+} from '../harness/workbench.mjs';
 
 let fake;
 let workbench;
 
 before(async () => {
-  fake = await startFakeServers({ leadping: '2026-shape-with-wallet', signeasy: 'normal' });
+  fake = await launchFakeServer();
+  // The per-service settings (not fake.baseUrlSettings): the Settings-editor test below changes the Leadping one.
   workbench = await openWorkbench({
     settings: { 'accountGlance.leadping.baseUrl': fake.url, 'accountGlance.signeasy.baseUrl': fake.url },
   });
@@ -165,7 +168,7 @@ test('after a restart with the servers gone, the cached state shows at once, mar
     // VS Code batches extension-state writes; a reload within a moment of the last one can lose it.
     await page.waitForTimeout(3_000);
     await page.reload();
-    await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+    await waitForWorkbench(page);
     const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/, { timeoutMs: 30_000 }), 'the cached glance');
     assert.match(glance, /LP \$18\.75 · SE 1,760/);
     await openAccountGlanceView(page);

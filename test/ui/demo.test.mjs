@@ -1,36 +1,62 @@
-// `npm run demo`'s own start-up path, then what its printout tells a person to do: both services
-// end up signed in against the fake servers, with the low Leadping balance flagged.
+// `npm run demo` as a person uses it: run it, open the address it prints, sign in to both services
+// with the tokens it prints, see the demo accounts (the low Leadping balance flagged), then Ctrl+C
+// stops everything it started.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { startDemo } from '../../scripts/demo.mjs';
-import { launchBrowser } from '../../scripts/offline-vscode.mjs';
-import { setTokenThroughPalette, treeText } from './signIn.mjs';
-import { openAccountGlanceView, readStatusBarItem, screenshot, screenshotOnFailure, statusBarItem, waitFor } from './workbench.mjs';
+import { launchBrowser } from '../harness/browser.mjs';
+import { repoRoot } from '../harness/paths.mjs';
+import { waitFor } from '../harness/wait-for.mjs';
+import {
+  loadWorkbench,
+  openAccountGlanceView,
+  readStatusBarItem,
+  screenshot,
+  screenshotOnFailure,
+  setTokenThroughPalette,
+  statusBarItem,
+  treeText,
+} from '../harness/workbench.mjs';
 
 let demo;
+let printed = '';
 let browser;
 
 before(async () => {
-  demo = await startDemo({ vscode: 'server', log: () => {} });
+  demo = spawn(process.execPath, ['scripts/demo.mjs', '--vscode', 'server'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: demo.stdout });
+  lines.on('line', (line) => (printed += `${line}\n`));
+  await waitFor(() => printed.includes('Press Ctrl+C to stop everything.') || demo.exitCode !== null, 'the demo to say it runs', 280_000);
+  assert.equal(demo.exitCode, null, `the demo stopped early:\n${printed}`);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await demo?.stop();
+  if (demo?.exitCode === null) {
+    demo.kill('SIGINT');
+    await once(demo, 'exit');
+  }
 });
 
+/** The value printed after `label` on a line of its own. */
+function printedAfter(label) {
+  const line = printed.split('\n').find((candidate) => candidate.trimStart().startsWith(label));
+  assert.ok(line, `the demo prints "${label}":\n${printed}`);
+  return line.trimStart().slice(label.length).trim();
+}
+
 test('the demo opens a VS Code where both demo accounts sign in with the printed tokens', async () => {
-  assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+\/\?folder=/);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(demo.url);
-  await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+  const url = printedAfter('Open VS Code in your browser:');
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/\?folder=/);
+  const { page } = await loadWorkbench(browser, url);
   await screenshotOnFailure(page, 'demo', async () => {
     await openAccountGlanceView(page);
-    await setTokenThroughPalette(page, 'Leadping', demo.tokens.leadping);
+    await setTokenThroughPalette(page, 'Leadping', printedAfter('Leadping'));
     await waitFor(async () => /Leadping\s*Maya Okafor/.test(await treeText(page)), 'the Leadping demo account');
-    await setTokenThroughPalette(page, 'Signeasy', demo.tokens.signeasy);
+    await setTokenThroughPalette(page, 'Signeasy', printedAfter('Signeasy'));
     await waitFor(async () => /Signeasy\s*Priya Raman/.test(await treeText(page)), 'the Signeasy demo account');
     const glance = await waitFor(() => readStatusBarItem(page, /LP .* · SE/), 'the status-bar glance');
     assert.match(glance, /LP \$3\.20 · SE 1,760/);
@@ -47,4 +73,11 @@ test('the demo opens a VS Code where both demo accounts sign in with the printed
       .catch(() => {});
     await screenshot(page, 'demo');
   });
+});
+
+test('Ctrl+C stops the demo cleanly', async () => {
+  demo.kill('SIGINT');
+  const [code] = await once(demo, 'exit');
+  assert.equal(code, 0, printed);
+  assert.match(printed, /Stopping the demo/);
 });

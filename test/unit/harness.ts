@@ -3,7 +3,7 @@
 import { AccountFetcher, type AccountFetcherOptions, type RequestLogEntry } from '../../src/core/http/accountFetcher';
 import type { FetchResult } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
-import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server/server';
+import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server';
 import { connectionTo } from '../support/connection';
 
 export interface Harness {
@@ -14,8 +14,6 @@ export interface Harness {
   fetch(adapter: ServiceAdapter, token: string): Promise<FetchResult>;
   close(): Promise<void>;
 }
-
-export const FIXED_NOW = Date.parse('2026-01-10T12:00:00Z');
 
 export async function startHarness(
   serverOptions: FakeServerOptions = {},
@@ -45,7 +43,7 @@ export async function startHarness(
 
 /** The snapshot of a result that must have succeeded (fails the test otherwise, showing why). */
 export function snapshotOf(result: FetchResult) {
-  if (!result.ok) throw new Error(`expected a snapshot, got ${result.error.kind}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected a snapshot, got ${result.error.kind} ${JSON.stringify(result.error)}`);
   return result.snapshot;
 }
 

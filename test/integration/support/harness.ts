@@ -3,11 +3,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AccountGlanceTestApi } from '../../../src/extension';
+import type { AccountGlanceTestApi } from '../../../src/testApi';
 import type { Row } from '../../../src/views/viewModels/accountRows';
 import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
 import { windowPrompts } from '../../../src/commands/prompts';
 import { TokenStore } from '../../../src/storage/tokenStore';
+import { waitFor } from '../../harness/wait-for.mjs';
+
+export { waitFor };
 
 export const EXTENSION_ID = 'accountglance.account-glance';
 export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
@@ -18,20 +21,6 @@ export async function testApi(): Promise<AccountGlanceTestApi> {
   const api = await extension.activate();
   assert.ok(api, 'the extension hands its test API to the test host');
   return api;
-}
-
-export async function waitFor<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
@@ -49,6 +38,31 @@ export async function freshWorld(api: AccountGlanceTestApi): Promise<FakeServer>
   const server = await startFakeServer();
   for (const service of SERVICES) await setSetting(`${service}.baseUrl`, server.url);
   return server;
+}
+
+/**
+ * The hooks the panel's in-host suites share. Once per suite: the extension's test API. Before each
+ * test: a fresh world (freshWorld), handed to `enter` with the API. After each test: `leave` (the
+ * suite's own clean-up, while the fake server still answers), then that server is closed.
+ */
+export function useFreshWorld(enter: (world: { api: AccountGlanceTestApi; server: FakeServer }) => unknown, leave?: () => unknown): void {
+  let api: AccountGlanceTestApi;
+  let server: FakeServer | undefined;
+  suiteSetup(async () => {
+    api = await testApi();
+  });
+  setup(async () => {
+    server = await freshWorld(api);
+    await enter({ api, server });
+  });
+  teardown(async () => {
+    try {
+      await leave?.();
+    } finally {
+      await server?.close();
+      server = undefined;
+    }
+  });
 }
 
 let accounts = 0;

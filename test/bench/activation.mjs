@@ -7,9 +7,9 @@
 // a new extension host whose activate() finds tokens and a cached snapshot, the case that matters.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoSettings, startFakeServers } from '../demo.mjs';
-import { setTokenThroughPalette } from '../../test/ui/signIn.mjs';
-import { openWorkbench, readStatusBarItem, waitFor } from '../../test/ui/workbench.mjs';
+import { launchFakeServer } from '../fake-server/launch.mjs';
+import { waitFor } from '../harness/wait-for.mjs';
+import { openWorkbench, readStatusBarItem, setTokenThroughPalette, waitForWorkbench } from '../harness/workbench.mjs';
 
 const ACTIVATED = /Activated in ([\d.]+) ms \(cached state shown after ([\d.]+) ms\)/;
 const GLANCE = /LP \$18\.75 · SE 1,760/;
@@ -40,10 +40,10 @@ async function waitForActivations(userDataDir, count) {
 
 /** Resolves { first: {activateMs, cachedPaintMs}, withCache: [{activateMs, cachedPaintMs}, ...] }. */
 export async function measureActivation({ reloads = 7, vsix, log = (line) => console.error(line) } = {}) {
-  const fake = await startFakeServers({ leadping: '2026-shape-with-wallet', signeasy: 'normal' });
+  const fake = await launchFakeServer();
   let workbench;
   try {
-    workbench = await openWorkbench({ settings: demoSettings(fake.url), vsix });
+    workbench = await openWorkbench({ settings: fake.baseUrlSettings, vsix });
     const { page, server } = workbench;
     const [first] = await waitForActivations(server.userDataDir, 1);
     log(`  activation 1 (fresh profile): ${first.activateMs} ms`);
@@ -55,7 +55,7 @@ export async function measureActivation({ reloads = 7, vsix, log = (line) => con
     await page.waitForTimeout(3_000);
     for (let reload = 1; reload <= reloads; reload++) {
       await page.reload();
-      await page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+      await waitForWorkbench(page);
       await waitFor(() => readStatusBarItem(page, GLANCE, { timeoutMs: 30_000 }), 'the glance after a reload', 60_000);
       const activations = await waitForActivations(server.userDataDir, reload + 1);
       log(`  activation ${reload + 1} (signed in, cached state): ${activations.at(-1).activateMs} ms`);

@@ -1,6 +1,6 @@
 // What a refresh costs in the core, against the fake servers in a separate process with a fixed
 // injected latency. Run by `npm run bench`, or alone:
-//   node --import tsx --expose-gc scripts/bench/refresh.ts [--runs 25] [--latency 50]
+//   node --import tsx --expose-gc test/bench/refresh.ts [--runs 25] [--latency 50]
 // Prints one JSON object (RefreshSamples) on stdout: raw times in ms; scripts/bench.mjs takes the
 // medians and ratios.
 //
@@ -8,9 +8,6 @@
 // same four GETs made by a bare node-fetch client, interleaved in the same run so drift hits both.
 // Scale: 1, 10 and 50 accounts (Leadping and Signeasy alternately, each with its own token), the
 // refresh time and the heap the accounts keep once refreshed.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import fetch from 'node-fetch';
 import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
@@ -18,17 +15,17 @@ import { retryDelayMs } from '../../src/core/refresh/retryPolicy';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
 import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
-import { FAKE_TOKENS } from '../../test/fake-server/server';
-import { connectionTo } from '../../test/support/connection';
-import { parseCommandLine } from '../command-line.mjs';
+import { FAKE_TOKENS } from '../fake-server';
+import { launchFakeServer } from '../fake-server/launch.mjs';
+import { parseCommandLine } from '../harness/command-line.mjs';
+import { connectionTo } from '../support/connection';
 
-const repoRoot = join(__dirname, '..', '..');
 const SCALE_ACCOUNTS = [1, 10, 50] as const;
 const USER_AGENT = 'AccountGlance-bench';
 
 /** The command line: runs and latency in ms, each a number of 0 or more; a UsageError when it cannot be. */
 function parseRefreshArgs(args: readonly string[]): { runs: number; latencyMs: number } {
-  const { number } = parseCommandLine('node --import tsx --expose-gc scripts/bench/refresh.ts [--runs 25] [--latency 50]', {
+  const { number } = parseCommandLine('node --import tsx --expose-gc test/bench/refresh.ts [--runs 25] [--latency 50]', {
     args,
     options: {
       runs: { type: 'string', default: '25' },
@@ -36,23 +33,6 @@ function parseRefreshArgs(args: readonly string[]): { runs: number; latencyMs: n
     },
   });
   return { runs: number('runs', { min: 0 }), latencyMs: number('latency', { min: 0 }) };
-}
-
-async function startFakeServerProcess(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'test', 'fake-server', 'cli.ts'), '--latency', String(latencyMs)],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-    },
-  );
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`The fake server exited early (code ${code}).`)));
-  });
-  return { url: (JSON.parse(firstLine) as { url: string }).url, process: child };
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -90,7 +70,8 @@ function newRefresher(adapters: readonly ServiceAdapter[], tokens: ReadonlyMap<s
 /** Throws unless every account holds a fresh snapshot: a benchmark of failures measures nothing. */
 function assertAllLoaded(refresher: AccountRefresher): void {
   for (const state of refresher.states()) {
-    if (!state.snapshot || state.error) throw new Error(`${state.serviceId} did not load: ${state.error?.message ?? 'no snapshot'}`);
+    if (!state.snapshot || state.error)
+      throw new Error(`${state.serviceId} did not load: ${state.error ? JSON.stringify(state.error) : 'no snapshot'}`);
   }
 }
 
@@ -131,7 +112,7 @@ export interface RefreshSamples {
 async function main(): Promise<void> {
   const { runs, latencyMs } = parseRefreshArgs(process.argv.slice(2));
   const warmUp = 5;
-  const server = await startFakeServerProcess(latencyMs);
+  const server = await launchFakeServer({ latencyMs });
   try {
     // The two real services with the plain tokens, exactly what bareRefresh() asks for.
     const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), server.url);
@@ -168,7 +149,7 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify(result));
   } finally {
-    server.process.kill('SIGTERM');
+    await server.stop();
   }
 }
 

@@ -1,0 +1,364 @@
+// The fake Leadping: its routes, short builders for its JSON (modelled on the seed and the 2026
+// OpenAPI excerpt; each returns a full, believable body and tests pass only the fields they care
+// about), and its scenarios.
+import type { FakeResponse, FakeServiceModule, Scenario, ServiceErrors } from '../fakeService';
+import { sharedScenarios } from '../sharedScenarios';
+import { type Wire, withExtraKeys } from '../wire';
+import type {
+  LeadpingBillingState,
+  LeadpingCompliance,
+  LeadpingOrganization,
+  LeadpingProblem,
+  LeadpingSeedUser,
+  LeadpingUsageSummary,
+  LeadpingUser,
+  LeadpingWallet,
+} from './leadpingWire';
+
+const LEADPING_ROUTES = {
+  user: '/users/me',
+  wallet: '/wallets/me',
+  organization: '/organizations/me',
+  usageSummary: '/usage/summary/my',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+/** Who the default account is, in both shapes of /users/me (a fresh object each time: tests may change what they get). */
+const jordanAvery = () =>
+  ({
+    id: 'usr_7Hq2Kd9',
+    name: 'Jordan Avery',
+    email: 'jordan@acmeleads.example',
+    firstName: 'Jordan',
+    lastName: 'Avery',
+    phone: '+15555550142',
+    billingPlan: 'Monthly',
+    subscriptionStatus: 'Active',
+    identities: [{ issuer: 'leadping.ai', issuerAssignedId: 'jordan@acmeleads.example', signInType: 'emailAddress' }],
+  }) satisfies Wire<LeadpingUser> & Wire<LeadpingSeedUser>;
+
+export function leadpingCompliance(overrides: Wire<LeadpingCompliance> = {}): Wire<LeadpingCompliance> {
+  return {
+    acceptedTerms: true,
+    acceptedToSubscription: true,
+    acceptedSms: true,
+    acceptedBaa: false,
+    acceptedEmail: true,
+    trustedFormCertificates: [],
+    ...overrides,
+  };
+}
+
+/** GET /users/me as documented 2023–2025: balance, auto-refill and Stripe info on the user. */
+export function leadpingSeedUser(overrides: Wire<LeadpingSeedUser> = {}): Wire<LeadpingSeedUser> {
+  return {
+    ...jordanAvery(),
+    createdAt: '2023-11-07T05:31:56Z',
+    modifiedAt: '2024-06-12T14:02:11Z',
+    roles: ['Admin'],
+    stripeInfo: { customerId: 'cus_Qx81', defaultPaymentMethodId: 'pm_1Nf', subscriptionIds: ['sub_1Mz'], cancelAt: null },
+    accountBalance: 42.5,
+    autoRefillEnabled: true,
+    autoRefillAmount: 25,
+    autoRefillTrigger: 10,
+    business: { id: 'biz_41', name: 'Acme Leads LLC' },
+    compliance: leadpingCompliance({
+      trustedFormCertificates: [
+        { id: 'tf_1', url: 'https://cert.trustedform.com/5f1a9e', source: 'web form', createdAt: '2024-02-01T10:00:00Z' },
+      ],
+    }),
+    ...overrides,
+  };
+}
+
+/** GET /users/me as published in 2026: no balance; organization reference and billing state instead. */
+export function leadpingUser(overrides: Wire<LeadpingUser> = {}): Wire<LeadpingUser> {
+  return {
+    ...jordanAvery(),
+    createdAt: '2024-01-15T09:12:00Z',
+    modifiedAt: '2026-01-03T08:00:00Z',
+    timeZoneId: 'America/Chicago',
+    billingState: leadpingBillingState(),
+    roles: ['OrganizationOwner', 'Agent'],
+    currentOrganization: { id: 'org_41', name: 'Acme Leads LLC' },
+    compliance: leadpingCompliance(),
+    lastLoggedInAt: '2026-01-05T16:45:00Z',
+    ...overrides,
+  };
+}
+
+export function leadpingBillingState(overrides: Wire<LeadpingBillingState> = {}): Wire<LeadpingBillingState> {
+  return {
+    hasStripeCustomer: true,
+    hasPaymentMethod: true,
+    phoneNumberQuantity: 1,
+    organizationMemberQuantity: 3,
+    organizationMemberAssignedQuantity: 2,
+    pendingBillingPlan: null,
+    billingPlanChangeEffectiveAt: null,
+    planRenewalAt: '2026-02-15T00:00:00Z',
+    planPeriodStartAt: '2026-01-15T00:00:00Z',
+    cancelAt: null,
+    dunning: null,
+    ...overrides,
+  };
+}
+
+/** GET /wallets/me (2026). */
+export function leadpingWallet(overrides: Wire<LeadpingWallet> = {}): Wire<LeadpingWallet> {
+  return {
+    id: 'wal_9',
+    name: 'Default wallet',
+    createdAt: '2025-03-01T00:00:00Z',
+    modifiedAt: '2026-01-05T16:00:00Z',
+    balance: 18.75,
+    currency: 'USD',
+    balanceCalculatedAt: '2026-01-05T16:00:00Z',
+    amountPurchased: 60,
+    amountRemaining: 18.75,
+    purchasedAt: '2025-03-01T00:00:00Z',
+    expiresAt: '2026-03-01T00:00:00Z',
+    sourceType: 'purchase',
+    creditStatus: 'active',
+    organizationId: 'org_41',
+    originalTransactionId: 'txn_1',
+    nextCreditExpirationAt: '2026-03-01T00:00:00Z',
+    nextExpiringCreditAmount: 5,
+    expiredCreditAmount: 0,
+    ...overrides,
+  };
+}
+
+/** GET /organizations/me (2026). */
+export function leadpingOrganization(overrides: Wire<LeadpingOrganization> = {}): Wire<LeadpingOrganization> {
+  return {
+    id: 'org_41',
+    name: 'Acme Leads LLC',
+    createdAt: '2024-01-15T09:12:00Z',
+    modifiedAt: '2026-01-03T08:00:00Z',
+    secondaryName: null,
+    user: { id: 'usr_7Hq2Kd9', name: 'Jordan Avery' },
+    accountBalance: 18.75,
+    billingPlan: 'Monthly',
+    subscriptionStatus: 'Active',
+    billingState: leadpingBillingState(),
+    autoRefillEnabled: true,
+    autoRefillAmount: 20,
+    autoRefillTrigger: 5,
+    status: 'Active',
+    setupStatus: 'Complete',
+    enabled: true,
+    phone: '+15555550100',
+    website: 'https://acmeleads.example',
+    ...overrides,
+  };
+}
+
+/** GET /usage/summary/my (2026). */
+export function leadpingUsageSummary(overrides: Wire<LeadpingUsageSummary> = {}): Wire<LeadpingUsageSummary> {
+  return {
+    periodStart: '2026-01-01T00:00:00Z',
+    periodEnd: '2026-02-01T00:00:00Z',
+    customerChargeTotal: 41.25,
+    billableQuantityTotal: 1375,
+    transactionCount: 1375,
+    pendingInvoiceCount: 0,
+    failedCount: 2,
+    lines: [{ channel: 'sms', billableUnit: 'sms_segment', status: 'billed', quantity: 1200, customerChargeAmount: 36, recordCount: 1200 }],
+    counters: [{ key: 'leads', label: 'Leads received', value: 175, unit: 'lead', sortOrder: 1 }],
+    ...overrides,
+  };
+}
+
+/** RFC 9457 problem details, as Leadping sends for errors. */
+function leadpingProblem(status: number, title: string, detail: string): Wire<LeadpingProblem> {
+  return { type: `https://httpstatuses.io/${status}`, title, status, detail, instance: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+const DAY_MS = 86_400_000;
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+const errors: ServiceErrors = {
+  error: (status, title, detail, headers = {}) => ({
+    status,
+    contentType: 'application/problem+json',
+    json: leadpingProblem(status, title, detail),
+    headers,
+  }),
+  unauthorized: (detail = 'The access token is missing, invalid or expired.') =>
+    errors.error(401, 'Unauthorized', detail, {
+      'WWW-Authenticate': 'Bearer resource_metadata="https://api.leadping.ai/.well-known/oauth-protected-resource"',
+    }),
+};
+
+/** An account as the four endpoints show it. */
+interface LeadpingAccount {
+  readonly user: Wire<LeadpingUser> | Wire<LeadpingSeedUser>;
+  /** Undefined: the endpoint answers 404, as before 2026 (and so does the usage summary). */
+  readonly wallet?: Wire<LeadpingWallet>;
+  readonly organization?: Wire<LeadpingOrganization>;
+}
+
+function leadpingAccount(account: (now: number) => LeadpingAccount): Scenario {
+  return (request) => {
+    const data = account(request.now);
+    const found = (body: unknown): FakeResponse =>
+      body === undefined ? errors.error(404, 'Not Found', `No resource at ${request.path}.`) : { status: 200, json: body };
+    switch (request.path) {
+      case LEADPING_ROUTES.user:
+        return found(data.user);
+      case LEADPING_ROUTES.wallet:
+        return found(data.wallet);
+      case LEADPING_ROUTES.organization:
+        return found(data.organization);
+      case LEADPING_ROUTES.usageSummary:
+        return found(data.wallet === undefined ? undefined : leadpingUsageSummary());
+      default:
+        return found(undefined);
+    }
+  };
+}
+
+/** Dates sit relative to now so that the panel reads "renews in 24 days", not "9 months ago". */
+export const LEADPING_2026_RENEWS_IN_MS = 24 * DAY_MS;
+export const LEADPING_2026_CREDITS_EXPIRE_IN_MS = 100 * DAY_MS;
+const leadping2026 = leadpingAccount((now) => ({
+  user: leadpingUser({
+    billingState: leadpingBillingState({ planRenewalAt: iso(now + LEADPING_2026_RENEWS_IN_MS), planPeriodStartAt: iso(now - 6 * DAY_MS) }),
+  }),
+  wallet: leadpingWallet({
+    expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+    nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+  }),
+  organization: leadpingOrganization(),
+}));
+
+const EXTRA = { 'x-trace': { region: 'us-east-2', build: '2026.01.5' }, featureFlags: ['newInbox'], _links: { self: { href: '/x' } } };
+
+const LEADPING_SCENARIOS: Record<string, Scenario> = {
+  ...sharedScenarios(errors, leadping2026),
+  'seed-shape': leadpingAccount(() => ({ user: leadpingSeedUser() })),
+  '2026-shape-with-wallet': leadping2026,
+  'wallet-404-falls-back-to-organizations': leadpingAccount(() => ({
+    user: leadpingUser(),
+    organization: leadpingOrganization({ accountBalance: 27.4 }),
+  })),
+  'numbers-as-strings': leadpingAccount(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({ balance: '12.50', nextExpiringCreditAmount: '2.5', amountRemaining: '12.50' }),
+    organization: leadpingOrganization({ accountBalance: '12.50', autoRefillAmount: '20', autoRefillTrigger: '5.00' }),
+  })),
+  'missing-and-null-fields': leadpingAccount(() => ({
+    user: {
+      id: null,
+      email: null,
+      name: null,
+      firstName: null,
+      lastName: null,
+      phone: null,
+      createdAt: null,
+      billingPlan: null,
+      subscriptionStatus: null,
+      roles: null,
+      identities: null,
+      currentOrganization: null,
+      compliance: null,
+    },
+    wallet: { balance: null, currency: null, nextExpiringCreditAmount: null, nextCreditExpirationAt: null },
+  })),
+  'unknown-enum-values': leadpingAccount(() => ({
+    user: leadpingUser({ billingPlan: 'Quarterly', subscriptionStatus: 'Suspended', roles: ['Wizard'] }),
+    wallet: leadpingWallet({ creditStatus: 'frozen', sourceType: 'lottery' }),
+    organization: leadpingOrganization({ status: 'Hibernating', billingPlan: 'Quarterly', subscriptionStatus: 'Suspended' }),
+  })),
+  'extra-keys': leadpingAccount(() => ({
+    user: withExtraKeys(
+      leadpingUser({ currentOrganization: withExtraKeys({ id: 'org_41', name: 'Acme Leads LLC' }, { tier: 'gold' }) }),
+      EXTRA,
+    ),
+    wallet: withExtraKeys(leadpingWallet(), EXTRA),
+    organization: withExtraKeys(leadpingOrganization(), EXTRA),
+  })),
+  'low-credit': leadpingAccount(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({ balance: 3.2, amountRemaining: 3.2, nextExpiringCreditAmount: 3.2 }),
+    organization: leadpingOrganization({ accountBalance: 3.2, autoRefillEnabled: false, autoRefillAmount: 25, autoRefillTrigger: 5 }),
+  })),
+  'zero-credit': leadpingAccount(() => ({
+    user: leadpingUser(),
+    wallet: leadpingWallet({
+      balance: 0,
+      amountRemaining: 0,
+      nextExpiringCreditAmount: null,
+      nextCreditExpirationAt: null,
+      creditStatus: 'consumed',
+    }),
+    organization: leadpingOrganization({ accountBalance: 0, autoRefillEnabled: false }),
+  })),
+  overdue: leadpingAccount(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Overdue', accountBalance: 1.1 }) })),
+  canceled: leadpingAccount(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Canceled' }) })),
+  cancelled: leadpingAccount(() => ({
+    user: leadpingUser({ subscriptionStatus: 'Cancelled' }),
+    wallet: leadpingWallet(),
+    organization: leadpingOrganization({ subscriptionStatus: 'Canceled' }),
+  })),
+  pending: leadpingAccount(() => ({ user: leadpingSeedUser({ subscriptionStatus: 'Pending', accountBalance: 5 }) })),
+  'cancels-soon': leadpingAccount((now) => ({
+    user: leadpingSeedUser({ stripeInfo: { customerId: 'cus_Qx81', subscriptionIds: ['sub_1Mz'], cancelAt: iso(now + 20 * DAY_MS) } }),
+  })),
+  demo: leadpingAccount((now) => ({
+    user: leadpingUser({
+      id: 'usr_MayaO',
+      name: 'Maya Okafor',
+      firstName: 'Maya',
+      lastName: 'Okafor',
+      email: 'maya@harborlane-realty.example',
+      phone: '+15555550187',
+      currentOrganization: { id: 'org_harbor', name: 'Harbor Lane Realty' },
+      identities: [
+        { issuer: 'leadping.ai', issuerAssignedId: 'maya@harborlane-realty.example', signInType: 'emailAddress' },
+        { issuer: 'google.com', issuerAssignedId: '10442871', signInType: 'federated' },
+      ],
+      compliance: leadpingCompliance({
+        trustedFormCertificates: [
+          { id: 'tf_81', url: 'https://cert.trustedform.com/a81c2e', source: 'Open house sign-up', createdAt: iso(now - 9 * DAY_MS) },
+          { id: 'tf_82', url: 'https://cert.trustedform.com/b92d3f', source: 'Website contact form', createdAt: iso(now - 2 * DAY_MS) },
+        ],
+      }),
+      billingState: { hasStripeCustomer: true, hasPaymentMethod: true, planRenewalAt: iso(now + 11 * DAY_MS), cancelAt: null },
+    }),
+    wallet: leadpingWallet({
+      balance: 3.2,
+      amountRemaining: 3.2,
+      nextExpiringCreditAmount: 1.2,
+      nextCreditExpirationAt: iso(now + 18 * DAY_MS),
+      organizationId: 'org_harbor',
+    }),
+    organization: leadpingOrganization({
+      id: 'org_harbor',
+      name: 'Harbor Lane Realty',
+      accountBalance: 3.2,
+      autoRefillEnabled: false,
+      autoRefillAmount: 25,
+      autoRefillTrigger: 5,
+      website: 'https://harborlane-realty.example',
+    }),
+  })),
+};
+
+export const leadping: FakeServiceModule<'leadping'> = {
+  id: 'leadping',
+  displayName: 'Leadping',
+  routes: Object.values(LEADPING_ROUTES),
+  token: 'lp_test_key',
+  scenarioTokenPrefix: 'lp_test_',
+  scenarios: LEADPING_SCENARIOS,
+  defaultScenario: '2026-shape-with-wallet',
+  demoScenario: 'demo',
+  ...errors,
+};

@@ -1,0 +1,16 @@
+// How the services' JSON is typed for the fake's builders and scenarios (services/*Wire.ts): the
+// documented shapes, loosened only the ways /work/shared/API.md says real answers are.
+
+/** A number as the services send it: some pages render numbers as strings ("12.50"). */
+export type WireNumber = number | `${number}`;
+
+/** A body as it may arrive: every field can be missing or null. Misspelt fields are still errors. */
+export type Wire<T> = { readonly [K in keyof T]?: T[K] | null };
+
+/**
+ * `body` with keys no document lists, as real answers carry them. The one sanctioned way past the
+ * wire types, so that a misspelt field elsewhere is still caught.
+ */
+export function withExtraKeys<T extends object>(body: T, extra: Readonly<Record<string, unknown>>): T {
+  return { ...body, ...extra };
+}
