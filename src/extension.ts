@@ -13,7 +13,14 @@ import { AccountTreeProvider } from './views/accountTree';
 import { registerCommands, VIEW_ID } from './commands/commands';
 import { CreditStatusBar } from './views/creditStatusBar';
 import { windowPrompts } from './commands/prompts';
-import { baseUrlSetting, refreshIntervalMinutes, requestTimeoutMs, BaseUrlWatcher, SETTINGS_SECTION } from './storage/settings';
+import {
+  baseUrlSetting,
+  glanceSettings,
+  refreshIntervalMinutes,
+  requestTimeoutMs,
+  BaseUrlWatcher,
+  SETTINGS_SECTION,
+} from './storage/settings';
 import { SnapshotCache } from './storage/snapshotCache';
 import { TokenStore } from './storage/tokenStore';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
@@ -23,6 +30,8 @@ import { CreditHistoryStore } from './storage/creditHistoryStore';
 import { AccountForecasts } from './storage/accountForecasts';
 import { CreditHistoryPanel } from './views/creditHistoryPanel';
 import { chartAccounts } from './views/viewModels/chartAccounts';
+import { AlertNotifier } from './views/alertNotifier';
+import { AlertMemoryStore } from './storage/alertMemoryStore';
 
 export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
   return activateWith(context, SERVICE_ADAPTERS);
@@ -80,6 +89,11 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
   const history = new CreditHistoryStore(context.globalState, {
     onDropped: (serviceId, reason) => log.warn(`Stored ${serviceId} credit history was partly dropped: ${reason}.`),
   });
+  const alerts = new AlertNotifier(new AlertMemoryStore(context.globalState), {
+    locale,
+    show: testHooks?.showAlert,
+    onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
+  });
   const forecasts = new AccountForecasts(history, () => {
     tree.refresh();
     statusBar.render();
@@ -92,6 +106,15 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     connectionFor,
     onSnapshot: (snapshot) => {
       void cache.save(snapshot);
+      // Fresh snapshots only: the ones restored from the cache never reach here, so start-up never notifies.
+      const adapter = findAdapter(adapters, snapshot.serviceId);
+      if (adapter) {
+        const decided = alerts.onFreshSnapshot(snapshot, {
+          serviceName: adapter.displayName,
+          lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
+        });
+        testHooks?.noteAlertDecision(decided);
+      }
       forecasts
         .record(snapshot)
         .catch((error: unknown) => log.warn(`${snapshot.serviceId}: the credit history could not be saved: ${errorText(error)}`));
@@ -161,6 +184,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
       checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
       showTroubleshooting,
       showCreditHistory: () => historyPanel.show(),
+      resetAlerts: () => alerts.resetAlerts(),
       prompts: testHooks?.currentPrompts ?? windowPrompts,
       onDidShowInputBox: testHooks?.showInputBox,
     }),
@@ -168,6 +192,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
       if (!state.signedIn) {
         void cache.remove(serviceId);
         void forecasts.forget(serviceId);
+        void alerts.forget(serviceId);
       }
     }),
     tokens.onDidChangeElsewhere(

@@ -9,6 +9,7 @@ import type { SnapshotCache } from './storage/snapshotCache';
 import type { TokenStore } from './storage/tokenStore';
 import type { AccountTreeProvider } from './views/accountTree';
 import type { GlanceView } from './views/viewModels/creditGlance';
+import type { ShowAlert } from './views/alertNotifier';
 
 export interface AccountGlanceTestApi {
   readonly refresher: AccountRefresher;
@@ -23,6 +24,12 @@ export interface AccountGlanceTestApi {
   /** What the status-bar item shows now: exactly what was last rendered. */
   readonly statusBar: { readonly view: GlanceView | undefined };
   readonly schedule: RefreshSchedule;
+  /** Every alert notification shown, in order (in tests none reaches the screen). */
+  readonly shownAlerts: readonly { readonly severity: string; readonly message: string; readonly actions: readonly string[] }[];
+  /** Resolves once every alert decision so far is made (and its notification shown). */
+  alertsDecided(): Promise<void>;
+  /** What the next alert notifications are answered with (an action's title), or undefined to dismiss them. */
+  alertAnswer: string | undefined;
   /** The credit history page as last rendered, once it was opened. */
   readonly historyHtml: string | undefined;
   /** Timers the schedule has set and not yet cleared or seen fire: a leak check. */
@@ -49,6 +56,24 @@ export class TestHooks {
   onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
   statusBarView: GlanceView | undefined;
   historyHtml: string | undefined;
+  /** Every notification the alert notifier showed, in order; answered with `alertAnswer` (undefined: dismissed). */
+  readonly shownAlerts: { severity: string; message: string; actions: readonly string[] }[] = [];
+  alertAnswer: string | undefined;
+  private alertDecisions: Promise<unknown> = Promise.resolve();
+
+  /** Alert decisions run beside the refresh; a test waits for them before it counts notifications. */
+  noteAlertDecision(decision: Promise<unknown>): void {
+    this.alertDecisions = Promise.all([this.alertDecisions, decision]);
+  }
+
+  alertsDecided(): Promise<void> {
+    return this.alertDecisions.then(() => undefined);
+  }
+
+  readonly showAlert: ShowAlert = (severity, message, actions) => {
+    this.shownAlerts.push({ severity, message, actions });
+    return Promise.resolve(this.alertAnswer);
+  };
   refresherListeners = 0;
   private readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -92,7 +117,16 @@ export class TestHooks {
 
 type TestApiParts = Omit<
   AccountGlanceTestApi,
-  'prompts' | 'retryDelayScale' | 'onDidShowInputBox' | 'statusBar' | 'historyHtml' | 'pendingScheduleTimers' | 'refresherListeners'
+  | 'prompts'
+  | 'retryDelayScale'
+  | 'onDidShowInputBox'
+  | 'statusBar'
+  | 'historyHtml'
+  | 'shownAlerts'
+  | 'alertsDecided'
+  | 'alertAnswer'
+  | 'pendingScheduleTimers'
+  | 'refresherListeners'
 >;
 
 /** The test API over `parts`, its steerable fields reading and writing `hooks`. */
@@ -103,6 +137,14 @@ export function createTestApi(parts: TestApiParts, hooks: TestHooks): AccountGla
       get view() {
         return hooks.statusBarView;
       },
+    },
+    shownAlerts: hooks.shownAlerts,
+    alertsDecided: () => hooks.alertsDecided(),
+    get alertAnswer() {
+      return hooks.alertAnswer;
+    },
+    set alertAnswer(answer: string | undefined) {
+      hooks.alertAnswer = answer;
     },
     get historyHtml() {
       return hooks.historyHtml;

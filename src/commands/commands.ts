@@ -29,6 +29,8 @@ export interface CommandDependencies {
   readonly showTroubleshooting: () => Thenable<unknown>;
   /** Opens the credit history chart. */
   readonly showCreditHistory: () => void;
+  /** Unmutes every alert and ends every snooze. */
+  readonly resetAlerts: () => Promise<void>;
   /** The questions a command asks: the real dialogs, or the in-host tests' answers. */
   readonly prompts: Prompts;
   /** Called with each token input box as it opens (the in-host tests type into it). */
@@ -231,5 +233,6 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.commands.registerCommand('accountGlance.confirmBaseUrl', confirmBaseUrl),
     vscode.commands.registerCommand('accountGlance.showTroubleshooting', () => deps.showTroubleshooting()),
     vscode.commands.registerCommand('accountGlance.showCreditHistory', () => deps.showCreditHistory()),
+    vscode.commands.registerCommand('accountGlance.resetAlerts', () => deps.resetAlerts()),
   ];
 }

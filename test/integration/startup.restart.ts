@@ -129,6 +129,18 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
     });
   }
 
+  if (START === 6) {
+    test('Signeasy still low after a restart: the alert start 5 gave is not given again', async () => {
+      server = await startFakeServer({ port: Number(new URL(configuredOrigin('leadping')).port), scenarios: { signeasy: 'low' } });
+      await vscode.commands.executeCommand('accountGlance.refresh');
+      await api.alertsDecided();
+      assert.equal(api.refresher.state('signeasy').snapshot?.counters[0]?.value, 7);
+      assert.deepEqual(api.shownAlerts, []);
+      await server.close();
+      server = undefined;
+    });
+  }
+
   test('the next refresh repaints both services', async () => {
     server = await startFakeServer({ port: Number(new URL(configuredOrigin('leadping')).port) });
     await vscode.commands.executeCommand('accountGlance.refresh');
@@ -153,6 +165,17 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
     });
   }
   if (START === 5) {
+    test('Signeasy falls low: one alert, remembered for the next start', async () => {
+      assert.ok(server, 'the fake server of this start');
+      server.setScenario('signeasy', 'low');
+      await vscode.commands.executeCommand('accountGlance.refresh');
+      await api.alertsDecided();
+      assert.deepEqual(
+        api.shownAlerts.map((alert) => alert.severity),
+        ['warning'],
+      );
+      assert.match(api.shownAlerts[0]?.message ?? '', /Signeasy/);
+    });
     test('leave a cache from a newer version for the next start', async () => {
       const good = goodSnapshots(api);
       await server?.close();

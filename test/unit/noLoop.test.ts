@@ -1,6 +1,7 @@
 // No server answer makes Account Glance hammer a paid API: Retry-After 0, a date in the past, a
 // missing header or a huge one each get a floor and a ceiling, and whatever the retry policy says,
 // at most AUTOMATIC_REQUESTS_PER_MINUTE automatic requests reach one account in any minute.
+import { EXPIRING_WITHIN_DAYS } from '../../src/core/alerts/alertCrossings';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -133,6 +134,11 @@ describe('settings are held inside their documented ranges', () => {
       default: REFRESH_INTERVAL_MINUTES.fallback,
       minimum: 0,
       maximum: REFRESH_INTERVAL_MINUTES.max,
+    });
+    assert.deepEqual(declared('alerts.expiringWithinDays'), {
+      default: EXPIRING_WITHIN_DAYS.fallback,
+      minimum: EXPIRING_WITHIN_DAYS.min,
+      maximum: EXPIRING_WITHIN_DAYS.max,
     });
     assert.deepEqual(declared('forecast.warningDays'), {
       default: FORECAST_WARNING_DAYS.fallback,
