@@ -9,6 +9,7 @@
 //
 // No `vscode` import: KeyValueState is the part of vscode.Memento this needs, so the store is
 // tested in plain Node against a Map.
+import { KeyedQueue } from './keyedQueue';
 import {
   readAccountHistory,
   recordSnapshot,
@@ -40,8 +41,8 @@ export interface CreditHistoryStoreOptions {
 }
 
 export class CreditHistoryStore {
-  /** Per account key, the end of the chain of record()/delete() calls still running for it. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Runs one account's record() and delete() calls one after another. */
+  private readonly queue = new KeyedQueue();
 
   constructor(
     private readonly state: KeyValueState,
@@ -59,7 +60,7 @@ export class CreditHistoryStore {
    * written; rejects only if globalState does.
    */
   record(accountKey: string, snapshot: AccountSnapshot): Promise<AccountHistory> {
-    return this.enqueue(accountKey, async () => {
+    return this.queue.run(accountKey, async () => {
       const history = shrinkToJsonLength(recordSnapshot(this.read(accountKey), snapshot));
       await this.state.update(historyKey(accountKey), history);
       return history;
@@ -68,7 +69,7 @@ export class CreditHistoryStore {
 
   /** Forgets the account's history (its token was removed, say); runs after records already asked for. */
   delete(accountKey: string): Promise<void> {
-    return this.enqueue(accountKey, async () => {
+    return this.queue.run(accountKey, async () => {
       if (this.state.get(historyKey(accountKey)) !== undefined) await this.state.update(historyKey(accountKey), undefined);
     });
   }
@@ -102,20 +103,5 @@ export class CreditHistoryStore {
         // See CreditHistoryStoreOptions.onDropped.
       }
     };
-  }
-
-  private enqueue<T>(accountKey: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(accountKey) ?? Promise.resolve();
-    const result = previous.then(task);
-    // The chain goes on whether this call succeeds or fails; the caller sees its own outcome.
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(accountKey, settled);
-    void settled.then(() => {
-      if (this.queues.get(accountKey) === settled) this.queues.delete(accountKey);
-    });
-    return result;
   }
 }

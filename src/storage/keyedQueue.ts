@@ -1,7 +1,6 @@
 // Tasks queued per key: those for one key run one after another, each after the one before has
 // settled, so a read-change-write over globalState never works from a value another write is about
-// to replace; tasks for different keys do not wait for each other. (CreditHistoryStore has the same
-// chain inline; it can move onto this one.)
+// to replace; tasks for different keys do not wait for each other.
 export class KeyedQueue {
   /** Per key, the end of the chain of tasks still running for it. */
   private readonly tails = new Map<string, Promise<void>>();

@@ -6,48 +6,11 @@ import type * as vscode from 'vscode';
 import { MAX_HISTORY_JSON_LENGTH, recordSnapshot, samplesOf, type AccountHistory } from '../../src/core/history/creditHistory';
 import { CreditHistoryStore, type KeyValueState } from '../../src/storage/creditHistoryStore';
 import { HISTORY_START, HOUR_MS, json, snapshotAt } from '../support/historyBuilder';
+import { MemoryState } from '../support/memoryState';
 
 /** The stored keys are a contract with past and future releases, so the tests spell them out. */
 const LEADPING_KEY = 'accountGlance.history.leadping';
 const SIGNEASY_KEY = 'accountGlance.history.signeasy';
-
-/**
- * globalState in memory. A write lands only when its promise settles, a millisecond later, as a
- * slow disk would make it: overlapping records that did not wait for each other would each read
- * the value from before all of them, and all but the last would be lost.
- */
-class MemoryState implements KeyValueState {
-  readonly values = new Map<string, unknown>();
-  updates = 0;
-  failNextUpdate = false;
-
-  constructor(seed: Readonly<Record<string, unknown>> = {}) {
-    for (const [key, value] of Object.entries(seed)) this.values.set(key, value);
-  }
-
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-
-  update(key: string, value: unknown): Promise<void> {
-    this.updates++;
-    if (this.failNextUpdate) {
-      this.failNextUpdate = false;
-      return Promise.reject(new Error('disk full'));
-    }
-    return new Promise((resolve) =>
-      setTimeout(() => {
-        if (value === undefined) this.values.delete(key);
-        else this.values.set(key, json(value));
-        resolve();
-      }, 1),
-    );
-  }
-
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-}
 
 function storeOver(seed: Readonly<Record<string, unknown>> = {}) {
   const state = new MemoryState(seed);
