@@ -120,6 +120,32 @@ export interface DetailList {
   readonly items: readonly { readonly label: string; readonly description?: string }[];
 }
 
+/** One channel's share of a billing period's spend: SMS, voice, email … */
+export interface PeriodUsageLine {
+  /** The service's own id for the channel ('sms', 'voice', 'phone_number'); unique within the period. */
+  readonly id: string;
+  /** The service's own name for it; the UI names the channels it knows by id, and shows this for any other. */
+  readonly label: string;
+  /** Spent on it so far, in the period total's currency. */
+  readonly amount: number;
+  /** How many billable units (segments, minutes, messages …) that bought, when the service said. */
+  readonly quantity?: number;
+}
+
+/**
+ * What the current billing period has cost so far, by channel (Leadping's `GET /usage/summary/my`).
+ * Absent when the service has no such figure, or would not give it for this token.
+ */
+export interface PeriodUsage {
+  /** When the period began and ends, epoch ms, when the service said. */
+  readonly periodStart?: number;
+  readonly periodEnd?: number;
+  /** Spent since the period began. */
+  readonly total: MoneyAmount;
+  /** In the service's order; empty when nothing was spent. */
+  readonly lines: readonly PeriodUsageLine[];
+}
+
 export interface AccountSnapshot {
   readonly serviceId: string;
   readonly identity: AccountIdentity;
@@ -127,6 +153,8 @@ export interface AccountSnapshot {
   readonly counters: readonly CreditCounter[];
   readonly problems: readonly AccountProblem[];
   readonly lists: readonly DetailList[];
+  /** Absent in snapshots from services without it, and in those cached before it existed. */
+  readonly periodUsage?: PeriodUsage;
   readonly fetchedAt: number;
 }
 

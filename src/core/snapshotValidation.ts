@@ -3,6 +3,8 @@
 // says which field is wrong. Every field is checked and copied, unknown keys are left behind, and
 // each stored value is read once (a getter may answer differently twice), so nothing half-valid
 // reaches the UI. Absent and null read alike for optional fields: JSON turns NaN into null.
+// The one exception is periodUsage, an extra the panel can do without: if it does not read, it is
+// left out and the rest of the snapshot still shows.
 import { asCurrencyCode } from './money';
 import type {
   AccountIdentity,
@@ -14,6 +16,8 @@ import type {
   CreditCounter,
   DetailList,
   MoneyAmount,
+  PeriodUsage,
+  PeriodUsageLine,
   ProblemParams,
   ProblemSeverity,
 } from './model';
@@ -83,14 +87,54 @@ class SnapshotReader {
     const fields = this.object(value, 'the snapshot');
     const serviceId = this.field(fields, undefined, 'serviceId', TEXT);
     if (serviceId === '') this.fail('serviceId is empty');
+    const identity = this.identity(this.present(fields, undefined, 'identity'), 'identity');
+    const plan = this.plan(this.present(fields, undefined, 'plan'), 'plan');
+    const counters = this.list(fields, undefined, 'counters', (item, path) => this.counter(item, path));
+    const problems = this.list(fields, undefined, 'problems', (item, path) => this.problem(item, path));
+    const lists = this.list(fields, undefined, 'lists', (item, path) => this.detailList(item, path));
+    const periodUsage = this.readOrDrop(() => {
+      const value = fields.periodUsage;
+      return value === undefined || value === null ? undefined : this.periodUsage(value, 'periodUsage');
+    });
     return {
       serviceId,
-      identity: this.identity(this.present(fields, undefined, 'identity'), 'identity'),
-      plan: this.plan(this.present(fields, undefined, 'plan'), 'plan'),
-      counters: this.list(fields, undefined, 'counters', (item, path) => this.counter(item, path)),
-      problems: this.list(fields, undefined, 'problems', (item, path) => this.problem(item, path)),
-      lists: this.list(fields, undefined, 'lists', (item, path) => this.detailList(item, path)),
+      identity,
+      plan,
+      counters,
+      problems,
+      lists,
+      ...(periodUsage === undefined ? {} : { periodUsage }),
       fetchedAt: this.fetchedAt(this.field(fields, undefined, 'fetchedAt', TIME)),
+    };
+  }
+
+  /** What `read` reads, or undefined where it fails: for extras a snapshot is whole without. */
+  private readOrDrop<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch {
+      this.failure = undefined;
+      return undefined;
+    }
+  }
+
+  private periodUsage(value: unknown, path: string): PeriodUsage {
+    const fields = this.object(value, path);
+    return {
+      periodStart: this.optional(fields, path, 'periodStart', TIME),
+      periodEnd: this.optional(fields, path, 'periodEnd', TIME),
+      total: this.money(this.present(fields, path, 'total'), pathTo(path, 'total')),
+      lines: this.list(fields, path, 'lines', (item, itemPath) => this.periodUsageLine(item, itemPath)),
+    };
+  }
+
+  private periodUsageLine(value: unknown, path: string): PeriodUsageLine {
+    const fields = this.object(value, path);
+    return {
+      id: this.field(fields, path, 'id', TEXT),
+      label: this.field(fields, path, 'label', TEXT),
+      amount: this.field(fields, path, 'amount', NUMBER),
+      quantity: this.optional(fields, path, 'quantity', NUMBER),
     };
   }
 

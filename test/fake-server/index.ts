@@ -7,9 +7,11 @@ export { TOKEN_ECHO_SCENARIOS } from './sharedScenarios';
 export * from './tokenSpellings';
 export {
   LEADPING_2026_CREDITS_EXPIRE_IN_MS,
+  LEADPING_2026_PERIOD_STARTED_MS_AGO,
   LEADPING_2026_RENEWS_IN_MS,
   leadpingBillingState,
   leadpingCompliance,
+  leadpingEmptyUsageSummary,
   leadpingOrganization,
   leadpingSeedUser,
   leadpingUsageSummary,

@@ -263,7 +263,12 @@ describe('AccountFetcher request sharing', () => {
         harness.fetch(leadpingAdapter, FAKE_TOKENS.leadping),
       ]);
       assert.deepEqual(snapshotOf(first).counters, snapshotOf(second).counters);
-      assert.deepEqual(harness.server.requests.map((request) => request.path).sort(), ['/organizations/me', '/users/me', '/wallets/me']);
+      assert.deepEqual(harness.server.requests.map((request) => request.path).sort(), [
+        '/organizations/me',
+        '/usage/summary/my',
+        '/users/me',
+        '/wallets/me',
+      ]);
     } finally {
       await harness.close();
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountState } from '../../src/core/refresh/accountState';
-import type { AccountSnapshot } from '../../src/core/model';
+import type { AccountSnapshot, PeriodUsage } from '../../src/core/model';
 import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { serviceRow, type Row, type RowIcon } from '../../src/views/viewModels/accountRows';
@@ -144,6 +144,102 @@ test('row ids are unique, so the tree keeps expansion state', () => {
   };
   walk(row);
   assert.equal(new Set(ids).size, ids.length);
+});
+
+// ---------------------------------------------------------------------------------------------
+// This billing period: what it has cost so far, inside Credits.
+
+const DAY_MS = 86_400_000;
+/** Out of order, with one channel this release does not know. */
+const PERIOD_USAGE: PeriodUsage = {
+  periodStart: FIXED_NOW - 10 * DAY_MS,
+  periodEnd: FIXED_NOW + 20 * DAY_MS,
+  total: { amount: 41.5, currency: 'USD' },
+  lines: [
+    { id: 'voice', label: 'voice', amount: 4.25, quantity: 85 },
+    { id: 'carrier_pigeon', label: 'carrier_pigeon', amount: 0.25 },
+    { id: 'sms', label: 'sms', amount: 36, quantity: 1200 },
+    { id: 'email', label: 'email', amount: 1, quantity: 500 },
+  ],
+};
+
+/** The "This billing period" row under Credits, if any, for `usage` shown in `locale`. */
+function periodRow(usage: PeriodUsage | undefined, locale: string): Row | undefined {
+  const snapshot = leadpingSnapshot(usage === undefined ? {} : { periodUsage: usage });
+  const row = serviceRow(leadping, fresh('leadping', snapshot), { ...context, locale });
+  const credits = row.children?.find((child) => child.id === 'leadping/credits');
+  return credits?.children?.find((child) => child.id === 'leadping/periodUsage');
+}
+
+/** Markdown escapes undone: the tooltip as a person reads it. */
+const unescaped = (markdown: string | undefined) => (markdown ?? '').replace(/\\(.)/g, '$1');
+
+for (const { locale, total, lines, dates, quantity } of [
+  {
+    locale: 'en-US',
+    total: /^\$41\.50$/,
+    lines: [/^SMS: \$36\.00$/, /^Voice: \$4\.25$/, /^Email: \$1\.00$/, /^carrier_pigeon: \$0\.25$/],
+    dates: /Billing period: Nov 12\s–\sDec 12, 2026/,
+    quantity: 'Quantity: 1,200',
+  },
+  {
+    locale: 'de-DE',
+    total: /^41,50\s\$$/,
+    lines: [/^SMS: 36,00\s\$$/, /^Voice: 4,25\s\$$/, /^Email: 1,00\s\$$/, /^carrier_pigeon: 0,25\s\$$/],
+    dates: /Billing period: 12\.11\.\s–\s12\.12\.2026/,
+    quantity: 'Quantity: 1.200',
+  },
+]) {
+  test(`this billing period (${locale}): the total inside Credits, closed; a row per channel, biggest first, known channels named`, () => {
+    const row = periodRow(PERIOD_USAGE, locale) ?? assert.fail('no billing period row');
+    assert.equal(row.label, 'This billing period');
+    assert.match(row.description ?? '', total);
+    assert.equal(row.copyText, row.description);
+    assert.equal(row.expanded, false);
+    assert.equal(row.icon?.id, 'calendar');
+    const tooltip = unescaped(row.tooltip);
+    assert.ok(tooltip.startsWith(`Spent so far this billing period: ${row.description}`), tooltip);
+    assert.match(tooltip, dates);
+    const channels = row.children ?? [];
+    assert.equal(channels.length, lines.length);
+    channels.forEach((channel, index) => assert.match(`${channel.label}: ${channel.description}`, lines[index] ?? /^$/));
+    assert.ok(unescaped(channels[0]?.tooltip).includes(quantity), channels[0]?.tooltip);
+    assert.ok(!unescaped(channels[3]?.tooltip).includes('Quantity'), 'no quantity where the service gave none');
+  });
+}
+
+test('this billing period: after the counters, before the forecast; row ids stay unique', () => {
+  const snapshot = leadpingSnapshot({ periodUsage: PERIOD_USAGE });
+  const forecast = { counter: snapshot.counters[0]!, points: [], refills: [], forecast: { kind: 'notEnoughHistory' as const } };
+  const row = serviceRow(leadping, fresh('leadping', snapshot), { ...context, forecasts: { leadping: forecast } });
+  const credits = row.children?.find((child) => child.id === 'leadping/credits');
+  assert.deepEqual(
+    credits?.children?.map((child) => child.label),
+    ['Balance', 'This billing period', 'Forecast'],
+  );
+  const ids: string[] = [];
+  const walk = (r: Row) => {
+    ids.push(r.id);
+    r.children?.forEach(walk);
+  };
+  walk(row);
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+test('this billing period: an empty one is $0.00 with nothing under it; a start without an end says since when', () => {
+  const empty = periodRow({ periodStart: FIXED_NOW - 10 * DAY_MS, total: { amount: 0, currency: 'USD' }, lines: [] }, 'en-US');
+  assert.equal(empty?.description, '$0.00');
+  assert.deepEqual(empty?.children, []);
+  assert.match(unescaped(empty?.tooltip), /Billing period since Nov 12, 2026$/);
+  const undated = periodRow({ total: { amount: 2, currency: 'EUR' }, lines: [] }, 'en-US');
+  assert.equal(undated?.description, '€2.00');
+  assert.equal(unescaped(undated?.tooltip), 'Spent so far this billing period: €2.00');
+});
+
+test('this billing period: no row at all when the snapshot has none (not available for the key, or cached before it existed)', () => {
+  assert.equal(periodRow(undefined, 'en-US'), undefined);
+  const row = serviceRow(leadping, fresh('leadping', leadpingSnapshot()), context);
+  assert.ok(!flatten(row).some((line) => line.startsWith('This billing period')));
 });
 
 test('text a service wrote is escaped in every Markdown tooltip: no link, image or emphasis can be injected', () => {

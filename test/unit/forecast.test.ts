@@ -16,7 +16,8 @@ import {
   type CounterForecast,
   type ForecastInput,
 } from '../../src/core/history/forecast';
-import type { AutoRefill } from '../../src/core/model';
+import { headlineForecast } from '../../src/core/history/headlineForecast';
+import type { AccountSnapshot, AutoRefill, PeriodUsage } from '../../src/core/model';
 import { DAY_MS, ENVELOPES, HISTORY_START, historyOf, HOUR_MS, snapshotAt } from '../support/historyBuilder';
 
 /** Samples every 6 hours from HISTORY_START, falling by `perSample` each time from `start`. */
@@ -225,6 +226,62 @@ describe('forecastCounter', () => {
     const result = forecast({ samples: fast, now });
     assert.equal(result.kind === 'runsOut' && result.perDay, 30);
     assert.equal(result.kind === 'runsOut' && result.runsOutAt, now);
+  });
+});
+
+describe('headlineForecast', () => {
+  /** $30 spent in the 3 days before NOW: 10 a day. */
+  const PERIOD_USAGE: PeriodUsage = { periodStart: NOW - 3 * DAY_MS, total: { amount: 30, currency: 'USD' }, lines: [] };
+  /** A Leadping-like snapshot at NOW: a $100 headline balance, with this period's spend. */
+  const firstSnapshot = (overrides: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
+    ...snapshotAt(NOW, { balance: 100 }),
+    periodUsage: PERIOD_USAGE,
+    ...overrides,
+  });
+  /** The headline forecast right after the snapshot's refresh, the first one: one sample of history. */
+  const firstRefresh = (snapshot: AccountSnapshot, now = snapshot.fetchedAt) =>
+    headlineForecast(snapshot, recordSnapshot(undefined, snapshot), now)?.forecast;
+
+  test('the first refresh with the billing period’s spend already forecasts: runs out, or refills with auto-refill on', () => {
+    assert.deepEqual(firstRefresh(firstSnapshot()), { kind: 'runsOut', perDay: 10, source: 'billingPeriod', runsOutAt: NOW + 10 * DAY_MS });
+    const autoRefill = { enabled: true, amount: 20, trigger: 5, currency: 'USD' };
+    assert.deepEqual(firstRefresh(firstSnapshot({ plan: { autoRefill } })), {
+      kind: 'refills',
+      perDay: 10,
+      source: 'billingPeriod',
+      nextRefillAt: NOW + 9.5 * DAY_MS,
+      refillAmount: 20,
+    });
+    assert.deepEqual(firstRefresh(firstSnapshot({ periodUsage: undefined })), { kind: 'notEnoughHistory' }, 'without it, as before');
+  });
+
+  test('only money in the counter’s own currency, with a known start, gives a rate', () => {
+    const inEuros = { ...PERIOD_USAGE, total: { amount: 30, currency: 'EUR' } };
+    assert.deepEqual(firstRefresh(firstSnapshot({ periodUsage: inEuros })), { kind: 'notEnoughHistory' });
+    const { periodStart: _unknown, ...undated } = PERIOD_USAGE;
+    assert.deepEqual(firstRefresh(firstSnapshot({ periodUsage: undated })), { kind: 'notEnoughHistory' });
+    const envelopes = { ...snapshotAt(NOW, { envelopesAvailable: 100 }, ENVELOPES), periodUsage: PERIOD_USAGE };
+    assert.deepEqual(firstRefresh(envelopes), { kind: 'notEnoughHistory' });
+  });
+
+  test('the spend is as of the snapshot: shown again from the cache days later, the rate is the same', () => {
+    assert.deepEqual(firstRefresh(firstSnapshot(), NOW + 2 * DAY_MS), {
+      kind: 'runsOut',
+      perDay: 10,
+      source: 'billingPeriod',
+      runsOutAt: NOW + 10 * DAY_MS,
+    });
+  });
+
+  test('local history, once it covers a day, refines the period’s rate', () => {
+    // The period says 30 a day; the last three days of samples say 10.
+    const latest = {
+      ...snapshotAt(STEADY_LAST_AT, { balance: 70 }),
+      periodUsage: { ...PERIOD_USAGE, total: { amount: 90, currency: 'USD' } },
+    };
+    const forecast = headlineForecast(latest, historyOf(STEADY), NOW)?.forecast;
+    assert.equal(forecast?.kind === 'runsOut' && forecast.source, 'localHistory');
+    assert.equal(forecast?.kind === 'runsOut' && forecast.perDay, 10);
   });
 });
 

@@ -1,10 +1,23 @@
 // The Leadping adapter against the fake server, one test per scenario.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { leadpingAdapter } from '../../src/core/services/leadping';
-import { LEADPING_2026_CREDITS_EXPIRE_IN_MS, LEADPING_2026_RENEWS_IN_MS, scenarioToken } from '../fake-server';
+import { recordSnapshot } from '../../src/core/history/creditHistory';
+import { headlineForecast } from '../../src/core/history/headlineForecast';
+import { buildLeadpingSnapshot, LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
+import type { ServiceHttp } from '../../src/core/services/serviceAdapter';
+import {
+  LEADPING_2026_CREDITS_EXPIRE_IN_MS,
+  LEADPING_2026_PERIOD_STARTED_MS_AGO,
+  LEADPING_2026_RENEWS_IN_MS,
+  leadpingOrganization,
+  leadpingUsageSummary,
+  leadpingUser,
+  leadpingWallet,
+  scenarioToken,
+} from '../fake-server';
+import { FIXED_NOW } from '../support/clock';
 import { counterValue, errorOf, type Harness, problemIds, snapshotOf, startHarness } from './harness';
-import type { AccountProblem } from '../../src/core/model';
+import type { AccountProblem, AccountSnapshot, PeriodUsage } from '../../src/core/model';
 import { describeError } from '../../src/views/viewModels/errorWording';
 import { describeProblem } from '../../src/views/viewModels/snapshotWording';
 
@@ -13,6 +26,11 @@ const sentence = (problem: AccountProblem | undefined) =>
   problem ? describeProblem(problem, { serviceName: leadpingAdapter.displayName, locale: 'en-US' }) : '';
 
 const token = (scenario: string) => scenarioToken('leadping', scenario);
+
+/** The fake's dates sit relative to its own clock: within a minute of ours. */
+function assertNear(actual: number | undefined, expected: number): void {
+  assert.ok(actual !== undefined && Math.abs(actual - expected) < 60_000, `${actual} ≈ ${expected}`);
+}
 
 describe('Leadping adapter', () => {
   let harness: Harness;
@@ -80,18 +98,16 @@ describe('Leadping adapter', () => {
     assert.equal(counterValue(result, 'balance'), 18.75);
     const expiring = snapshot.counters.find((counter) => counter.id === 'nextExpiringCredits');
     assert.equal(expiring?.value, 5);
-    const near = (actual: number | undefined, expected: number) =>
-      assert.ok(actual !== undefined && Math.abs(actual - expected) < 60_000, `${actual} ≈ ${expected}`);
-    near(expiring?.expiresAt, snapshot.fetchedAt + LEADPING_2026_CREDITS_EXPIRE_IN_MS);
+    assertNear(expiring?.expiresAt, snapshot.fetchedAt + LEADPING_2026_CREDITS_EXPIRE_IN_MS);
     assert.equal(counterValue(result, 'autoRefillAmount'), 20);
     assert.equal(counterValue(result, 'autoRefillTrigger'), 5);
     assert.equal(snapshot.identity.organization, 'Acme Leads LLC');
-    near(snapshot.plan.renewsAt, snapshot.fetchedAt + LEADPING_2026_RENEWS_IN_MS);
+    assertNear(snapshot.plan.renewsAt, snapshot.fetchedAt + LEADPING_2026_RENEWS_IN_MS);
     assert.deepEqual(snapshot.plan.autoRefill, { enabled: true, amount: 20, trigger: 5, currency: 'USD' });
   });
 
-  test('the three endpoints are asked for at once', async () => {
-    // With 150 ms of latency on every answer, three sequential requests would take 450 ms or more.
+  test('the four endpoints are asked for at once', async () => {
+    // With 150 ms of latency on every answer, four sequential requests would take 600 ms or more.
     const slowHarness = await startHarness({ latencyMs: 150 });
     try {
       const started = Date.now();
@@ -100,12 +116,40 @@ describe('Leadping adapter', () => {
       assert.ok(elapsed < 400, `took ${elapsed} ms`);
       assert.deepEqual(slowHarness.server.requests.map((request) => request.path).sort(), [
         '/organizations/me',
+        '/usage/summary/my',
         '/users/me',
         '/wallets/me',
       ]);
     } finally {
       await slowHarness.close();
     }
+  });
+
+  test('all four requests are in flight together: no answer comes until the last one was asked', async () => {
+    const bodies: Readonly<Record<string, unknown>> = {
+      [LEADPING_PATHS.user]: leadpingUser(),
+      [LEADPING_PATHS.wallet]: leadpingWallet(),
+      [LEADPING_PATHS.organization]: leadpingOrganization(),
+      [LEADPING_PATHS.usageSummary]: leadpingUsageSummary(),
+    };
+    const asked: string[] = [];
+    let answerAll = () => {};
+    const allAsked = new Promise<void>((resolve) => (answerAll = resolve));
+    const http: ServiceHttp = {
+      getJson: async (path) => {
+        asked.push(path);
+        if (asked.length === Object.keys(bodies).length) answerAll();
+        await allAsked;
+        return { ok: true, status: 200, body: bodies[path] };
+      },
+    };
+    // An adapter that waited for one answer before asking the next would wait here forever.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'gave up'>((resolve) => (timer = setTimeout(resolve, 2_000, 'gave up')));
+    const result = await Promise.race([leadpingAdapter.fetchSnapshot(http, FIXED_NOW), gaveUp]).finally(() => clearTimeout(timer));
+    if (result === 'gave up') assert.fail(`only ${asked.join(', ')} were asked before the adapter waited for an answer`);
+    assert.deepEqual([...asked].sort(), Object.keys(bodies).sort());
+    assert.equal(snapshotOf(result).periodUsage?.total.amount, 41.25);
   });
 
   test('wallet 404: balance falls back to /organizations/me', async () => {
@@ -217,5 +261,97 @@ describe('Leadping adapter', () => {
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.status, 401);
     assert.match(describeError(error, leadpingAdapter.displayName), /token was rejected or has expired/);
+  });
+
+  describe('this billing period, from /usage/summary/my', () => {
+    /** The snapshot `scenario` gives, and the status the fake answered its usage summary with. */
+    async function fetchWithUsage(scenario: string): Promise<{ snapshot: AccountSnapshot; summaryStatus: number | undefined }> {
+      const before = harness.server.requests.length;
+      const snapshot = snapshotOf(await fetchScenario(scenario));
+      const summary = harness.server.requests.slice(before).find((request) => request.path === LEADPING_PATHS.usageSummary);
+      return { snapshot, summaryStatus: summary?.status };
+    }
+
+    test('normal: the total, and one line per channel: its lines summed, a failed one (never charged) left out', async () => {
+      const { snapshot, summaryStatus } = await fetchWithUsage('usage-normal');
+      assert.equal(summaryStatus, 200);
+      const { periodStart, periodEnd, ...spend } = snapshot.periodUsage ?? assert.fail('no periodUsage');
+      assertNear(periodStart, snapshot.fetchedAt - LEADPING_2026_PERIOD_STARTED_MS_AGO);
+      assertNear(periodEnd, snapshot.fetchedAt + LEADPING_2026_RENEWS_IN_MS);
+      assert.deepEqual(spend, {
+        total: { amount: 41.25, currency: 'USD' },
+        lines: [
+          { id: 'sms', label: 'sms', amount: 36, quantity: 1200 },
+          { id: 'voice', label: 'voice', amount: 4.25, quantity: 85 },
+          { id: 'email', label: 'email', amount: 1, quantity: 500 },
+        ],
+      } satisfies Omit<PeriodUsage, 'periodStart' | 'periodEnd'>);
+      assert.deepEqual(snapshot.problems, []);
+      assert.deepEqual(
+        (await fetchWithUsage('2026-shape-with-wallet')).snapshot.periodUsage?.lines,
+        spend.lines,
+        'the default account has it too',
+      );
+    });
+
+    test(`the first refresh already forecasts from the period's spend: $41.25 in 6 days, with auto-refill on`, async () => {
+      const { snapshot } = await fetchWithUsage('usage-normal');
+      const forecast = headlineForecast(snapshot, recordSnapshot(undefined, snapshot), snapshot.fetchedAt)?.forecast;
+      if (forecast?.kind !== 'refills') assert.fail(`expected a refill forecast, got ${JSON.stringify(forecast)}`);
+      assert.equal(forecast.source, 'billingPeriod');
+      assert.ok(Math.abs(forecast.perDay - 41.25 / 6) < 0.01, `${forecast.perDay} a day`);
+    });
+
+    test('an empty period: $0 and no lines (known to be nothing, not unknown)', async () => {
+      const { snapshot } = await fetchWithUsage('usage-empty-period');
+      assert.deepEqual(snapshot.periodUsage?.total, { amount: 0, currency: 'USD' });
+      assert.deepEqual(snapshot.periodUsage?.lines, []);
+      assertNear(snapshot.periodUsage?.periodStart, snapshot.fetchedAt - LEADPING_2026_PERIOD_STARTED_MS_AGO);
+    });
+
+    const unavailable: readonly (readonly [scenario: string, summaryStatus: number, balance: number])[] = [
+      ['usage-403', 403, 18.75],
+      ['usage-404', 404, 18.75],
+      ['usage-malformed', 200, 18.75],
+      ['usage-html', 200, 18.75],
+      ['seed-shape', 404, 42.5],
+    ];
+    for (const [scenario, status, balance] of unavailable) {
+      test(`${scenario}: not available for this key: the account loads as ever, without the period's spend, and no problem is raised`, async () => {
+        const { snapshot, summaryStatus } = await fetchWithUsage(scenario);
+        assert.equal(summaryStatus, status, 'the summary was asked for');
+        assert.equal('periodUsage' in snapshot, false);
+        assert.equal(snapshot.counters.find((counter) => counter.id === 'balance')?.value, balance);
+        assert.equal(snapshot.identity.displayName, 'Jordan Avery');
+        assert.deepEqual(snapshot.problems, []);
+      });
+    }
+
+    test('numbers as strings are read as numbers', async () => {
+      const { snapshot } = await fetchWithUsage('numbers-as-strings');
+      assert.deepEqual(snapshot.periodUsage?.total, { amount: 41.25, currency: 'USD' });
+      assert.deepEqual(snapshot.periodUsage?.lines, [{ id: 'sms', label: 'sms', amount: 36, quantity: 1200 }]);
+    });
+
+    test('missing and null fields: no dates, lines without a channel or an amount skipped, the total from the lines left', async () => {
+      const { snapshot } = await fetchWithUsage('missing-and-null-fields');
+      assert.deepEqual(snapshot.periodUsage, {
+        total: { amount: 1.5, currency: 'USD' },
+        lines: [{ id: 'sms', label: 'sms', amount: 1.5 }],
+      });
+    });
+
+    test(`a channel billed in two units keeps its amount but no quantity; the money is in the wallet's currency`, () => {
+      const summary = leadpingUsageSummary({
+        customerChargeTotal: 3,
+        lines: [
+          { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 20, customerChargeAmount: 1 },
+          { channel: 'voice', billableUnit: 'warmup_voice_minute', status: 'rated', quantity: 10, customerChargeAmount: 2 },
+        ],
+      });
+      const snapshot = buildLeadpingSnapshot(leadpingUser(), leadpingWallet({ currency: 'eur' }), undefined, FIXED_NOW, summary);
+      assert.deepEqual(snapshot.periodUsage?.lines, [{ id: 'voice', label: 'voice', amount: 3 }]);
+      assert.deepEqual(snapshot.periodUsage?.total, { amount: 3, currency: 'EUR' });
+    });
   });
 });

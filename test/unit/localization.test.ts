@@ -219,7 +219,27 @@ const LOCALE = 'ja';
 const ADAPTERS: readonly ServiceAdapter[] = [leadpingAdapter, signeasyAdapter];
 const CUSTOM_HOSTS = { leadping: 'leadping.internal.example', signeasy: 'signeasy.internal.example' };
 
-/** A Leadping snapshot with every row the tree can draw: phone, every plan field, expiring credits, both lists. */
+/** Leadping's usage channels (UsageChannel in its OpenAPI): each is named in the person's language. */
+const USAGE_CHANNELS = [
+  'lead',
+  'sms',
+  'mms',
+  'email',
+  'voice',
+  'phone_number',
+  'warmup',
+  'website',
+  'openai',
+  'domain',
+  '10dlc',
+  'payment',
+  'connection',
+  'automation',
+];
+/** A channel this release does not know: shown as the service named it, which is data. */
+const UNKNOWN_CHANNEL = 'carrier_pigeon';
+
+/** A Leadping snapshot with every row the tree can draw: phone, every plan field, expiring credits, both lists, the billing period. */
 function fullLeadpingSnapshot(problems: readonly AccountProblem[]): AccountSnapshot {
   const snapshot = leadpingSnapshot();
   return {
@@ -257,6 +277,12 @@ function fullLeadpingSnapshot(problems: readonly AccountProblem[]): AccountSnaps
         items: [{ label: 'https://cert.trustedform.com/abc123', description: 'web · 2026-03-12' }],
       },
     ],
+    periodUsage: {
+      periodStart: FIXED_NOW - 10 * 86_400_000,
+      periodEnd: FIXED_NOW + 20 * 86_400_000,
+      total: { amount: 41.5, currency: 'USD' },
+      lines: [...USAGE_CHANNELS, UNKNOWN_CHANNEL].map((id, index) => ({ id, label: id, amount: index + 0.5, quantity: index * 100 })),
+    },
   };
 }
 
@@ -375,6 +401,7 @@ function everythingShown(): { texts: string[]; values: string[] } {
     'Account Glance',
     ...ADAPTERS.flatMap((adapter) => [adapter.displayName, adapter.shortMark, new URL(adapter.defaultBaseUrl).host]),
     ...Object.values(CUSTOM_HOSTS),
+    UNKNOWN_CHANNEL,
     ...data,
     ...errorValues,
     'http://api.leadping.ai',

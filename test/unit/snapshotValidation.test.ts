@@ -10,7 +10,7 @@ import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { EARLIEST_FETCHED_AT, readSnapshot } from '../../src/core/snapshotValidation';
 import { serviceRow } from '../../src/views/viewModels/accountRows';
 import { describeGlance } from '../../src/views/viewModels/creditGlance';
-import { leadpingOrganization, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
+import { leadpingOrganization, leadpingUsageSummary, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 
@@ -28,6 +28,17 @@ function damaged(change: (stored: Json) => void): Json {
 
 const counter0 = (stored: Json) => (stored.counters as Json[])[0] as Json;
 
+/** A billing period's spend as this release stores it. */
+const PERIOD_USAGE = {
+  periodStart: FIXED_NOW - 10 * 86_400_000,
+  periodEnd: FIXED_NOW + 20 * 86_400_000,
+  total: { amount: 41.25, currency: 'USD' },
+  lines: [
+    { id: 'sms', label: 'sms', amount: 36, quantity: 1200 },
+    { id: 'voice', label: 'voice', amount: 5.25 },
+  ],
+};
+
 function reasonFor(value: unknown, now = FIXED_NOW): string {
   const reading = readSnapshot(value, now);
   assert.equal(reading.ok, false, 'expected the snapshot to be refused');
@@ -38,6 +49,7 @@ describe('readSnapshot accepts', () => {
   test('every snapshot the adapters build, unchanged after the JSON round trip the cache puts it through', () => {
     const built: AccountSnapshot[] = [
       buildLeadpingSnapshot(leadpingUser(), leadpingWallet(), leadpingOrganization(), FIXED_NOW),
+      buildLeadpingSnapshot(leadpingUser(), leadpingWallet(), leadpingOrganization(), FIXED_NOW, leadpingUsageSummary()),
       buildLeadpingSnapshot(leadpingUser(), undefined, undefined, FIXED_NOW),
       buildSigneasySnapshot(signeasyUser(), FIXED_NOW),
       leadpingSnapshot({ balance: 0 }),
@@ -120,6 +132,21 @@ describe('readSnapshot accepts', () => {
     assert.notEqual(reading.snapshot, stored);
   });
 
+  test('a snapshot cached before the billing period spend existed reads, without it; one with it reads it back', () => {
+    const older = readSnapshot(
+      damaged(() => {}),
+      FIXED_NOW,
+    );
+    assert.ok(older.ok, older.ok ? '' : older.reason);
+    assert.equal('periodUsage' in older.snapshot, false);
+    const newer = readSnapshot(
+      damaged((stored) => (stored.periodUsage = PERIOD_USAGE)),
+      FIXED_NOW,
+    );
+    assert.ok(newer.ok, newer.ok ? '' : newer.reason);
+    assert.deepEqual(json(newer.snapshot.periodUsage), PERIOD_USAGE);
+  });
+
   test('fetchedAt up to a day ahead of now (clocks differ between machines)', () => {
     assert.ok(
       readSnapshot(
@@ -133,6 +160,54 @@ describe('readSnapshot accepts', () => {
         FIXED_NOW,
       ).ok,
     );
+  });
+});
+
+describe('readSnapshot leaves out a billing period it cannot read, and keeps the rest', () => {
+  const withUsage = (change: (usage: Json) => unknown) => damaged((stored) => (stored.periodUsage = change(json(PERIOD_USAGE))));
+  const line0 = (usage: Json) => (usage.lines as Json[])[0] as Json;
+  const cases: readonly [string, Json][] = [
+    ['periodUsage: null', withUsage(() => null)],
+    ['periodUsage: a string', withUsage(() => '$41.25')],
+    ['periodUsage: an array', withUsage((usage) => [usage])],
+    ['no total', withUsage((usage) => ({ ...usage, total: undefined }))],
+    ['a total without currency', withUsage((usage) => ({ ...usage, total: { amount: 41.25 } }))],
+    ['a total in "dollars"', withUsage((usage) => ({ ...usage, total: { amount: 41.25, currency: 'dollars' } }))],
+    ['a total of "41.25"', withUsage((usage) => ({ ...usage, total: { amount: '41.25', currency: 'USD' } }))],
+    ['periodStart: a string', withUsage((usage) => ({ ...usage, periodStart: '2026-11-12' }))],
+    ['periodEnd beyond what a Date holds', withUsage((usage) => ({ ...usage, periodEnd: 1e20 }))],
+    ['no lines', withUsage((usage) => ({ ...usage, lines: undefined }))],
+    ['lines: an object', withUsage((usage) => ({ ...usage, lines: { sms: 36 } }))],
+    ['a line without id', withUsage((usage) => ({ ...usage, lines: [{ ...line0(usage), id: undefined }] }))],
+    ['a line amount of null (NaN once stored)', withUsage((usage) => ({ ...usage, lines: [{ ...line0(usage), amount: null }] }))],
+    ['a line quantity of "1200"', withUsage((usage) => ({ ...usage, lines: [{ ...line0(usage), quantity: '1200' }] }))],
+    ['two lines with one id', withUsage((usage) => ({ ...usage, lines: [line0(usage), line0(usage)] }))],
+  ];
+  for (const [name, stored] of cases) {
+    test(name, () => {
+      const reading = readSnapshot(stored, FIXED_NOW);
+      assert.ok(reading.ok, reading.ok ? '' : reading.reason);
+      assert.equal('periodUsage' in reading.snapshot, false);
+      assert.deepEqual(
+        json(reading.snapshot),
+        damaged(() => {}),
+      );
+    });
+  }
+
+  test('a getter that throws on it drops it too, and the reason of a later bad field is still the one given', () => {
+    const stored = damaged(() => {});
+    Object.defineProperty(stored, 'periodUsage', {
+      enumerable: true,
+      get() {
+        throw new Error('ZQX stored text');
+      },
+    });
+    const reading = readSnapshot(stored, FIXED_NOW);
+    assert.ok(reading.ok, reading.ok ? '' : reading.reason);
+    assert.equal('periodUsage' in reading.snapshot, false);
+    stored.fetchedAt = 'soon';
+    assert.equal(reasonFor(stored), 'fetchedAt is not a time');
   });
 });
 
@@ -336,6 +411,11 @@ function damagedSnapshots(): fc.Arbitrary<Json> {
           mutated(((base.problems as Json[])[0] as Json).params as Json, anyValue).map((params) => ({ id: 'p', severity: 'info', params })),
         ),
       ),
+      periodUsage: fc.oneof(
+        anyValue,
+        mutated(PERIOD_USAGE, anyValue),
+        fc.array(mutated(PERIOD_USAGE.lines[0] as Json, anyValue)).map((lines) => ({ ...PERIOD_USAGE, lines })),
+      ),
     })
     .chain((nested) => mutated({ ...base, ...nested }, anyValue));
 }
@@ -414,6 +494,24 @@ function awkwardValidSnapshots(): fc.Arbitrary<AccountSnapshot> {
         selector: (item) => item.id,
         maxLength: 2,
       },
+    ),
+    periodUsage: fc.option(
+      fc.record({
+        periodStart: time,
+        periodEnd: time,
+        total: money,
+        lines: fc.uniqueArray(
+          fc.record({
+            // Known channel ids get worded, others show as the service named them.
+            id: fc.oneof(fc.constantFrom('sms', 'voice', 'email', 'phone_number'), text),
+            label: text,
+            amount: fc.double({ noNaN: true, noDefaultInfinity: true }),
+            quantity: amount,
+          }),
+          { selector: (line) => line.id, maxLength: 4 },
+        ),
+      }),
+      { nil: undefined },
     ),
     fetchedAt: fc.double({ min: EARLIEST_FETCHED_AT, max: FIXED_NOW + 86_400_000, noNaN: true }),
   });

@@ -16,16 +16,17 @@ export interface HeadlineForecast {
 /**
  * The headline counter's forecast from `history` (undefined when the snapshot has no headline).
  * Auto-refill tops up a money counter in its own currency (Leadping's balance); a renewal
- * replenishes a count (Signeasy's envelopes).
+ * replenishes a count (Signeasy's envelopes). The billing period's spend, where the snapshot has
+ * it, gives a rate from the very first refresh, until the local history is long enough to say more.
  */
 export function headlineForecast(
   snapshot: AccountSnapshot,
   history: AccountHistory | undefined,
   now: number,
-  periodSpend?: PeriodSpend,
 ): HeadlineForecast | undefined {
   const counter = snapshot.counters.find((candidate) => candidate.headline);
   if (!counter) return undefined;
+  const periodSpend = periodSpendOf(snapshot, counter);
   const points = samplesOf(history, counter.id);
   const autoRefill = snapshot.plan.autoRefill;
   const refillsThisCounter =
@@ -36,7 +37,14 @@ export function headlineForecast(
     now,
     ...(refillsThisCounter ? { autoRefill } : {}),
     ...(renewsAt !== undefined ? { renewsAt } : {}),
-    ...(periodSpend && counter.unit.kind === 'money' ? { periodSpend } : {}),
+    ...(periodSpend === undefined ? {} : { periodSpend }),
   });
   return { counter, points, refills: findRefills(points), forecast, ...(renewsAt !== undefined ? { renewsAt } : {}) };
+}
+
+/** The period's spend, as of the snapshot, when it is spent from this counter: money in the same currency. */
+function periodSpendOf(snapshot: AccountSnapshot, counter: CreditCounter): PeriodSpend | undefined {
+  const usage = snapshot.periodUsage;
+  if (usage?.periodStart === undefined || counter.unit.kind !== 'money' || usage.total.currency !== counter.unit.currency) return undefined;
+  return { spent: usage.total.amount, periodStart: usage.periodStart, asOf: snapshot.fetchedAt };
 }

@@ -3,8 +3,9 @@
 // this on its own. A person's explicit refresh is not counted and never refused.
 
 /**
- * Automatic HTTP requests allowed per account in any rolling minute: room for two Leadping
- * refreshes with every 5xx retry (9 each), a quarter of Signeasy's 80 a minute.
+ * Automatic HTTP requests allowed per account in any rolling minute: room for a Leadping refresh
+ * with every 5xx retry (4 requests, 3 tries each: 12) and a plain one after it (4), a quarter of
+ * Signeasy's 80 a minute.
  */
 export const AUTOMATIC_REQUESTS_PER_MINUTE = 20;
 const WINDOW_MS = 60_000;

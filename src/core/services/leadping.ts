@@ -1,6 +1,7 @@
 // Leadping: profile from /users/me (two shapes in the wild: the 2023–2025 one with the balance and
-// auto-refill on the user, and the 2026 one that moved them to /wallets/me and /organizations/me).
-// All three are asked for at once; only /users/me is required.
+// auto-refill on the user, and the 2026 one that moved them to /wallets/me and /organizations/me),
+// and the billing period's spend from /usage/summary/my. All four are asked for at once; only
+// /users/me is required.
 import { asCurrencyCode, formatIsoDate } from '../money';
 import {
   PROBLEM_IDS,
@@ -12,6 +13,8 @@ import {
   type CreditCounter,
   type DetailList,
   type FetchResult,
+  type PeriodUsage,
+  type PeriodUsageLine,
 } from '../model';
 import {
   asArray,
@@ -35,6 +38,8 @@ export const LEADPING_PATHS = {
   user: '/users/me',
   wallet: '/wallets/me',
   organization: '/organizations/me',
+  /** Without a query: the current billing period. */
+  usageSummary: '/usage/summary/my',
 } as const;
 
 export const leadpingAdapter: ServiceAdapter = {
@@ -46,19 +51,26 @@ export const leadpingAdapter: ServiceAdapter = {
   dashboardUrl: 'https://leadping.ai',
   tokenHelpUrl: 'https://leadping.ai/api-keys',
   async fetchSnapshot(http, now): Promise<FetchResult> {
-    const [user, wallet, organization] = await Promise.all([
+    const [user, wallet, organization, usageSummary] = await Promise.all([
       http.getJson(LEADPING_PATHS.user),
       http.getJson(LEADPING_PATHS.wallet),
       http.getJson(LEADPING_PATHS.organization),
+      http.getJson(LEADPING_PATHS.usageSummary),
     ]);
     if (!user.ok) return { ok: false, error: user.error };
     const userBody = asObject(user.body);
     if (!userBody) return { ok: false, error: unexpectedShapeError(LEADPING_PATHS.user) };
-    return { ok: true, snapshot: buildLeadpingSnapshot(userBody, optionalBody(wallet), optionalBody(organization), now) };
+    return {
+      ok: true,
+      snapshot: buildLeadpingSnapshot(userBody, optionalBody(wallet), optionalBody(organization), now, optionalBody(usageSummary)),
+    };
   },
 };
 
-/** Wallet and organization are extras: any failure or odd shape means "not known", not an error. */
+/**
+ * Wallet, organization and usage summary are extras: any failure (a 404 before 2026, a 403 for a
+ * key without usage permission) or odd shape means "not known for this key", not an error.
+ */
 function optionalBody(response: JsonResponse): JsonObject | undefined {
   return response.ok ? asObject(response.body) : undefined;
 }
@@ -68,11 +80,13 @@ export function buildLeadpingSnapshot(
   wallet: JsonObject | undefined,
   organization: JsonObject | undefined,
   now: number,
+  usageSummary?: JsonObject,
 ): AccountSnapshot {
   const currency = asCurrencyCode(wallet?.currency) ?? DEFAULT_CURRENCY;
   const balance = firstDefined(asNumber(wallet?.balance), asNumber(user.accountBalance), asNumber(organization?.accountBalance));
   const autoRefill = readAutoRefill(user, organization, currency);
   const plan = readPlan(user, organization, autoRefill);
+  const periodUsage = usageSummary === undefined ? undefined : readPeriodUsage(usageSummary, currency);
   return {
     serviceId: leadpingAdapter.id,
     identity: readIdentity(user, organization),
@@ -80,6 +94,7 @@ export function buildLeadpingSnapshot(
     counters: readCounters(balance, wallet, autoRefill, currency),
     problems: findProblems(balance, plan, autoRefill, currency, now),
     lists: readLists(user),
+    ...(periodUsage === undefined ? {} : { periodUsage }),
     fetchedAt: now,
   };
 }
@@ -151,6 +166,69 @@ function readCounters(
     counters.push({ id: 'autoRefillTrigger', label: 'Auto-refill below', value: autoRefill.trigger, unit, headline: false });
   }
   return counters;
+}
+
+/** Usage in these states was never charged, or was given back: not spend. Unknown states count. */
+const UNCHARGED_USAGE_STATUSES: ReadonlySet<string> = new Set([
+  'failed',
+  'refunded_credited',
+  'non_billable_internal',
+  'blocked_due_to_billing',
+]);
+
+interface ChannelSpend {
+  readonly amount: number;
+  readonly quantity: number | undefined;
+  readonly billableUnit: string | undefined;
+}
+
+/**
+ * The summary's spend, in the wallet's currency (the summary names none). It lists a line per
+ * channel and status: each channel's lines are summed into one. Undefined when the summary gives
+ * neither a total nor a line with an amount: nothing is known, which is not the same as $0.
+ */
+function readPeriodUsage(summary: JsonObject, currency: string): PeriodUsage | undefined {
+  const byChannel = new Map<string, ChannelSpend>();
+  for (const line of asArray(summary.lines).map(asObject)) {
+    const channel = asText(line?.channel);
+    const amount = asNumber(line?.customerChargeAmount);
+    const status = asText(line?.status)?.toLowerCase();
+    if (channel === undefined || amount === undefined || (status !== undefined && UNCHARGED_USAGE_STATUSES.has(status))) continue;
+    const quantity = asNumber(line?.quantity);
+    const billableUnit = asText(line?.billableUnit);
+    const earlier = byChannel.get(channel);
+    byChannel.set(
+      channel,
+      earlier === undefined
+        ? { amount, quantity, billableUnit }
+        : {
+            amount: earlier.amount + amount,
+            // Segments and minutes do not add up: a quantity only while every line counts the same unit.
+            quantity:
+              earlier.quantity !== undefined && quantity !== undefined && earlier.billableUnit === billableUnit
+                ? earlier.quantity + quantity
+                : undefined,
+            billableUnit: earlier.billableUnit,
+          },
+    );
+  }
+  const lines = [...byChannel].map(([channel, { amount, quantity }]): PeriodUsageLine => ({
+    id: channel,
+    label: channel,
+    amount,
+    ...(quantity === undefined ? {} : { quantity }),
+  }));
+  const linesTotal = lines.length === 0 ? undefined : lines.reduce((sum, line) => sum + line.amount, 0);
+  const total = firstDefined(asNumber(summary.customerChargeTotal), linesTotal);
+  if (total === undefined) return undefined;
+  const periodStart = asIsoTime(summary.periodStart);
+  const periodEnd = asIsoTime(summary.periodEnd);
+  return {
+    ...(periodStart === undefined ? {} : { periodStart }),
+    ...(periodEnd === undefined ? {} : { periodEnd }),
+    total: { amount: total, currency },
+    lines,
+  };
 }
 
 function findProblems(

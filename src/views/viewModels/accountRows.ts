@@ -12,6 +12,7 @@ import {
   type AccountProblem,
   type AccountSnapshot,
   type DetailList,
+  type PeriodUsage,
   type ProblemSeverity,
   type ServiceError,
 } from '../../core/model';
@@ -19,7 +20,10 @@ import { describeError, errorTitle } from './errorWording';
 import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import {
   escapeMarkdown,
+  formatCount,
   formatCounterValue,
+  formatDate,
+  formatDateRange,
   formatExactTime,
   formatMoney,
   formatRelativeTime,
@@ -28,7 +32,7 @@ import {
   MISSING,
 } from './format';
 import { summarizeProblems, type ProblemSummary } from './problemSummary';
-import { counterLabel, describeProblem, detailListLabel } from './snapshotWording';
+import { counterLabel, describeProblem, detailListLabel, usageLineLabel } from './snapshotWording';
 
 export interface RowIcon {
   /** A codicon id, e.g. 'pass', 'sync~spin'. */
@@ -363,6 +367,7 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
       : row;
   });
 
+  if (snapshot.periodUsage) credits.push(periodUsageRow(base, snapshot.periodUsage, context));
   const headline = context.forecasts?.[adapter.id];
   if (headline) credits.push(forecastRow(base, headline, context));
 
@@ -381,6 +386,42 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   ];
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;
+}
+
+/**
+ * What the billing period has cost so far, under the credits: the total at a glance, and one row per
+ * channel, biggest first, one click away (closed, so the panel stays short).
+ */
+function periodUsageRow(base: string, usage: PeriodUsage, context: RowContext): Row {
+  const money = (amount: number) => formatMoney(amount, usage.total.currency, context.locale);
+  const total = money(usage.total.amount);
+  const channels = [...usage.lines]
+    .sort((a, b) => b.amount - a.amount)
+    .map((line): Row => {
+      const row = valueRow(`${base}/periodUsage/${line.id}`, usageLineLabel(line), money(line.amount));
+      if (line.quantity === undefined) return row;
+      const quantity = l10n.t('Quantity: {quantity}', { quantity: formatCount(line.quantity, context.locale) });
+      return { ...row, tooltip: `${row.tooltip}\n\n${escapeMarkdown(quantity)}` };
+    });
+  const period = describeBillingPeriod(usage, context.locale);
+  return {
+    ...valueRow(`${base}/periodUsage`, l10n.t('This billing period'), total, undefined, { id: 'calendar' }),
+    tooltip: [l10n.t('Spent so far this billing period: {amount}', { amount: total }), period]
+      .filter((line) => line !== undefined)
+      .map(escapeMarkdown)
+      .join('\n\n'),
+    children: channels,
+    expanded: false,
+  };
+}
+
+/** "Billing period: Jan 15 – Feb 15, 2026", or since when, as far as the service said. */
+function describeBillingPeriod(usage: PeriodUsage, locale: string | undefined): string | undefined {
+  const { periodStart, periodEnd } = usage;
+  if (periodStart === undefined) return undefined;
+  return periodEnd !== undefined && periodEnd >= periodStart
+    ? l10n.t('Billing period: {dates}', { dates: formatDateRange(periodStart, periodEnd, locale) })
+    : l10n.t('Billing period since {date}', { date: formatDate(periodStart, locale) });
 }
 
 /** Where the headline counter is heading, under the credits; a click opens the history chart. */

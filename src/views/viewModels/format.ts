@@ -57,6 +57,12 @@ export function formatDate(at: number | undefined, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
 }
 
+/** Two days as the locale writes a span ("Jan 15 – Feb 15, 2026", "15.01. – 15.02.2026"). */
+export function formatDateRange(from: number | undefined, to: number | undefined, locale?: string): string {
+  if (from === undefined || to === undefined || !Number.isFinite(from) || !Number.isFinite(to) || from > to) return MISSING;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(new Date(from), new Date(to));
+}
+
 /** The exact moment, for tooltips beside a relative time. */
 export function formatExactTime(at: number | undefined, locale?: string): string {
   if (at === undefined || !Number.isFinite(at)) return MISSING;

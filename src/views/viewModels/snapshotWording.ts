@@ -4,7 +4,15 @@
 // English labels (and an older release's stored sentences) are shown only for ids not known here.
 // No `vscode` import: tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import type { AccountProblem, CreditCounter, DetailList, KnownProblemId, MoneyAmount, ProblemParams } from '../../core/model';
+import type {
+  AccountProblem,
+  CreditCounter,
+  DetailList,
+  KnownProblemId,
+  MoneyAmount,
+  PeriodUsageLine,
+  ProblemParams,
+} from '../../core/model';
 import { formatCount, formatDate, formatMoney } from './format';
 
 export interface ProblemWordingContext {
@@ -151,6 +159,29 @@ const LIST_LABELS: ReadonlyMap<string, () => string> = new Map([
 /** A detail list's name, like counterLabel(). */
 export function detailListLabel(list: DetailList): string {
   return LIST_LABELS.get(list.id)?.() ?? list.label;
+}
+
+// Leadping's usage channels (UsageChannel in its 2026 OpenAPI).
+const USAGE_CHANNEL_LABELS: ReadonlyMap<string, () => string> = new Map([
+  ['lead', () => l10n.t('Leads')],
+  ['sms', () => l10n.t('SMS')],
+  ['mms', () => l10n.t('MMS')],
+  ['email', () => l10n.t('Email')],
+  ['voice', () => l10n.t('Voice')],
+  ['phone_number', () => l10n.t('Phone numbers')],
+  ['warmup', () => l10n.t('Warm-up')],
+  ['website', () => l10n.t('Website')],
+  ['openai', () => l10n.t('AI (OpenAI)')],
+  ['domain', () => l10n.t('Domains')],
+  ['10dlc', () => l10n.t('10DLC registration')],
+  ['payment', () => l10n.t('Payment fees')],
+  ['connection', () => l10n.t('Connections')],
+  ['automation', () => l10n.t('Automations')],
+]);
+
+/** A billing-period line's channel, like counterLabel(): the service's own name for channels not known here. */
+export function usageLineLabel(line: PeriodUsageLine): string {
+  return USAGE_CHANNEL_LABELS.get(line.id)?.() ?? line.label;
 }
 
 function money(amount: MoneyAmount, locale: string | undefined): string {

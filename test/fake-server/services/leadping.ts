@@ -156,20 +156,43 @@ export function leadpingOrganization(overrides: Wire<LeadpingOrganization> = {})
   };
 }
 
-/** GET /usage/summary/my (2026). */
+/**
+ * GET /usage/summary/my (2026): $41.25 spent, a line per channel and status. SMS has two charged
+ * lines ($30 + $6) and a failed one that costs nothing; voice $4.25, email $1.
+ */
 export function leadpingUsageSummary(overrides: Wire<LeadpingUsageSummary> = {}): Wire<LeadpingUsageSummary> {
   return {
     periodStart: '2026-01-01T00:00:00Z',
     periodEnd: '2026-02-01T00:00:00Z',
     customerChargeTotal: 41.25,
-    billableQuantityTotal: 1375,
-    transactionCount: 1375,
-    pendingInvoiceCount: 0,
+    billableQuantityTotal: 1785,
+    transactionCount: 1787,
+    pendingInvoiceCount: 1,
     failedCount: 2,
-    lines: [{ channel: 'sms', billableUnit: 'sms_segment', status: 'billed', quantity: 1200, customerChargeAmount: 36, recordCount: 1200 }],
+    lines: [
+      { channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: 1000, customerChargeAmount: 30, recordCount: 1000 },
+      { channel: 'sms', billableUnit: 'sms_segment', status: 'pending_invoice', quantity: 200, customerChargeAmount: 6, recordCount: 200 },
+      { channel: 'sms', billableUnit: 'sms_segment', status: 'failed', quantity: 2, customerChargeAmount: 0.06, recordCount: 2 },
+      { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 85, customerChargeAmount: 4.25, recordCount: 31 },
+      { channel: 'email', billableUnit: 'email_message', status: 'charged', quantity: 500, customerChargeAmount: 1, recordCount: 500 },
+    ],
     counters: [{ key: 'leads', label: 'Leads received', value: 175, unit: 'lead', sortOrder: 1 }],
     ...overrides,
   };
+}
+
+/** A billing period that has cost nothing yet. */
+export function leadpingEmptyUsageSummary(overrides: Wire<LeadpingUsageSummary> = {}): Wire<LeadpingUsageSummary> {
+  return leadpingUsageSummary({
+    customerChargeTotal: 0,
+    billableQuantityTotal: 0,
+    transactionCount: 0,
+    pendingInvoiceCount: 0,
+    failedCount: 0,
+    lines: [],
+    counters: [],
+    ...overrides,
+  });
 }
 
 /** RFC 9457 problem details, as Leadping sends for errors. */
@@ -199,9 +222,11 @@ const errors: ServiceErrors = {
 /** An account as the four endpoints show it. */
 interface LeadpingAccount {
   readonly user: Wire<LeadpingUser> | Wire<LeadpingSeedUser>;
-  /** Undefined: the endpoint answers 404, as before 2026 (and so does the usage summary). */
+  /** Undefined: the endpoint answers 404, as before 2026. */
   readonly wallet?: Wire<LeadpingWallet>;
   readonly organization?: Wire<LeadpingOrganization>;
+  /** Undefined: leadpingUsageSummary() for an account with a wallet (a 2026 one), else 404. */
+  readonly usageSummary?: Wire<LeadpingUsageSummary>;
 }
 
 function leadpingAccount(account: (now: number) => LeadpingAccount): Scenario {
@@ -217,7 +242,7 @@ function leadpingAccount(account: (now: number) => LeadpingAccount): Scenario {
       case LEADPING_ROUTES.organization:
         return found(data.organization);
       case LEADPING_ROUTES.usageSummary:
-        return found(data.wallet === undefined ? undefined : leadpingUsageSummary());
+        return found(data.usageSummary ?? (data.wallet === undefined ? undefined : leadpingUsageSummary()));
       default:
         return found(undefined);
     }
@@ -227,16 +252,28 @@ function leadpingAccount(account: (now: number) => LeadpingAccount): Scenario {
 /** Dates sit relative to now so that the panel reads "renews in 24 days", not "9 months ago". */
 export const LEADPING_2026_RENEWS_IN_MS = 24 * DAY_MS;
 export const LEADPING_2026_CREDITS_EXPIRE_IN_MS = 100 * DAY_MS;
-const leadping2026 = leadpingAccount((now) => ({
-  user: leadpingUser({
-    billingState: leadpingBillingState({ planRenewalAt: iso(now + LEADPING_2026_RENEWS_IN_MS), planPeriodStartAt: iso(now - 6 * DAY_MS) }),
-  }),
-  wallet: leadpingWallet({
-    expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
-    nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
-  }),
-  organization: leadpingOrganization(),
-}));
+/** How long ago the default account's billing period began (its usage summary's periodStart). */
+export const LEADPING_2026_PERIOD_STARTED_MS_AGO = 6 * DAY_MS;
+const leadping2026Account = (now: number): LeadpingAccount => {
+  const period = { periodStart: iso(now - LEADPING_2026_PERIOD_STARTED_MS_AGO), periodEnd: iso(now + LEADPING_2026_RENEWS_IN_MS) };
+  return {
+    user: leadpingUser({
+      billingState: leadpingBillingState({ planRenewalAt: period.periodEnd, planPeriodStartAt: period.periodStart }),
+    }),
+    wallet: leadpingWallet({
+      expiresAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+      nextCreditExpirationAt: iso(now + LEADPING_2026_CREDITS_EXPIRE_IN_MS),
+    }),
+    organization: leadpingOrganization(),
+    usageSummary: leadpingUsageSummary(period),
+  };
+};
+const leadping2026 = leadpingAccount(leadping2026Account);
+
+/** The default account, whose usage summary answers `answer` instead. */
+function leadping2026WithUsageSummary(answer: Scenario): Scenario {
+  return (request) => (request.path === LEADPING_ROUTES.usageSummary ? answer(request) : leadping2026(request));
+}
 
 const EXTRA = { 'x-trace': { region: 'us-east-2', build: '2026.01.5' }, featureFlags: ['newInbox'], _links: { self: { href: '/x' } } };
 
@@ -244,6 +281,24 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
   ...sharedScenarios(errors, leadping2026),
   'seed-shape': leadpingAccount(() => ({ user: leadpingSeedUser() })),
   '2026-shape-with-wallet': leadping2026,
+  // The usage summary's own answers; every other path answers as the default account.
+  'usage-normal': leadping2026,
+  'usage-empty-period': leadpingAccount((now) => {
+    const account = leadping2026Account(now);
+    const { periodStart, periodEnd } = account.usageSummary ?? {};
+    return { ...account, usageSummary: leadpingEmptyUsageSummary({ periodStart, periodEnd }) };
+  }),
+  'usage-403': leadping2026WithUsageSummary(() => errors.error(403, 'Forbidden', 'This API key may not read usage.')),
+  'usage-404': leadping2026WithUsageSummary(() => errors.error(404, 'Not Found', 'No usage summary for this organization.')),
+  'usage-malformed': leadping2026WithUsageSummary(() => ({
+    status: 200,
+    json: { periodStart: 'last Tuesday', customerChargeTotal: 'a lot', lines: 'sms, voice', counters: { key: 'leads' } },
+  })),
+  'usage-html': leadping2026WithUsageSummary(() => ({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    text: '<!DOCTYPE html><html><head><title>Usage</title></head><body><h1>Usage</h1></body></html>',
+  })),
   'wallet-404-falls-back-to-organizations': leadpingAccount(() => ({
     user: leadpingUser(),
     organization: leadpingOrganization({ accountBalance: 27.4 }),
@@ -252,6 +307,10 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
     user: leadpingUser(),
     wallet: leadpingWallet({ balance: '12.50', nextExpiringCreditAmount: '2.5', amountRemaining: '12.50' }),
     organization: leadpingOrganization({ accountBalance: '12.50', autoRefillAmount: '20', autoRefillTrigger: '5.00' }),
+    usageSummary: leadpingUsageSummary({
+      customerChargeTotal: '41.25',
+      lines: [{ channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: '1200', customerChargeAmount: '36.00' }],
+    }),
   })),
   'missing-and-null-fields': leadpingAccount(() => ({
     user: {
@@ -270,6 +329,18 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
       compliance: null,
     },
     wallet: { balance: null, currency: null, nextExpiringCreditAmount: null, nextCreditExpirationAt: null },
+    // No total and no dates: the spend is what the one line with an amount says.
+    usageSummary: {
+      periodStart: null,
+      periodEnd: null,
+      customerChargeTotal: null,
+      lines: [
+        { channel: null, customerChargeAmount: 2 },
+        { channel: 'voice', customerChargeAmount: null },
+        { channel: 'sms', status: null, quantity: null, customerChargeAmount: 1.5 },
+      ],
+      counters: null,
+    },
   })),
   'unknown-enum-values': leadpingAccount(() => ({
     user: leadpingUser({ billingPlan: 'Quarterly', subscriptionStatus: 'Suspended', roles: ['Wizard'] }),
@@ -347,6 +418,30 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
       autoRefillAmount: 25,
       autoRefillTrigger: 5,
       website: 'https://harborlane-realty.example',
+    }),
+    // $9.90 in 19 days: at that rate the $3.20 left lasts about 6 days, short of the renewal in 11.
+    usageSummary: leadpingUsageSummary({
+      periodStart: iso(now - 19 * DAY_MS),
+      periodEnd: iso(now + 11 * DAY_MS),
+      customerChargeTotal: 9.9,
+      billableQuantityTotal: 499,
+      transactionCount: 472,
+      pendingInvoiceCount: 0,
+      failedCount: 0,
+      lines: [
+        { channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: 200, customerChargeAmount: 6, recordCount: 180 },
+        { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 48, customerChargeAmount: 2.4, recordCount: 21 },
+        {
+          channel: 'phone_number',
+          billableUnit: 'phone_number_month',
+          status: 'charged',
+          quantity: 1,
+          customerChargeAmount: 1,
+          recordCount: 1,
+        },
+        { channel: 'email', billableUnit: 'email_message', status: 'charged', quantity: 250, customerChargeAmount: 0.5, recordCount: 250 },
+      ],
+      counters: [{ key: 'leads', label: 'Leads received', value: 38, unit: 'lead', sortOrder: 1 }],
     }),
   })),
 };

@@ -1,0 +1,62 @@
+// A person opens Show Credit History after a few refreshes: the webview draws a chart per account
+// and lists the same numbers in a table, in the theme's colours.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchFakeServer } from '../fake-server/launch.mjs';
+import { waitFor } from '../harness/wait-for.mjs';
+import {
+  openAccountGlanceView,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  screenshotOnFailure,
+  setTokenThroughPalette,
+  treeText,
+} from '../harness/workbench.mjs';
+
+let fake;
+let workbench;
+
+before(async () => {
+  fake = await launchFakeServer();
+  workbench = await openWorkbench({ settings: fake.baseUrlSettings, viewport: { width: 1400, height: 900 } });
+});
+
+after(async () => {
+  await workbench?.close();
+  await fake?.stop();
+});
+
+test('Show Credit History opens a chart per account with a table of the same numbers', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'credit-history', async () => {
+    await openAccountGlanceView(page);
+    await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
+    await setTokenThroughPalette(page, 'Signeasy', fake.tokens.signeasy);
+    await waitFor(async () => /Signeasy\s*John Doe/.test(await treeText(page)), 'both signed in');
+    // A few refreshes: each one adds a sample to the history.
+    for (let refresh = 0; refresh < 2; refresh++) await runCommand(page, 'Account Glance: Refresh');
+    await waitFor(async () => /Forecast/.test(await treeText(page)), 'the forecast rows');
+
+    await runCommand(page, 'Account Glance: Show Credit History');
+    const chart = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await chart.locator('svg').first().waitFor({ timeout: 15_000 });
+    const captions = await chart.locator('table caption').allInnerTexts();
+    assert.ok(
+      captions.some((caption) => /Leadping/.test(caption)) && captions.some((caption) => /Signeasy/.test(caption)),
+      JSON.stringify(captions),
+    );
+    // The table sits in a closed <details>: open it, as a person wanting the numbers would.
+    for (const summary of await chart.locator('details > summary').all()) await summary.click();
+    const cells = await chart.locator('table td').allInnerTexts();
+    assert.ok(
+      cells.some((cell) => /\$18\.75/.test(cell)),
+      JSON.stringify(cells),
+    );
+    assert.ok(
+      cells.some((cell) => /1,760/.test(cell)),
+      JSON.stringify(cells),
+    );
+    await screenshot(page, 'credit-history');
+  });
+});
