@@ -41,14 +41,15 @@ test('Show Credit History opens a chart per account with a table of the same num
     await runCommand(page, 'Account Glance: Show Credit History');
     const chart = page.frameLocator('iframe.webview').frameLocator('iframe');
     await chart.locator('svg').first().waitFor({ timeout: 15_000 });
-    const captions = await chart.locator('table caption').allInnerTexts();
+    const captions = await chart.locator('table caption').allTextContents();
     assert.ok(
       captions.some((caption) => /Leadping/.test(caption)) && captions.some((caption) => /Signeasy/.test(caption)),
       JSON.stringify(captions),
     );
     // The table sits in a closed <details>: open it, as a person wanting the numbers would.
     for (const summary of await chart.locator('details > summary').all()) await summary.click();
-    const cells = await chart.locator('table td').allInnerTexts();
+    const cells = await chart.locator('table td').allTextContents();
+    assert.ok(await chart.locator('table').first().isVisible(), 'the opened table shows');
     assert.ok(
       cells.some((cell) => /\$18\.75/.test(cell)),
       JSON.stringify(cells),

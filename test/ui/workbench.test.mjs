@@ -27,7 +27,8 @@ test('the Account Glance icon opens the Accounts view, which offers to set a tok
   await screenshotOnFailure(page, 'accounts-view', async () => {
     assert.equal(await accountGlanceTab(page).count(), 1, 'one Account Glance entry in the activity bar');
     const sidebar = await openAccountGlanceView(page);
-    await sidebar.getByRole('button', { name: 'Set API Token...' }).waitFor();
+    // The welcome view's one button (the view's title bar has a key icon of the same name).
+    await sidebar.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Set API Token...' }).waitFor();
     assert.deepEqual(await readTreeRows(page), [], 'no rows while signed out');
     await screenshot(page, 'accounts-view-signed-out');
   });
