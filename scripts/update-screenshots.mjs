@@ -16,6 +16,7 @@ const SHOWN_IN_README = [
   'restart-offline',
   'confirm-base-url',
   'base-url-changed',
+  'credit-history',
 ];
 
 try {
