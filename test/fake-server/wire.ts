@@ -14,3 +14,13 @@ export type Wire<T> = { readonly [K in keyof T]?: T[K] | null };
 export function withExtraKeys<T extends object>(body: T, extra: Readonly<Record<string, unknown>>): T {
   return { ...body, ...extra };
 }
+
+/**
+ * A builder for a service's JSON: each call makes a full, believable body afresh from `defaults` (so a
+ * test may change what it gets), with the fields the test cares about replaced by `overrides`. Give
+ * `defaults` its return type, `(): Wire<T> => ({ ... })`: TypeScript checks a returned object literal
+ * for misspelt fields only against a declared return type, not against one it infers.
+ */
+export function wireBuilder<T>(defaults: () => Wire<T>): (overrides?: Wire<T>) => Wire<T> {
+  return (overrides = {}) => ({ ...defaults(), ...overrides });
+}

@@ -65,36 +65,35 @@ suite('Accounts panel', () => {
     assert.doesNotMatch(log, /Authorization/i);
   });
 
-  test('a rejected token is not stored and the box says why', async () => {
+  /** Runs Set API Token for `service` and types `value` into its box; `box()` is the box once it showed. */
+  function typeIntoTokenBox(service: string, value: string): { running: Thenable<unknown>; box: () => vscode.InputBox | undefined } {
     let shown: vscode.InputBox | undefined;
     api.onDidShowInputBox = (box) => {
       shown = box;
-      box.value = 'lp_wrong_token';
+      box.value = value;
       void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     };
-    const running = vscode.commands.executeCommand('accountGlance.setToken', 'leadping');
+    return { running: vscode.commands.executeCommand('accountGlance.setToken', service), box: () => shown };
+  }
+
+  test('a rejected token is not stored and the box says why', async () => {
+    const { running, box } = typeIntoTokenBox('leadping', 'lp_wrong_token');
     const message = await waitFor(() => {
-      const validation = shown?.validationMessage;
+      const validation = box()?.validationMessage;
       const text = typeof validation === 'string' ? validation : validation?.message;
       return text && /not saved/.test(text) ? text : undefined;
     }, 'the rejection message');
     assert.match(message, /rejected|expired/i);
     assert.doesNotMatch(message, /lp_wrong_token/);
-    shown?.hide();
+    box()?.hide();
     await running;
     assert.equal((await api.tokens.read('leadping'))?.token, undefined);
   });
 
   test('an empty input is refused with a message and nothing is stored', async () => {
-    let shown: vscode.InputBox | undefined;
-    api.onDidShowInputBox = (box) => {
-      shown = box;
-      box.value = '   ';
-      void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    };
-    const running = vscode.commands.executeCommand('accountGlance.setToken', 'signeasy');
-    await waitFor(() => shown?.validationMessage !== undefined, 'a validation message');
-    shown?.hide();
+    const { running, box } = typeIntoTokenBox('signeasy', '   ');
+    await waitFor(() => box()?.validationMessage !== undefined, 'a validation message');
+    box()?.hide();
     await running;
     assert.equal((await api.tokens.read('signeasy'))?.token, undefined);
   });

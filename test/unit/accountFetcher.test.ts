@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
 import type { FetchResult, ServiceError, ServiceErrorKind } from '../../src/core/model';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from '../fake-server';
-import { errorOf, type Harness, snapshotOf, startHarness } from './harness';
+import { errorOf, LEADPING_FETCH_PATHS, requestedPaths, snapshotOf, suiteHarness, withHarness } from './harness';
 import { connectionTo } from '../support/connection';
 import { describeError } from '../../src/views/viewModels/errorWording';
 
@@ -40,11 +40,7 @@ const EXPECTED_ERRORS: Readonly<Record<string, ServiceErrorKind>> = {
 };
 
 describe('AccountFetcher error kinds', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
+  const harness = suiteHarness();
 
   for (const service of SERVICES) {
     for (const [scenario, kind] of Object.entries(EXPECTED_ERRORS)) {
@@ -93,8 +89,7 @@ describe('AccountFetcher error kinds', () => {
 
 describe('AccountFetcher retries', () => {
   test('5xx is retried a bounded number of times, with growing waits, then reported', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const error = errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', '500')));
       assert.equal(error.kind, 'server');
       assert.equal(error.status, 500);
@@ -111,50 +106,38 @@ describe('AccountFetcher retries', () => {
           [500, 'server'],
         ],
       );
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('a 500 followed by a 200 succeeds after one retry', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const snapshot = snapshotOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'flapping-500')));
       assert.equal(snapshot.counters[0]?.value, 1760);
       assert.deepEqual(
         harness.server.requests.map((request) => request.status),
         [500, 200],
       );
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('maxRetries 0: one request; 4xx and 429 are never retried', async () => {
-    const harness = await startHarness({}, { maxRetries: 0 });
-    try {
+    await withHarness({ fetcher: { maxRetries: 0 } }, async (harness) => {
       errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', '500')));
       errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', '429-retry-after')));
       errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', '401')));
       assert.equal(harness.server.requests.length, 3);
-    } finally {
-      await harness.close();
-    }
-    const retrying = await startHarness();
-    try {
+    });
+    await withHarness({}, async (retrying) => {
       errorOf(await retrying.fetch(signeasyAdapter, scenarioToken('signeasy', '429-without-retry-after')));
       errorOf(await retrying.fetch(signeasyAdapter, scenarioToken('signeasy', '404')));
       assert.equal(retrying.server.requests.length, 2);
-    } finally {
-      await retrying.close();
-    }
+    });
   });
 });
 
 describe('AccountFetcher limits', () => {
   test('a slow answer times out with a sentence naming the limit, and does not wait for it', async () => {
-    const harness = await startHarness({}, { timeoutMs: () => 150 });
-    try {
+    await withHarness({ fetcher: { timeoutMs: () => 150 } }, async (harness) => {
       const started = Date.now();
       const error = errorOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'slow-5000')));
       assert.equal(error.kind, 'timeout');
@@ -162,30 +145,22 @@ describe('AccountFetcher limits', () => {
       assert.equal(worded(error), 'Signeasy did not answer within 1 second.');
       assert.ok(Date.now() - started < 2000);
       assert.equal(harness.log[0]?.outcome, 'timeout');
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('a slow answer inside the limit is fine', async () => {
-    const harness = await startHarness({}, { timeoutMs: () => 2000 });
-    try {
+    await withHarness({ fetcher: { timeoutMs: () => 2000 } }, async (harness) => {
       snapshotOf(await harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'slow-100')));
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('the body cap is configurable', async () => {
-    const harness = await startHarness({}, { maxBodyBytes: 200 });
-    try {
+    await withHarness({ fetcher: { maxBodyBytes: 200 } }, async (harness) => {
       const error = errorOf(await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy));
       assert.equal(error.kind, 'unexpected');
       assert.equal(error.maxBytes, 200);
       assert.match(worded(error), /too large .*over 1 KiB/);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('connection refused is a network error naming the host', async () => {
@@ -211,36 +186,29 @@ describe('AccountFetcher limits', () => {
   });
 
   test('a trailing slash on the base URL and "Bearer " on the token are both fine', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const result = await harness.fetcher.fetch(
         signeasyAdapter,
         connectionTo(`${harness.server.url}//`, `  Bearer ${FAKE_TOKENS.signeasy}\n`),
       );
       assert.equal(snapshotOf(result).counters[0]?.value, 1760);
       assert.equal(harness.server.requests[0]?.path, '/v3/me/');
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('a token that cannot go in a header is refused without being sent or echoed', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const error = errorOf(await harness.fetch(signeasyAdapter, 'se_test\u00a0key'));
       assert.equal(error.kind, 'unauthorized');
       assert.deepEqual(error.tokenProblem, { reason: 'whitespace' });
       assert.ok(!JSON.stringify(error).includes('se_test'));
       assert.ok(!worded(error).includes('se_test'));
       assert.equal(harness.server.requests.length, 0);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   test('an adapter that throws becomes an "unexpected" error', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const broken: ServiceAdapter = {
         ...signeasyAdapter,
         fetchSnapshot: () => Promise.reject(new Error('boom')),
@@ -248,35 +216,24 @@ describe('AccountFetcher limits', () => {
       const error = errorOf(await harness.fetch(broken, FAKE_TOKENS.signeasy));
       assert.equal(error.kind, 'unexpected');
       assert.match(worded(error), /boom/);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 });
 
 describe('AccountFetcher request sharing', () => {
   test('two fetches at once with the same base URL and token share one request per endpoint', async () => {
-    const harness = await startHarness({ latencyMs: 50 });
-    try {
+    await withHarness({ server: { latencyMs: 50 } }, async (harness) => {
       const [first, second] = await Promise.all([
         harness.fetch(leadpingAdapter, FAKE_TOKENS.leadping),
         harness.fetch(leadpingAdapter, FAKE_TOKENS.leadping),
       ]);
       assert.deepEqual(snapshotOf(first).counters, snapshotOf(second).counters);
-      assert.deepEqual(harness.server.requests.map((request) => request.path).sort(), [
-        '/organizations/me',
-        '/usage/summary/my',
-        '/users/me',
-        '/wallets/me',
-      ]);
-    } finally {
-      await harness.close();
-    }
+      assert.deepEqual(requestedPaths(harness), LEADPING_FETCH_PATHS);
+    });
   });
 
   test('different tokens, or fetches one after the other, are not shared', async () => {
-    const harness = await startHarness({ latencyMs: 30 });
-    try {
+    await withHarness({ server: { latencyMs: 30 } }, async (harness) => {
       await Promise.all([
         harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy),
         harness.fetch(signeasyAdapter, scenarioToken('signeasy', 'normal')),
@@ -285,18 +242,16 @@ describe('AccountFetcher request sharing', () => {
       await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy);
       await harness.fetch(signeasyAdapter, FAKE_TOKENS.signeasy);
       assert.equal(harness.server.requests.length, 4);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 });
 
 describe('AccountFetcher never leaks the token', () => {
   test('no error (worded, or any of its fields) or log entry, for any scenario of either service, contains the token', async () => {
-    const harness = await startHarness({}, { timeoutMs: () => 1000 });
     const messages: string[] = [];
     const tokens: string[] = [];
-    try {
+    // Checked once it is closed: everything it logged and its server recorded.
+    const closed = await withHarness({ fetcher: { timeoutMs: () => 1000 } }, async (harness) => {
       for (const service of SERVICES) {
         for (const scenario of FAKE_SCENARIOS[service].filter((name) => name !== 'slow')) {
           const token = scenarioToken(service, scenario);
@@ -310,11 +265,10 @@ describe('AccountFetcher never leaks the token', () => {
       tokens.push('sk_live_51HzWrongButSecret');
       const rejected = errorOf(await harness.fetch(leadpingAdapter, wrong));
       messages.push(worded(rejected, leadpingAdapter), JSON.stringify(rejected));
-    } finally {
-      await harness.close();
-    }
+      return harness;
+    });
     assert.ok(messages.length >= 60, `only ${messages.length / 2} errors`);
-    const logText = JSON.stringify(harness.log);
+    const logText = JSON.stringify(closed.log);
     assert.doesNotMatch(logText, /authorization|bearer/i);
     for (const token of tokens) {
       assert.ok(!logText.includes(token), `log has ${token}`);
@@ -323,14 +277,13 @@ describe('AccountFetcher never leaks the token', () => {
     // The servers did echo the token back in quoted bodies; it must show as redacted.
     assert.ok(messages.some((message) => message.includes('The credential [redacted] is not valid')));
     // The fake server's own record never holds a token either.
-    assert.ok(harness.server.requests.every((request) => request.authorization === true));
-    const recorded = JSON.stringify(harness.server.requests);
+    assert.ok(closed.server.requests.every((request) => request.authorization === true));
+    const recorded = JSON.stringify(closed.server.requests);
     for (const token of tokens) assert.ok(!recorded.includes(token));
   });
 
   test('log entries: method, path without the query, status, duration, outcome', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const probe: ServiceAdapter = {
         ...signeasyAdapter,
         async fetchSnapshot(serviceHttp, now) {
@@ -346,9 +299,7 @@ describe('AccountFetcher never leaks the token', () => {
         { serviceId: 'signeasy', method: 'GET', path: '/v3/me/', status: 200, durationMs: 0, outcome: 'ok' },
       );
       assert.ok((entry?.durationMs ?? -1) >= 0);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 });
 

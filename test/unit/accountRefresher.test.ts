@@ -22,7 +22,14 @@ function controlledFetcher() {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-function makeRefresher(token: () => string | undefined, fetcher = controlledFetcher(), now = () => 1_000) {
+/**
+ * A refresher over a controlled fetcher, on a clock the test moves by setting `clock.now`.
+ * `refreshAnswering(result, ...args)` runs `refresher.refresh(...args)`, checks that it sent one request,
+ * answers that request with `result`, and waits for the refresh to finish.
+ */
+function makeRefresher(token: () => string | undefined = () => 'tok') {
+  const fetcher = controlledFetcher();
+  const clock = { now: 1_000 };
   const refresher = new AccountRefresher({
     adapters: [leadping],
     fetcher,
@@ -33,13 +40,21 @@ function makeRefresher(token: () => string | undefined, fetcher = controlledFetc
     // 429: what the service said, else 2^attempt s; passing faults: 5 s; a rejected token: wait for a person.
     retryDelayMs: (error, attempt) =>
       error.kind === 'rateLimited' ? (error.retryAfterMs ?? 1000 * 2 ** attempt) : error.kind === 'unauthorized' ? undefined : 5_000,
-    now,
+    now: () => clock.now,
   });
-  return { refresher, fetcher };
+  const refreshAnswering = async (result: FetchResult, ...args: Parameters<AccountRefresher['refresh']>) => {
+    const sent = fetcher.calls.length;
+    const run = refresher.refresh(...args);
+    await tick();
+    assert.equal(fetcher.calls.length, sent + 1, 'the refresh sent one request');
+    fetcher.calls[sent]?.resolve(result);
+    await run;
+  };
+  return { refresher, fetcher, clock, refreshAnswering };
 }
 
 test('a burst of refreshes shares one fetch', async () => {
-  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const { refresher, fetcher } = makeRefresher();
   const all = Promise.all(Array.from({ length: 100 }, () => refresher.refresh()));
   await tick();
   assert.equal(fetcher.calls.length, 1);
@@ -49,22 +64,13 @@ test('a burst of refreshes shares one fetch', async () => {
 });
 
 test('a failure keeps the last good snapshot and marks it stale; success clears the error', async () => {
-  const { refresher, fetcher } = makeRefresher(() => 'tok');
-  let run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
-  await run;
-  run = refresher.refresh();
-  await tick();
-  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'server', status: 500 } });
-  await run;
+  const { refresher, refreshAnswering } = makeRefresher();
+  await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
+  await refreshAnswering({ ok: false, error: { kind: 'server', status: 500 } });
   const stale = refresher.state('leadping');
   assert.equal(accountStatus(stale), 'stale');
   assert.equal(stale.snapshot?.counters[0]?.value, 1234.5);
-  run = refresher.refresh();
-  await tick();
-  fetcher.calls[2]?.resolve({ ok: true, snapshot: leadpingSnapshot({ balance: 99 }) });
-  await run;
+  await refreshAnswering({ ok: true, snapshot: leadpingSnapshot({ balance: 99 }) });
   assert.equal(refresher.state('leadping').error, undefined);
   assert.equal(refresher.state('leadping').snapshot?.counters[0]?.value, 99);
 });
@@ -77,13 +83,10 @@ test('no token: signed out, no request', async () => {
 });
 
 test('cached snapshots show at once, stale until confirmed', async () => {
-  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const { refresher, refreshAnswering } = makeRefresher();
   refresher.restoreCached([leadpingSnapshot()]);
   assert.equal(accountStatus(refresher.state('leadping')), 'stale');
-  const run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
-  await run;
+  await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
   assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
 });
 
@@ -103,50 +106,28 @@ test('an answer for a replaced token is thrown away', async () => {
 });
 
 test('429 sets a wait the schedule honours; an explicit refresh still goes', async () => {
-  let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(
-    () => 'tok',
-    controlledFetcher(),
-    () => now,
-  );
-  let run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'rateLimited', retryAfterMs: 30_000 } });
-  await run;
+  const { refresher, fetcher, clock, refreshAnswering } = makeRefresher();
+  await refreshAnswering({ ok: false, error: { kind: 'rateLimited', retryAfterMs: 30_000 } });
   assert.equal(refresher.nextRetryAt(), 31_000);
   await refresher.refresh(undefined, { automatic: true });
   assert.equal(fetcher.calls.length, 1, 'the scheduled refresh waited');
-  run = refresher.refresh();
-  await tick();
-  assert.equal(fetcher.calls.length, 2, 'a person asking goes through');
   // No Retry-After: exponential backoff by consecutive 429s.
-  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'rateLimited' } });
-  await run;
-  assert.equal(refresher.nextRetryAt(), now + 4_000);
-  now = 100_000;
+  await refreshAnswering({ ok: false, error: { kind: 'rateLimited' } });
+  assert.equal(fetcher.calls.length, 2, 'a person asking goes through');
+  assert.equal(refresher.nextRetryAt(), clock.now + 4_000);
+  clock.now = 100_000;
   assert.equal(refresher.nextRetryAt(), 5_000, 'a wait that has passed is due now, not forgotten');
 });
 
 test('a passing fault is retried on its own; a rejected token waits for a person', async () => {
-  let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(
-    () => 'tok',
-    controlledFetcher(),
-    () => now,
-  );
-  let run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'network' } });
-  await run;
+  const { refresher, clock, refreshAnswering } = makeRefresher();
+  await refreshAnswering({ ok: false, error: { kind: 'network' } });
   assert.equal(refresher.nextRetryAt(), 6_000);
   assert.deepEqual(refresher.servicesDueForRetry(), []);
-  now = 6_000;
+  clock.now = 6_000;
   assert.deepEqual(refresher.servicesDueForRetry(), ['leadping']);
-  run = refresher.refresh(refresher.servicesDueForRetry(), { automatic: true });
-  await tick();
-  assert.equal(fetcher.calls.length, 2, 'a network retry is not held back like a 429');
-  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'unauthorized' } });
-  await run;
+  // A network retry is not held back like a 429: the automatic refresh sends its request.
+  await refreshAnswering({ ok: false, error: { kind: 'unauthorized' } }, refresher.servicesDueForRetry(), { automatic: true });
   assert.equal(refresher.nextRetryAt(), undefined);
   assert.deepEqual(refresher.servicesDueForRetry(), []);
 });
@@ -172,11 +153,8 @@ test('a throwing fetcher or secret store becomes an error state, not a stuck spi
 });
 
 test('signing out forgets the data', async () => {
-  const { refresher, fetcher } = makeRefresher(() => 'tok');
-  const run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
-  await run;
+  const { refresher, refreshAnswering } = makeRefresher();
+  await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
   refresher.setSignedIn('leadping', false);
   assert.equal(refresher.state('leadping').snapshot, undefined);
   assert.equal(accountStatus(refresher.state('leadping')), 'signedOut');
@@ -184,13 +162,10 @@ test('signing out forgets the data', async () => {
 
 test('a replaced token forgets the old account before loading the new one', async () => {
   let token = 'first';
-  const { refresher, fetcher } = makeRefresher(() => token);
-  let run = refresher.refresh();
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
-  await run;
+  const { refresher, fetcher, refreshAnswering } = makeRefresher(() => token);
+  await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
   token = 'second';
-  run = refresher.replaceToken('leadping');
+  const run = refresher.replaceToken('leadping');
   await tick();
   assert.equal(refresher.state('leadping').snapshot, undefined, 'no stale data from the other account');
   assert.equal(accountStatus(refresher.state('leadping')), 'loading');
@@ -200,21 +175,10 @@ test('a replaced token forgets the old account before loading the new one', asyn
 });
 
 test('a refresh the request budget held back keeps the last error on screen and moves only the next try', async () => {
-  let now = 1_000;
-  const { refresher, fetcher } = makeRefresher(
-    () => 'tok',
-    controlledFetcher(),
-    () => now,
-  );
-  let run = refresher.refresh(undefined, { automatic: true });
-  await tick();
-  fetcher.calls[0]?.resolve({ ok: false, error: { kind: 'server', status: 500 } });
-  await run;
-  now = 7_000;
-  run = refresher.refresh(undefined, { automatic: true });
-  await tick();
-  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'throttled', retryAfterMs: 40_000 } });
-  await run;
+  const { refresher, clock, refreshAnswering } = makeRefresher();
+  await refreshAnswering({ ok: false, error: { kind: 'server', status: 500 } }, undefined, { automatic: true });
+  clock.now = 7_000;
+  await refreshAnswering({ ok: false, error: { kind: 'throttled', retryAfterMs: 40_000 } }, undefined, { automatic: true });
   assert.deepEqual(refresher.state('leadping').error, { kind: 'server', status: 500 }, 'the server error stays');
   assert.equal(refresher.state('leadping').refreshing, false);
   // This test's policy answers 5 s for anything but 429 and 401.
@@ -222,7 +186,7 @@ test('a refresh the request budget held back keeps the last error on screen and 
 });
 
 test("a person's refresh that joins a held-back automatic one is still sent", async () => {
-  const { refresher, fetcher } = makeRefresher(() => 'tok');
+  const { refresher, fetcher } = makeRefresher();
   const automatic = refresher.refresh(undefined, { automatic: true });
   await tick();
   const manual = refresher.refresh();

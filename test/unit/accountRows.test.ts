@@ -12,9 +12,24 @@ import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/sna
 const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 const context = { now: FIXED_NOW, locale: 'en-US' };
 
+/** `row` and every row below it, depth first. */
+function allRows(row: Row): Row[] {
+  return [row, ...(row.children ?? []).flatMap(allRows)];
+}
+
 /** Every row below `row`, flattened, as "label: description". */
 function flatten(row: Row): string[] {
-  return [`${row.label}: ${row.description ?? ''}`, ...(row.children ?? []).flatMap(flatten)];
+  return allRows(row).map((each) => `${each.label}: ${each.description ?? ''}`);
+}
+
+/** No two rows in the tree share an id (the tree keeps expansion state by id). */
+function assertUniqueIds(row: Row): void {
+  const ids = allRows(row).map((each) => each.id);
+  assert.deepEqual(
+    ids.filter((id, index) => ids.indexOf(id) !== index),
+    [],
+    'ids used more than once',
+  );
 }
 
 test('signed out: one "Set API token…" row that runs the command for this service', () => {
@@ -137,13 +152,7 @@ test('problems get their own section; long lists collapse under their own node',
 
 test('row ids are unique, so the tree keeps expansion state', () => {
   const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }, context);
-  const ids: string[] = [];
-  const walk = (r: Row) => {
-    ids.push(r.id);
-    r.children?.forEach(walk);
-  };
-  walk(row);
-  assert.equal(new Set(ids).size, ids.length);
+  assertUniqueIds(row);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -217,13 +226,7 @@ test('this billing period: after the counters, before the forecast; row ids stay
     credits?.children?.map((child) => child.label),
     ['Balance', 'This billing period', 'Forecast'],
   );
-  const ids: string[] = [];
-  const walk = (r: Row) => {
-    ids.push(r.id);
-    r.children?.forEach(walk);
-  };
-  walk(row);
-  assert.equal(new Set(ids).size, ids.length);
+  assertUniqueIds(row);
 });
 
 test('this billing period: an empty one is $0.00 with nothing under it; a start without an end says since when', () => {
@@ -258,12 +261,9 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
   });
   const error = { kind: 'server' as const, status: 500, detail: hostile };
   const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
-  const tooltips: string[] = [];
-  const walk = (row: Row) => {
-    if (row.tooltip) tooltips.push(row.tooltip);
-    for (const child of row.children ?? []) walk(child);
-  };
-  walk(serviceRow(leadping, state, { ...context, customHosts: { leadping: 'evil](command:x)' } }));
+  const tooltips = allRows(serviceRow(leadping, state, { ...context, customHosts: { leadping: 'evil](command:x)' } })).flatMap((row) =>
+    row.tooltip ? [row.tooltip] : [],
+  );
   assert.ok(tooltips.length > 10);
   for (const tooltip of tooltips) {
     // Unescaped, any of these would render as a link, an image, emphasis or HTML.

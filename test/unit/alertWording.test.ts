@@ -14,10 +14,8 @@ import {
 } from '../../src/views/viewModels/alertWording';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { DEC_1, NBSP } from '../support/wording';
 
-/** Intl puts a no-break space between a German amount and its currency sign. */
-const NBSP = '\u00a0';
-const DEC_1 = Date.UTC(2026, 11, 1, 12);
 const USD = { kind: 'money', currency: 'USD' } as const;
 
 function context(overrides: Partial<AlertWordingContext> = {}): AlertWordingContext {

@@ -144,38 +144,24 @@ describe('Retry-After and backoff', () => {
     }
   });
   test('backoff grows exponentially, is capped, and jitters within the upper half', () => {
-    assert.equal(
-      rateLimitBackoffMs(1, () => 0),
-      15_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(1, () => 1),
-      30_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(2, () => 1),
-      60_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(3, () => 0.5),
-      90_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(50, () => 1),
-      600_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(0, () => 1),
-      30_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(Number.NaN, () => 1),
-      30_000,
-    );
-    assert.equal(
-      rateLimitBackoffMs(1, () => 7),
-      30_000,
-    );
+    // [attempt, what random() returns, the wait]
+    const cases: [number, number, number][] = [
+      [1, 0, 15_000],
+      [1, 1, 30_000],
+      [2, 1, 60_000],
+      [3, 0.5, 90_000],
+      [50, 1, 600_000],
+      [0, 1, 30_000],
+      [Number.NaN, 1, 30_000],
+      [1, 7, 30_000],
+    ];
+    for (const [attempt, random, waitMs] of cases) {
+      assert.equal(
+        rateLimitBackoffMs(attempt, () => random),
+        waitMs,
+        `attempt ${attempt}, random ${random}`,
+      );
+    }
   });
 });
 

@@ -11,10 +11,8 @@ import {
 } from '../../src/views/viewModels/forecastText';
 import { FIXED_NOW } from '../support/clock';
 import { DAY_MS, ENVELOPES, HOUR_MS, historyOf, USD } from '../support/historyBuilder';
+import { DEC_1, NBSP } from '../support/wording';
 
-/** Intl puts a no-break space between a German amount and its currency sign. */
-const NBSP = '\u00a0';
-const DEC_1 = Date.UTC(2026, 11, 1, 12);
 const DEC_20 = Date.UTC(2026, 11, 20, 12);
 const JAN_4 = Date.UTC(2027, 0, 4, 12);
 

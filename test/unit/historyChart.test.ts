@@ -14,10 +14,10 @@ import {
 import { FIXED_NOW } from '../support/clock';
 import { DAY_MS, ENVELOPES, historyOf, USD } from '../support/historyBuilder';
 import { leadpingSnapshot } from '../support/snapshotBuilder';
+import { DEC_1, NBSP } from '../support/wording';
 
 const NONCE = 'cmFuZG9tLW5vbmNl';
 const CSP_SOURCE = 'vscode-webview-test-source';
-const NBSP = '\u00a0';
 
 /** A balance sampled at noon each day for 40 days: $100 falling $2 a day, refilled by $50 ten days ago (a rise of $48 that day). */
 function dailyBalance(): HistoryPoint[] {
@@ -209,7 +209,7 @@ test('the dashed forecast line is drawn only for a run-out or refill that falls 
 });
 
 test('the forecast sentence is shown above the chart', () => {
-  const forecast: CounterForecast = { kind: 'runsOut', perDay: 2.1, source: 'localHistory', runsOutAt: Date.UTC(2026, 11, 1, 12) };
+  const forecast: CounterForecast = { kind: 'runsOut', perDay: 2.1, source: 'localHistory', runsOutAt: DEC_1 };
   assert.match(render([account({ forecast })]), /<p class="forecast-text">≈ \$2\.10 a day · runs out in about 9 days \(Dec 1\)<\/p>/);
 });
 

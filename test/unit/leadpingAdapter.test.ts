@@ -1,6 +1,6 @@
 // The Leadping adapter against the fake server, one test per scenario.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { recordSnapshot } from '../../src/core/history/creditHistory';
 import { headlineForecast } from '../../src/core/history/headlineForecast';
 import { buildLeadpingSnapshot, LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
@@ -13,19 +13,11 @@ import {
   leadpingUsageSummary,
   leadpingUser,
   leadpingWallet,
-  scenarioToken,
 } from '../fake-server';
 import { FIXED_NOW } from '../support/clock';
-import { counterValue, errorOf, type Harness, problemIds, snapshotOf, startHarness } from './harness';
-import type { AccountProblem, AccountSnapshot, PeriodUsage } from '../../src/core/model';
+import { adapterSuite, counterValue, errorOf, LEADPING_FETCH_PATHS, problemIds, requestedPaths, snapshotOf, withHarness } from './harness';
+import type { AccountSnapshot, PeriodUsage } from '../../src/core/model';
 import { describeError } from '../../src/views/viewModels/errorWording';
-import { describeProblem } from '../../src/views/viewModels/snapshotWording';
-
-/** A problem as a person reads it, in en-US. */
-const sentence = (problem: AccountProblem | undefined) =>
-  problem ? describeProblem(problem, { serviceName: leadpingAdapter.displayName, locale: 'en-US' }) : '';
-
-const token = (scenario: string) => scenarioToken('leadping', scenario);
 
 /** The fake's dates sit relative to its own clock: within a minute of ours. */
 function assertNear(actual: number | undefined, expected: number): void {
@@ -33,12 +25,7 @@ function assertNear(actual: number | undefined, expected: number): void {
 }
 
 describe('Leadping adapter', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  const fetchScenario = (scenario: string) => harness.fetch(leadpingAdapter, token(scenario));
+  const { harness, token, fetchScenario, sentence } = adapterSuite('leadping', leadpingAdapter);
 
   test('describes itself as the UI expects', () => {
     assert.equal(leadpingAdapter.id, 'leadping');
@@ -108,21 +95,13 @@ describe('Leadping adapter', () => {
 
   test('the four endpoints are asked for at once', async () => {
     // With 150 ms of latency on every answer, four sequential requests would take 600 ms or more.
-    const slowHarness = await startHarness({ latencyMs: 150 });
-    try {
+    await withHarness({ server: { latencyMs: 150 } }, async (slowHarness) => {
       const started = Date.now();
       snapshotOf(await slowHarness.fetch(leadpingAdapter, token('2026-shape-with-wallet')));
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 400, `took ${elapsed} ms`);
-      assert.deepEqual(slowHarness.server.requests.map((request) => request.path).sort(), [
-        '/organizations/me',
-        '/usage/summary/my',
-        '/users/me',
-        '/wallets/me',
-      ]);
-    } finally {
-      await slowHarness.close();
-    }
+      assert.deepEqual(requestedPaths(slowHarness), LEADPING_FETCH_PATHS);
+    });
   });
 
   test('all four requests are in flight together: no answer comes until the last one was asked', async () => {

@@ -124,27 +124,16 @@ describe('settings are held inside their documented ranges', () => {
       const property = manifest.contributes.configuration.properties[`accountGlance.${name}`];
       return { default: property?.default, minimum: property?.minimum, maximum: property?.maximum };
     };
-    assert.deepEqual(declared('requestTimeoutSeconds'), {
-      default: REQUEST_TIMEOUT_SECONDS.fallback,
-      minimum: REQUEST_TIMEOUT_SECONDS.min,
-      maximum: REQUEST_TIMEOUT_SECONDS.max,
-    });
-    // Its minimum is 0, which turns automatic refresh off; any other value is held at 1 or more.
-    assert.deepEqual(declared('refreshIntervalMinutes'), {
-      default: REFRESH_INTERVAL_MINUTES.fallback,
-      minimum: 0,
-      maximum: REFRESH_INTERVAL_MINUTES.max,
-    });
-    assert.deepEqual(declared('alerts.expiringWithinDays'), {
-      default: EXPIRING_WITHIN_DAYS.fallback,
-      minimum: EXPIRING_WITHIN_DAYS.min,
-      maximum: EXPIRING_WITHIN_DAYS.max,
-    });
-    assert.deepEqual(declared('forecast.warningDays'), {
-      default: FORECAST_WARNING_DAYS.fallback,
-      minimum: FORECAST_WARNING_DAYS.min,
-      maximum: FORECAST_WARNING_DAYS.max,
-    });
+    // Each setting, the range the code holds it to, and the minimum the manifest should declare.
+    for (const [name, range, minimum] of [
+      ['requestTimeoutSeconds', REQUEST_TIMEOUT_SECONDS, REQUEST_TIMEOUT_SECONDS.min],
+      // Its minimum is 0, which turns automatic refresh off; any other value is held at 1 or more.
+      ['refreshIntervalMinutes', REFRESH_INTERVAL_MINUTES, 0],
+      ['alerts.expiringWithinDays', EXPIRING_WITHIN_DAYS, EXPIRING_WITHIN_DAYS.min],
+      ['forecast.warningDays', FORECAST_WARNING_DAYS, FORECAST_WARNING_DAYS.min],
+    ] as const) {
+      assert.deepEqual(declared(name), { default: range.fallback, minimum, maximum: range.max }, name);
+    }
   });
 });
 

@@ -26,7 +26,7 @@ import {
   TOKEN_ECHO_SCENARIOS,
 } from '../fake-server';
 import { connectionTo } from '../support/connection';
-import { errorOf, type Harness, snapshotOf, startHarness } from './harness';
+import { errorOf, snapshotOf, suiteHarness, withHarness } from './harness';
 import type { ServiceError } from '../../src/core/model';
 import { describeError, describeTokenProblem } from '../../src/views/viewModels/errorWording';
 
@@ -233,11 +233,7 @@ describe('redactSecrets: any token, any spelling, any text around it', () => {
 });
 
 describe('AccountFetcher: servers that echo the token', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
+  const harness = suiteHarness();
 
   for (const service of SERVICES) {
     for (const scenario of TOKEN_ECHO_SCENARIOS) {
@@ -371,16 +367,13 @@ describe('normalizeToken: too short to be a token', () => {
   });
 
   test('the fetcher refuses a short saved token without sending it', async () => {
-    const harness = await startHarness();
-    try {
+    await withHarness({}, async (harness) => {
       const error = errorOf(await harness.fetch(signeasyAdapter, 'se_test'));
       assert.equal(error.kind, 'unauthorized');
       assert.match(worded(error, signeasyAdapter), /^The saved Signeasy token cannot be sent\. The token is only 7 characters long/);
       assert.ok(!worded(error, signeasyAdapter).includes('se_test'));
       assert.ok(!JSON.stringify(error).includes('se_test'));
       assert.equal(harness.server.requests.length, 0);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 });

@@ -41,6 +41,14 @@ class FakeClock implements ScheduleTimers {
 
 const MINUTE = 60_000;
 
+/** A schedule on a fake clock that counts its refreshes; no service is ever due for a retry. */
+function countingSchedule(intervalMinutes: number) {
+  const clock = new FakeClock();
+  let runs = 0;
+  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes, retryAt: () => undefined, timers: clock });
+  return { clock, schedule, runs: () => runs };
+}
+
 test('interval: 0 turns it off, anything else is at least a minute', () => {
   assert.equal(refreshIntervalMs(0), 0);
   assert.equal(refreshIntervalMs(-3), 0);
@@ -49,61 +57,53 @@ test('interval: 0 turns it off, anything else is at least a minute', () => {
 });
 
 test('refreshes every interval with one timer', async () => {
-  const clock = new FakeClock();
-  let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 15, retryAt: () => undefined, timers: clock });
+  const { clock, schedule, runs } = countingSchedule(15);
   await clock.advance(14 * MINUTE);
-  assert.equal(runs, 0);
+  assert.equal(runs(), 0);
   await clock.advance(MINUTE);
-  assert.equal(runs, 1);
+  assert.equal(runs(), 1);
   await clock.advance(30 * MINUTE);
-  assert.equal(runs, 3);
+  assert.equal(runs(), 3);
   assert.equal(clock.timerCount, 1);
   schedule.dispose();
   assert.equal(clock.timerCount, 0);
 });
 
 test('0 minutes: no timer at all', async () => {
-  const clock = new FakeClock();
-  let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 0, retryAt: () => undefined, timers: clock });
+  const { clock, schedule, runs } = countingSchedule(0);
   await clock.advance(100 * MINUTE);
-  assert.equal(runs, 0);
+  assert.equal(runs(), 0);
   assert.equal(clock.timerCount, 0);
   // Turned on after 100 minutes: the data is overdue, so it refreshes at once, then every minute.
   schedule.setIntervalMinutes(1);
   await clock.advance(0);
-  assert.equal(runs, 1);
+  assert.equal(runs(), 1);
   await clock.advance(MINUTE);
-  assert.equal(runs, 2);
+  assert.equal(runs(), 2);
   schedule.dispose();
 });
 
 test('paused while unfocused, caught up once on focus', async () => {
-  const clock = new FakeClock();
-  let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 1, retryAt: () => undefined, timers: clock });
+  const { clock, schedule, runs } = countingSchedule(1);
   schedule.setFocused(false);
   await clock.advance(10 * MINUTE);
-  assert.equal(runs, 0);
+  assert.equal(runs(), 0);
   assert.equal(clock.timerCount, 0, 'no timer ticks while nobody looks');
   schedule.setFocused(true);
   await clock.advance(0);
-  assert.equal(runs, 1);
+  assert.equal(runs(), 1);
   schedule.dispose();
 });
 
 test('focus before the interval is due does not refresh early', async () => {
-  const clock = new FakeClock();
-  let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 5, retryAt: () => undefined, timers: clock });
+  const { clock, schedule, runs } = countingSchedule(5);
   schedule.setFocused(false);
   await clock.advance(MINUTE);
   schedule.setFocused(true);
   await clock.advance(0);
-  assert.equal(runs, 0);
+  assert.equal(runs(), 0);
   await clock.advance(4 * MINUTE);
-  assert.equal(runs, 1);
+  assert.equal(runs(), 1);
   schedule.dispose();
 });
 
@@ -135,15 +135,13 @@ test('never overlaps a refresh in progress', async () => {
 });
 
 test('a manual refresh restarts the interval', async () => {
-  const clock = new FakeClock();
-  let runs = 0;
-  const schedule = new RefreshSchedule(async () => void runs++, { intervalMinutes: 10, retryAt: () => undefined, timers: clock });
+  const { clock, schedule, runs } = countingSchedule(10);
   await clock.advance(8 * MINUTE);
   schedule.noteRefreshed();
   await clock.advance(8 * MINUTE);
-  assert.equal(runs, 0);
+  assert.equal(runs(), 0);
   await clock.advance(2 * MINUTE);
-  assert.equal(runs, 1);
+  assert.equal(runs(), 1);
   schedule.dispose();
 });
 

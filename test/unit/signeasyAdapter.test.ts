@@ -1,26 +1,12 @@
 // The Signeasy adapter against the fake server, one test per scenario.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { scenarioToken } from '../fake-server';
-import { errorOf, type Harness, problemIds, snapshotOf, startHarness } from './harness';
-import type { AccountProblem } from '../../src/core/model';
+import { adapterSuite, errorOf, problemIds, snapshotOf } from './harness';
 import { describeError } from '../../src/views/viewModels/errorWording';
-import { describeProblem } from '../../src/views/viewModels/snapshotWording';
-
-/** A problem as a person reads it, in en-US. */
-const sentence = (problem: AccountProblem | undefined) =>
-  problem ? describeProblem(problem, { serviceName: signeasyAdapter.displayName, locale: 'en-US' }) : '';
-
-const token = (scenario: string) => scenarioToken('signeasy', scenario);
 
 describe('Signeasy adapter', () => {
-  let harness: Harness;
-  before(async () => {
-    harness = await startHarness();
-  });
-  after(() => harness.close());
-  const fetchScenario = (scenario: string) => harness.fetch(signeasyAdapter, token(scenario));
+  const { fetchScenario, sentence } = adapterSuite('signeasy', signeasyAdapter);
 
   test('describes itself as the UI expects', () => {
     assert.deepEqual(

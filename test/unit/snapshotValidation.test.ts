@@ -28,6 +28,16 @@ function damaged(change: (stored: Json) => void): Json {
 
 const counter0 = (stored: Json) => (stored.counters as Json[])[0] as Json;
 
+/** Makes reading `key` of `stored` throw, with text a reason must never repeat. */
+function throwOnRead(stored: Json, key: string): void {
+  Object.defineProperty(stored, key, {
+    enumerable: true,
+    get() {
+      throw new Error('ZQX stored text');
+    },
+  });
+}
+
 /** A billing period's spend as this release stores it. */
 const PERIOD_USAGE = {
   periodStart: FIXED_NOW - 10 * 86_400_000,
@@ -196,13 +206,7 @@ describe('readSnapshot leaves out a billing period it cannot read, and keeps the
   }
 
   test('a getter that throws on it drops it too, and the reason of a later bad field is still the one given', () => {
-    const stored = damaged(() => {});
-    Object.defineProperty(stored, 'periodUsage', {
-      enumerable: true,
-      get() {
-        throw new Error('ZQX stored text');
-      },
-    });
+    const stored = damaged((snapshot) => throwOnRead(snapshot, 'periodUsage'));
     const reading = readSnapshot(stored, FIXED_NOW);
     assert.ok(reading.ok, reading.ok ? '' : reading.reason);
     assert.equal('periodUsage' in reading.snapshot, false);
@@ -352,13 +356,7 @@ describe('readSnapshot refuses, naming the first bad field', () => {
   });
 
   test('a getter that throws is a refusal, not a throw, and what it threw is not repeated', () => {
-    const stored = damaged(() => {});
-    Object.defineProperty(stored, 'counters', {
-      enumerable: true,
-      get() {
-        throw new Error('ZQX stored text');
-      },
-    });
+    const stored = damaged((snapshot) => throwOnRead(snapshot, 'counters'));
     assert.equal(reasonFor(stored), 'the snapshot could not be read');
     const hostile = new Proxy(
       {},

@@ -3,7 +3,7 @@
 // about), and its scenarios.
 import type { FakeResponse, FakeServiceModule, Scenario, ServiceErrors } from '../fakeService';
 import { sharedScenarios } from '../sharedScenarios';
-import { type Wire, withExtraKeys } from '../wire';
+import { type Wire, wireBuilder, withExtraKeys } from '../wire';
 import type {
   LeadpingBillingState,
   LeadpingCompliance,
@@ -39,160 +39,159 @@ const jordanAvery = () =>
     identities: [{ issuer: 'leadping.ai', issuerAssignedId: 'jordan@acmeleads.example', signInType: 'emailAddress' }],
   }) satisfies Wire<LeadpingUser> & Wire<LeadpingSeedUser>;
 
-export function leadpingCompliance(overrides: Wire<LeadpingCompliance> = {}): Wire<LeadpingCompliance> {
-  return {
-    acceptedTerms: true,
-    acceptedToSubscription: true,
-    acceptedSms: true,
-    acceptedBaa: false,
-    acceptedEmail: true,
-    trustedFormCertificates: [],
-    ...overrides,
-  };
-}
+export const leadpingCompliance = wireBuilder((): Wire<LeadpingCompliance> => ({
+  acceptedTerms: true,
+  acceptedToSubscription: true,
+  acceptedSms: true,
+  acceptedBaa: false,
+  acceptedEmail: true,
+  trustedFormCertificates: [],
+}));
 
 /** GET /users/me as documented 2023–2025: balance, auto-refill and Stripe info on the user. */
-export function leadpingSeedUser(overrides: Wire<LeadpingSeedUser> = {}): Wire<LeadpingSeedUser> {
-  return {
-    ...jordanAvery(),
-    createdAt: '2023-11-07T05:31:56Z',
-    modifiedAt: '2024-06-12T14:02:11Z',
-    roles: ['Admin'],
-    stripeInfo: { customerId: 'cus_Qx81', defaultPaymentMethodId: 'pm_1Nf', subscriptionIds: ['sub_1Mz'], cancelAt: null },
-    accountBalance: 42.5,
-    autoRefillEnabled: true,
-    autoRefillAmount: 25,
-    autoRefillTrigger: 10,
-    business: { id: 'biz_41', name: 'Acme Leads LLC' },
-    compliance: leadpingCompliance({
-      trustedFormCertificates: [
-        { id: 'tf_1', url: 'https://cert.trustedform.com/5f1a9e', source: 'web form', createdAt: '2024-02-01T10:00:00Z' },
-      ],
-    }),
-    ...overrides,
-  };
-}
+export const leadpingSeedUser = wireBuilder((): Wire<LeadpingSeedUser> => ({
+  ...jordanAvery(),
+  createdAt: '2023-11-07T05:31:56Z',
+  modifiedAt: '2024-06-12T14:02:11Z',
+  roles: ['Admin'],
+  stripeInfo: { customerId: 'cus_Qx81', defaultPaymentMethodId: 'pm_1Nf', subscriptionIds: ['sub_1Mz'], cancelAt: null },
+  accountBalance: 42.5,
+  autoRefillEnabled: true,
+  autoRefillAmount: 25,
+  autoRefillTrigger: 10,
+  business: { id: 'biz_41', name: 'Acme Leads LLC' },
+  compliance: leadpingCompliance({
+    trustedFormCertificates: [
+      { id: 'tf_1', url: 'https://cert.trustedform.com/5f1a9e', source: 'web form', createdAt: '2024-02-01T10:00:00Z' },
+    ],
+  }),
+}));
 
 /** GET /users/me as published in 2026: no balance; organization reference and billing state instead. */
-export function leadpingUser(overrides: Wire<LeadpingUser> = {}): Wire<LeadpingUser> {
-  return {
-    ...jordanAvery(),
-    createdAt: '2024-01-15T09:12:00Z',
-    modifiedAt: '2026-01-03T08:00:00Z',
-    timeZoneId: 'America/Chicago',
-    billingState: leadpingBillingState(),
-    roles: ['OrganizationOwner', 'Agent'],
-    currentOrganization: { id: 'org_41', name: 'Acme Leads LLC' },
-    compliance: leadpingCompliance(),
-    lastLoggedInAt: '2026-01-05T16:45:00Z',
-    ...overrides,
-  };
-}
+export const leadpingUser = wireBuilder((): Wire<LeadpingUser> => ({
+  ...jordanAvery(),
+  createdAt: '2024-01-15T09:12:00Z',
+  modifiedAt: '2026-01-03T08:00:00Z',
+  timeZoneId: 'America/Chicago',
+  billingState: leadpingBillingState(),
+  roles: ['OrganizationOwner', 'Agent'],
+  currentOrganization: { id: 'org_41', name: 'Acme Leads LLC' },
+  compliance: leadpingCompliance(),
+  lastLoggedInAt: '2026-01-05T16:45:00Z',
+}));
 
-export function leadpingBillingState(overrides: Wire<LeadpingBillingState> = {}): Wire<LeadpingBillingState> {
-  return {
-    hasStripeCustomer: true,
-    hasPaymentMethod: true,
-    phoneNumberQuantity: 1,
-    organizationMemberQuantity: 3,
-    organizationMemberAssignedQuantity: 2,
-    pendingBillingPlan: null,
-    billingPlanChangeEffectiveAt: null,
-    planRenewalAt: '2026-02-15T00:00:00Z',
-    planPeriodStartAt: '2026-01-15T00:00:00Z',
-    cancelAt: null,
-    dunning: null,
-    ...overrides,
-  };
-}
+export const leadpingBillingState = wireBuilder((): Wire<LeadpingBillingState> => ({
+  hasStripeCustomer: true,
+  hasPaymentMethod: true,
+  phoneNumberQuantity: 1,
+  organizationMemberQuantity: 3,
+  organizationMemberAssignedQuantity: 2,
+  pendingBillingPlan: null,
+  billingPlanChangeEffectiveAt: null,
+  planRenewalAt: '2026-02-15T00:00:00Z',
+  planPeriodStartAt: '2026-01-15T00:00:00Z',
+  cancelAt: null,
+  dunning: null,
+}));
 
 /** GET /wallets/me (2026). */
-export function leadpingWallet(overrides: Wire<LeadpingWallet> = {}): Wire<LeadpingWallet> {
+export const leadpingWallet = wireBuilder((): Wire<LeadpingWallet> => ({
+  id: 'wal_9',
+  name: 'Default wallet',
+  createdAt: '2025-03-01T00:00:00Z',
+  modifiedAt: '2026-01-05T16:00:00Z',
+  balance: 18.75,
+  currency: 'USD',
+  balanceCalculatedAt: '2026-01-05T16:00:00Z',
+  amountPurchased: 60,
+  amountRemaining: 18.75,
+  purchasedAt: '2025-03-01T00:00:00Z',
+  expiresAt: '2026-03-01T00:00:00Z',
+  sourceType: 'purchase',
+  creditStatus: 'active',
+  organizationId: 'org_41',
+  originalTransactionId: 'txn_1',
+  nextCreditExpirationAt: '2026-03-01T00:00:00Z',
+  nextExpiringCreditAmount: 5,
+  expiredCreditAmount: 0,
+}));
+
+/** GET /organizations/me (2026). */
+export const leadpingOrganization = wireBuilder((): Wire<LeadpingOrganization> => ({
+  id: 'org_41',
+  name: 'Acme Leads LLC',
+  createdAt: '2024-01-15T09:12:00Z',
+  modifiedAt: '2026-01-03T08:00:00Z',
+  secondaryName: null,
+  user: { id: 'usr_7Hq2Kd9', name: 'Jordan Avery' },
+  accountBalance: 18.75,
+  billingPlan: 'Monthly',
+  subscriptionStatus: 'Active',
+  billingState: leadpingBillingState(),
+  autoRefillEnabled: true,
+  autoRefillAmount: 20,
+  autoRefillTrigger: 5,
+  status: 'Active',
+  setupStatus: 'Complete',
+  enabled: true,
+  phone: '+15555550100',
+  website: 'https://acmeleads.example',
+}));
+
+/** One line of a usage summary, as the fake writes them: every field there. */
+interface LeadpingUsageLine {
+  readonly channel: string;
+  readonly billableUnit: string;
+  readonly status: 'charged' | 'pending_invoice' | 'failed';
+  readonly quantity: number;
+  readonly customerChargeAmount: number;
+  readonly recordCount: number;
+}
+
+/**
+ * `lines` with the totals that add up from them, as the service's do: the charge and billable
+ * quantity of every line but the failed ones, the usage records of all of them (`transactionCount`)
+ * and of the failed ones, and how many lines wait for an invoice.
+ */
+function usageLinesWithTotals(lines: readonly LeadpingUsageLine[]): Wire<LeadpingUsageSummary> {
+  const sum = (of: readonly LeadpingUsageLine[], field: 'quantity' | 'customerChargeAmount' | 'recordCount') =>
+    of.reduce((total, line) => total + line[field], 0);
+  const billed = lines.filter((line) => line.status !== 'failed');
   return {
-    id: 'wal_9',
-    name: 'Default wallet',
-    createdAt: '2025-03-01T00:00:00Z',
-    modifiedAt: '2026-01-05T16:00:00Z',
-    balance: 18.75,
-    currency: 'USD',
-    balanceCalculatedAt: '2026-01-05T16:00:00Z',
-    amountPurchased: 60,
-    amountRemaining: 18.75,
-    purchasedAt: '2025-03-01T00:00:00Z',
-    expiresAt: '2026-03-01T00:00:00Z',
-    sourceType: 'purchase',
-    creditStatus: 'active',
-    organizationId: 'org_41',
-    originalTransactionId: 'txn_1',
-    nextCreditExpirationAt: '2026-03-01T00:00:00Z',
-    nextExpiringCreditAmount: 5,
-    expiredCreditAmount: 0,
-    ...overrides,
+    customerChargeTotal: Math.round(sum(billed, 'customerChargeAmount') * 100) / 100,
+    billableQuantityTotal: sum(billed, 'quantity'),
+    transactionCount: sum(lines, 'recordCount'),
+    pendingInvoiceCount: lines.filter((line) => line.status === 'pending_invoice').length,
+    failedCount: sum(
+      lines.filter((line) => line.status === 'failed'),
+      'recordCount',
+    ),
+    lines,
   };
 }
 
-/** GET /organizations/me (2026). */
-export function leadpingOrganization(overrides: Wire<LeadpingOrganization> = {}): Wire<LeadpingOrganization> {
-  return {
-    id: 'org_41',
-    name: 'Acme Leads LLC',
-    createdAt: '2024-01-15T09:12:00Z',
-    modifiedAt: '2026-01-03T08:00:00Z',
-    secondaryName: null,
-    user: { id: 'usr_7Hq2Kd9', name: 'Jordan Avery' },
-    accountBalance: 18.75,
-    billingPlan: 'Monthly',
-    subscriptionStatus: 'Active',
-    billingState: leadpingBillingState(),
-    autoRefillEnabled: true,
-    autoRefillAmount: 20,
-    autoRefillTrigger: 5,
-    status: 'Active',
-    setupStatus: 'Complete',
-    enabled: true,
-    phone: '+15555550100',
-    website: 'https://acmeleads.example',
-    ...overrides,
-  };
-}
+const leadsReceived = (value: number) => ({ key: 'leads', label: 'Leads received', value, unit: 'lead', sortOrder: 1 });
 
 /**
  * GET /usage/summary/my (2026): $41.25 spent, a line per channel and status. SMS has two charged
  * lines ($30 + $6) and a failed one that costs nothing; voice $4.25, email $1.
  */
-export function leadpingUsageSummary(overrides: Wire<LeadpingUsageSummary> = {}): Wire<LeadpingUsageSummary> {
-  return {
-    periodStart: '2026-01-01T00:00:00Z',
-    periodEnd: '2026-02-01T00:00:00Z',
-    customerChargeTotal: 41.25,
-    billableQuantityTotal: 1785,
-    transactionCount: 1787,
-    pendingInvoiceCount: 1,
-    failedCount: 2,
-    lines: [
-      { channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: 1000, customerChargeAmount: 30, recordCount: 1000 },
-      { channel: 'sms', billableUnit: 'sms_segment', status: 'pending_invoice', quantity: 200, customerChargeAmount: 6, recordCount: 200 },
-      { channel: 'sms', billableUnit: 'sms_segment', status: 'failed', quantity: 2, customerChargeAmount: 0.06, recordCount: 2 },
-      { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 85, customerChargeAmount: 4.25, recordCount: 31 },
-      { channel: 'email', billableUnit: 'email_message', status: 'charged', quantity: 500, customerChargeAmount: 1, recordCount: 500 },
-    ],
-    counters: [{ key: 'leads', label: 'Leads received', value: 175, unit: 'lead', sortOrder: 1 }],
-    ...overrides,
-  };
-}
+export const leadpingUsageSummary = wireBuilder((): Wire<LeadpingUsageSummary> => ({
+  periodStart: '2026-01-01T00:00:00Z',
+  periodEnd: '2026-02-01T00:00:00Z',
+  ...usageLinesWithTotals([
+    { channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: 1000, customerChargeAmount: 30, recordCount: 1000 },
+    { channel: 'sms', billableUnit: 'sms_segment', status: 'pending_invoice', quantity: 200, customerChargeAmount: 6, recordCount: 200 },
+    { channel: 'sms', billableUnit: 'sms_segment', status: 'failed', quantity: 2, customerChargeAmount: 0.06, recordCount: 2 },
+    { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 85, customerChargeAmount: 4.25, recordCount: 31 },
+    { channel: 'email', billableUnit: 'email_message', status: 'charged', quantity: 500, customerChargeAmount: 1, recordCount: 500 },
+  ]),
+  counters: [leadsReceived(175)],
+}));
 
 /** A billing period that has cost nothing yet. */
 export function leadpingEmptyUsageSummary(overrides: Wire<LeadpingUsageSummary> = {}): Wire<LeadpingUsageSummary> {
-  return leadpingUsageSummary({
-    customerChargeTotal: 0,
-    billableQuantityTotal: 0,
-    transactionCount: 0,
-    pendingInvoiceCount: 0,
-    failedCount: 0,
-    lines: [],
-    counters: [],
-    ...overrides,
-  });
+  return leadpingUsageSummary({ ...usageLinesWithTotals([]), counters: [], ...overrides });
 }
 
 /** RFC 9457 problem details, as Leadping sends for errors. */
@@ -423,12 +422,7 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
     usageSummary: leadpingUsageSummary({
       periodStart: iso(now - 19 * DAY_MS),
       periodEnd: iso(now + 11 * DAY_MS),
-      customerChargeTotal: 9.9,
-      billableQuantityTotal: 499,
-      transactionCount: 472,
-      pendingInvoiceCount: 0,
-      failedCount: 0,
-      lines: [
+      ...usageLinesWithTotals([
         { channel: 'sms', billableUnit: 'sms_segment', status: 'charged', quantity: 200, customerChargeAmount: 6, recordCount: 180 },
         { channel: 'voice', billableUnit: 'voice_minute', status: 'charged', quantity: 48, customerChargeAmount: 2.4, recordCount: 21 },
         {
@@ -440,8 +434,8 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
           recordCount: 1,
         },
         { channel: 'email', billableUnit: 'email_message', status: 'charged', quantity: 250, customerChargeAmount: 0.5, recordCount: 250 },
-      ],
-      counters: [{ key: 'leads', label: 'Leads received', value: 38, unit: 'lead', sortOrder: 1 }],
+      ]),
+      counters: [leadsReceived(38)],
     }),
   })),
 };

@@ -2,7 +2,7 @@
 // the credit fields; tests pass only the fields they care about), and its scenarios.
 import type { FakeServiceModule, Scenario, ServiceErrors } from '../fakeService';
 import { sharedScenarios } from '../sharedScenarios';
-import type { Wire } from '../wire';
+import { type Wire, wireBuilder } from '../wire';
 import type { SigneasyError, SigneasyUser } from './signeasyWire';
 
 /** GET /v3/me/, with or without the trailing slash. */
@@ -12,37 +12,34 @@ const SIGNEASY_ROUTES = { me: '/v3/me/', meWithoutSlash: '/v3/me' } as const;
 // Builders
 
 /** GET /v3/me/: the documented example user plus the credit fields (1760 / 40 / 180 / 0). */
-export function signeasyUser(overrides: Wire<SigneasyUser> = {}): Wire<SigneasyUser> {
-  return {
-    account_type: 0,
-    activation_time: 1395392655,
-    is_auto_renew: 0,
-    company: 'ACME Corp.',
-    company_size: null,
-    created_time: 1391545509,
-    document_credits: 0,
-    email: 'john@example.com',
-    first_name: 'John',
-    id: 699829,
-    is_paid: 0,
-    last_name: 'Doe',
-    last_modified_time: 1395367450,
-    referrer_code: 'gSwRXxut',
-    referrer_promo_left: 5,
-    subscription_expiry_time: null,
-    imported_file_count: 72,
-    signed_file_count: 16,
-    card_last4: null,
-    card_brand: null,
-    status: 1,
-    email_verified: 1,
-    envelope_credits_available: 1760,
-    envelope_credits_consumed: 40,
-    grace_envelope_credits_available: 180,
-    grace_envelope_credits_consumed: 0,
-    ...overrides,
-  };
-}
+export const signeasyUser = wireBuilder((): Wire<SigneasyUser> => ({
+  account_type: 0,
+  activation_time: 1395392655,
+  is_auto_renew: 0,
+  company: 'ACME Corp.',
+  company_size: null,
+  created_time: 1391545509,
+  document_credits: 0,
+  email: 'john@example.com',
+  first_name: 'John',
+  id: 699829,
+  is_paid: 0,
+  last_name: 'Doe',
+  last_modified_time: 1395367450,
+  referrer_code: 'gSwRXxut',
+  referrer_promo_left: 5,
+  subscription_expiry_time: null,
+  imported_file_count: 72,
+  signed_file_count: 16,
+  card_last4: null,
+  card_brand: null,
+  status: 1,
+  email_verified: 1,
+  envelope_credits_available: 1760,
+  envelope_credits_consumed: 40,
+  grace_envelope_credits_available: 180,
+  grace_envelope_credits_consumed: 0,
+}));
 
 /** Signeasy's (unconfirmed) error body. */
 function signeasyError(status: number, message: string): SigneasyError {
