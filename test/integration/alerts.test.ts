@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, type FakeServer } from '../fake-server';
-import { setSetting, signIn, useFreshWorld } from './support/harness';
+import { setSetting, signIn, useFreshWorld, waitFor } from './support/harness';
 
 suite('Alerts: one per crossing', () => {
   let api: AccountGlanceTestApi;
@@ -20,6 +20,7 @@ suite('Alerts: one per crossing', () => {
     (world) => {
       ({ api, server } = world);
       alertsBefore = api.shownAlerts.length;
+      serving = 'normal';
       api.alertAnswer = undefined;
     },
     async () => {
@@ -28,14 +29,26 @@ suite('Alerts: one per crossing', () => {
     },
   );
 
+  /** What each scenario serves as Signeasy's envelopes available. */
+  const ENVELOPES = { low: 7, normal: 1_760, exhausted: 0 } as const;
+  let serving: keyof typeof ENVELOPES = 'normal';
+  const serve = (scenario: keyof typeof ENVELOPES) => {
+    serving = scenario;
+    server.setScenario('signeasy', scenario);
+  };
+  const envelopes = () => api.refresher.state('signeasy').snapshot?.counters.find((counter) => counter.headline)?.value;
+  /** Refreshes until the panel holds what the server serves now: a refresh begun before the scenario changed may answer the first ask. */
   const refreshSigneasy = async () => {
-    await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
+      return envelopes() === ENVELOPES[serving];
+    }, `Signeasy to show the ${serving} scenario`);
     await api.alertsDecided();
   };
   const kindsShown = () => shown().map((alert) => `${alert.severity}: ${alert.message}`);
 
   test('low once, silent while low, re-armed by a top-up, said again at the next fall', async () => {
-    server.setScenario('signeasy', 'low');
+    serve('low');
     await signInSettled(FAKE_TOKENS.signeasy);
     assert.equal(shown().length, 1, kindsShown().join('\n'));
     assert.match(shown()[0]?.message ?? '', /Signeasy/);
@@ -43,16 +56,16 @@ suite('Alerts: one per crossing', () => {
     await refreshSigneasy();
     await refreshSigneasy();
     assert.equal(shown().length, 1, 'nothing more while it stays low');
-    server.setScenario('signeasy', 'normal');
+    serve('normal');
     await refreshSigneasy();
     assert.equal(shown().length, 1, 'a recovery says nothing');
-    server.setScenario('signeasy', 'low');
+    serve('low');
     await refreshSigneasy();
     assert.equal(shown().length, 2, kindsShown().join('\n'));
   });
 
   test('used up: one error, not a low-credit warning as well', async () => {
-    server.setScenario('signeasy', 'exhausted');
+    serve('exhausted');
     await signInSettled(FAKE_TOKENS.signeasy);
     assert.deepEqual(
       shown().map((alert) => alert.severity),
@@ -63,12 +76,12 @@ suite('Alerts: one per crossing', () => {
 
   test('"Don\'t Warn About This" mutes that alert for the account; Turn Alerts Back On undoes it', async () => {
     api.alertAnswer = "Don't Warn About This";
-    server.setScenario('signeasy', 'low');
+    serve('low');
     await signInSettled(FAKE_TOKENS.signeasy);
     assert.equal(shown().length, 1);
-    server.setScenario('signeasy', 'normal');
+    serve('normal');
     await refreshSigneasy();
-    server.setScenario('signeasy', 'low');
+    serve('low');
     await refreshSigneasy();
     assert.equal(shown().length, 1, 'muted: not said at the next fall');
     await vscode.commands.executeCommand('accountGlance.resetAlerts');
@@ -78,7 +91,7 @@ suite('Alerts: one per crossing', () => {
 
   test('a kind turned off in settings is never said', async () => {
     await setSetting('alerts.lowCredit', false);
-    server.setScenario('signeasy', 'low');
+    serve('low');
     await signInSettled(FAKE_TOKENS.signeasy);
     assert.deepEqual(shown(), []);
   });

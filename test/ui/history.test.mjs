@@ -32,8 +32,9 @@ test('Show Credit History opens a chart per account with a table of the same num
   await screenshotOnFailure(page, 'credit-history', async () => {
     await openAccountGlanceView(page);
     await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
+    await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in');
     await setTokenThroughPalette(page, 'Signeasy', fake.tokens.signeasy);
-    await waitFor(async () => /Signeasy\s*John Doe/.test(await treeText(page)), 'both signed in');
+    await waitFor(async () => /Signeasy\s*John Doe/.test(await treeText(page)), 'Signeasy signed in');
     // A few refreshes: each one adds a sample to the history.
     for (let refresh = 0; refresh < 2; refresh++) await runCommand(page, 'Account Glance: Refresh');
     await waitFor(async () => /Forecast/.test(await treeText(page)), 'the forecast rows');
@@ -41,11 +42,11 @@ test('Show Credit History opens a chart per account with a table of the same num
     await runCommand(page, 'Account Glance: Show Credit History');
     const chart = page.frameLocator('iframe.webview').frameLocator('iframe');
     await chart.locator('svg').first().waitFor({ timeout: 15_000 });
-    const captions = await chart.locator('table caption').allTextContents();
-    assert.ok(
-      captions.some((caption) => /Leadping/.test(caption)) && captions.some((caption) => /Signeasy/.test(caption)),
-      JSON.stringify(captions),
-    );
+    // The page redraws after each refresh: wait until it holds both accounts.
+    await waitFor(async () => {
+      const captions = await chart.locator('table caption').allTextContents();
+      return captions.some((caption) => /Leadping/.test(caption)) && captions.some((caption) => /Signeasy/.test(caption));
+    }, 'a chart for each account');
     // The table sits in a closed <details>: open it, as a person wanting the numbers would.
     for (const summary of await chart.locator('details > summary').all()) await summary.click();
     const cells = await chart.locator('table td').allTextContents();
