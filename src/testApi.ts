@@ -85,6 +85,7 @@ export class TestHooks {
   readonly currentPrompts: Prompts = {
     pickService: (...args) => this.prompts.pickService(...args),
     confirm: (...args) => this.prompts.confirm(...args),
+    pickFromMenu: (...args) => this.prompts.pickFromMenu(...args),
   };
 
   readonly showInputBox = (box: vscode.InputBox): void => this.onDidShowInputBox?.(box);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Row } from '../views/viewModels/accountRows';
-import type { Prompts } from './prompts';
+import type { MenuChoice, Prompts } from './prompts';
 import type { SnapshotCache } from '../storage/snapshotCache';
 import { askForToken } from './tokenInput';
 import type { TokenStore } from '../storage/tokenStore';
@@ -11,6 +11,9 @@ import { originOf } from '../core/http/baseUrl';
 import type { AccountConnection } from '../core/http/accountFetcher';
 import { accountHolderName, type FetchResult } from '../core/model';
 import { describeError } from '../views/viewModels/errorWording';
+import type { HeadlineForecast } from '../core/history/headlineForecast';
+import { summarizeAccounts } from '../views/viewModels/accountSummary';
+import { statusMenu, type StatusMenuItem } from '../views/viewModels/statusMenu';
 
 export const VIEW_ID = 'accountGlance.accounts';
 
@@ -31,6 +34,12 @@ export interface CommandDependencies {
   readonly showCreditHistory: () => void;
   /** Unmutes every alert and ends every snooze. */
   readonly resetAlerts: () => Promise<void>;
+  /** Whether privacy mode is on now. */
+  readonly privacyMode: () => boolean;
+  /** Turns privacy mode on or off in the person's user settings. */
+  readonly setPrivacyMode: (on: boolean) => Promise<void>;
+  /** Each service's headline forecast, for the summaries. */
+  readonly forecasts: () => Readonly<Record<string, HeadlineForecast>>;
   /** The questions a command asks: the real dialogs, or the in-host tests' answers. */
   readonly prompts: Prompts;
   /** Called with each token input box as it opens (the in-host tests type into it). */
@@ -219,6 +228,56 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', row.label)}`, 2000);
   };
 
+  /**
+   * Markdown for one service (an id or a tree row) or, without one, every signed-in account, onto
+   * the clipboard. Privacy mode does not apply: the person asked for this copy.
+   */
+  const copySummary = async (argument?: unknown) => {
+    const serviceId = serviceIdFrom(argument);
+    const adapters = refresher.adapters.filter((adapter) => (serviceId ? adapter.id === serviceId : refresher.state(adapter.id).signedIn));
+    const [only] = adapters;
+    if (!only) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no account to summarize.'));
+      return;
+    }
+    const forecasts = deps.forecasts();
+    const summary = summarizeAccounts(
+      adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts[adapter.id] })),
+      { now: Date.now(), locale: vscode.env.language },
+    );
+    await vscode.env.clipboard.writeText(summary);
+    const copied = serviceId
+      ? vscode.l10n.t('Copied the {service} summary', { service: only.displayName })
+      : vscode.l10n.t('Copied the summary of every account');
+    vscode.window.setStatusBarMessage(`$(check) ${copied}`, 2000);
+  };
+
+  /** Asks among `items`; the chosen entry (never a separator), undefined when dismissed. */
+  const pickMenuItem = async <Item extends StatusMenuItem>(items: readonly Item[], placeHolder: string): Promise<Item | undefined> => {
+    const choices = items.map((item): MenuChoice => ({
+      id: item.id,
+      label: item.label,
+      description: item.description,
+      icon: item.icon,
+      separator: item.kind === 'separator',
+    }));
+    const id = await deps.prompts.pickFromMenu(choices, placeHolder);
+    return items.find((item) => item.id === id && item.kind !== 'separator');
+  };
+
+  /** What clicking the status-bar item opens (by default): the menu from statusMenu(), an account's actions one level down. */
+  const showStatusMenu = async () => {
+    const menu = statusMenu({
+      adapters: refresher.adapters,
+      states: refresher.states(),
+      privacyMode: deps.privacyMode(),
+      locale: vscode.env.language,
+    });
+    const picked = await pickMenuItem(menu.items, menu.placeHolder);
+    const action = picked?.kind === 'account' ? await pickMenuItem(picked.actions, picked.placeHolder) : picked;
+    if (action?.kind === 'action') await vscode.commands.executeCommand(action.command, ...action.arguments);
+  };
+
   return [
     vscode.commands.registerCommand('accountGlance.refresh', refreshAll),
     vscode.commands.registerCommand('accountGlance.refreshService', async (argument?: unknown) => {
@@ -234,5 +293,8 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.commands.registerCommand('accountGlance.showTroubleshooting', () => deps.showTroubleshooting()),
     vscode.commands.registerCommand('accountGlance.showCreditHistory', () => deps.showCreditHistory()),
     vscode.commands.registerCommand('accountGlance.resetAlerts', () => deps.resetAlerts()),
+    vscode.commands.registerCommand('accountGlance.togglePrivacyMode', () => deps.setPrivacyMode(!deps.privacyMode())),
+    vscode.commands.registerCommand('accountGlance.copySummary', copySummary),
+    vscode.commands.registerCommand('accountGlance.showStatusMenu', showStatusMenu),
   ];
 }

@@ -8,10 +8,19 @@ interface ServiceChoice {
   readonly description?: string;
 }
 
+/** One entry of a menu: a choice, or (`separator`) a line with an optional heading between groups. */
+export interface MenuChoice extends ServiceChoice {
+  /** A codicon id shown before the label. */
+  readonly icon?: string;
+  readonly separator?: boolean;
+}
+
 export interface Prompts {
   pickService(choices: readonly ServiceChoice[], placeHolder: string): Promise<string | undefined>;
   /** A modal question with one action; true when the person chose it. */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A menu to choose one entry from; the chosen entry's id, undefined when dismissed. */
+  pickFromMenu(choices: readonly MenuChoice[], placeHolder: string): Promise<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -25,5 +34,16 @@ export const windowPrompts: Prompts = {
   async confirm(message, detail, action) {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
     return answer === action;
+  },
+  async pickFromMenu(choices, placeHolder) {
+    const picked = await vscode.window.showQuickPick(
+      choices.map((choice) =>
+        choice.separator
+          ? { kind: vscode.QuickPickItemKind.Separator, label: choice.label, id: choice.id }
+          : { label: choice.icon ? `$(${choice.icon}) ${choice.label}` : choice.label, description: choice.description, id: choice.id },
+      ),
+      { placeHolder, title: 'Account Glance' },
+    );
+    return picked?.id;
   },
 };

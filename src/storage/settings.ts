@@ -17,7 +17,7 @@ export const SETTINGS_SECTION = 'accountGlance';
 /** `accountGlance.baseUrl`, relative to the section. */
 const BASE_URL_KEY = BASE_URL_SETTING.slice(SETTINGS_SECTION.length + 1);
 
-export type StatusBarClickAction = 'refresh' | 'openPanel';
+export type StatusBarClickAction = 'menu' | 'refresh' | 'openPanel';
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -66,7 +66,19 @@ export function refreshIntervalMinutes(): number {
 }
 
 export function statusBarClickAction(): StatusBarClickAction {
-  return config().get<string>('statusBar.clickAction') === 'openPanel' ? 'openPanel' : 'refresh';
+  const configured = config().get<unknown>('statusBar.clickAction');
+  return configured === 'refresh' || configured === 'openPanel' ? configured : 'menu';
+}
+
+const PRIVACY_MODE_KEY = 'privacyMode';
+
+export function privacyMode(): boolean {
+  return config().get<unknown>(PRIVACY_MODE_KEY) === true;
+}
+
+/** Turns privacy mode on or off in the person's user settings; off removes the entry (the default). */
+export async function setPrivacyMode(on: boolean): Promise<void> {
+  await config().update(PRIVACY_MODE_KEY, on ? true : undefined, vscode.ConfigurationTarget.Global);
 }
 
 export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSettings {
@@ -81,6 +93,7 @@ export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSetti
     counters: isSettingsObject(counters) ? (counters as Record<string, string>) : {},
     lowCredit: lowCreditThresholds(section.get<unknown>('lowCredit'), adapters),
     forecastWarningDays: clampToRange(section.get<unknown>('forecast.warningDays'), FORECAST_WARNING_DAYS),
+    privacyMode: privacyMode(),
   };
 }
 

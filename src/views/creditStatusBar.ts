@@ -3,7 +3,7 @@ import type { HeadlineForecast } from '../core/history/headlineForecast';
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/creditGlance';
-import { customHosts, glanceSettings, statusBarClickAction } from '../storage/settings';
+import { customHosts, glanceSettings, statusBarClickAction, type StatusBarClickAction } from '../storage/settings';
 
 const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 
@@ -65,14 +65,23 @@ export class CreditStatusBar implements vscode.Disposable {
     this.item.accessibilityInformation = { label: view.accessibilityLabel };
     this.item.command = view.undrawable
       ? { command: 'accountGlance.showLog', title: vscode.l10n.t('Show Account Glance Log') }
-      : statusBarClickAction() === 'openPanel'
-        ? { command: 'workbench.view.extension.accountGlance', title: vscode.l10n.t('Open Account Glance') }
-        : { command: 'accountGlance.refresh', title: vscode.l10n.t('Refresh Account Glance') };
+      : clickCommand(statusBarClickAction());
     this.item.show();
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.item.dispose();
+  }
+}
+
+function clickCommand(action: StatusBarClickAction): vscode.Command {
+  switch (action) {
+    case 'menu':
+      return { command: 'accountGlance.showStatusMenu', title: vscode.l10n.t('Show Account Glance Menu') };
+    case 'openPanel':
+      return { command: 'workbench.view.extension.accountGlance', title: vscode.l10n.t('Open Account Glance') };
+    case 'refresh':
+      return { command: 'accountGlance.refresh', title: vscode.l10n.t('Refresh Account Glance') };
   }
 }

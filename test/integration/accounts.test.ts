@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { describeError } from '../../src/views/viewModels/errorWording';
 import { FAKE_TOKENS, scenarioToken, type FakeServer } from '../fake-server';
-import { serviceRowOf, signIn, treeLines, waitFor, removeTokenElsewhere, readLogText, useFreshWorld } from './support/harness';
+import { answering, serviceRowOf, signIn, treeLines, waitFor, removeTokenElsewhere, readLogText, useFreshWorld } from './support/harness';
 
 suite('Accounts panel', () => {
   let api: AccountGlanceTestApi;
@@ -101,7 +101,7 @@ suite('Accounts panel', () => {
   test('a token that cannot be checked (server down) is saved only if the person says so', async () => {
     await server.close();
     let asked = '';
-    api.prompts = { pickService: async () => undefined, confirm: async (message) => ((asked = message), true) };
+    api.prompts = answering({ confirm: async (message) => ((asked = message), true) });
     api.onDidShowInputBox = (box) => {
       box.value = FAKE_TOKENS.signeasy;
       void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -182,7 +182,7 @@ suite('Accounts panel', () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
     let question = '';
-    api.prompts = { pickService: async () => 'leadping', confirm: async (message) => ((question = message), true) };
+    api.prompts = answering({ pickService: async () => 'leadping', confirm: async (message) => ((question = message), true) });
     await vscode.commands.executeCommand('accountGlance.removeToken');
     assert.match(question, /Remove the Leadping API token/);
     assert.equal((await api.tokens.read('leadping'))?.token, undefined);

@@ -8,7 +8,7 @@ import { TokenStore } from '../../src/storage/tokenStore';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { startFakeServer, type FakeServer } from '../fake-server';
 import { stampbox } from '../third-service/fakeStampbox';
-import { setSetting, testApi, treeLines, waitFor } from './support/harness';
+import { answering, setSetting, testApi, treeLines, waitFor } from './support/harness';
 
 suite('A third service, added as one adapter', () => {
   let api: AccountGlanceTestApi;
@@ -36,13 +36,12 @@ suite('A third service, added as one adapter', () => {
 
   test('Set API Token offers it among the services (the welcome view has one button for all)', async () => {
     const offered: string[] = [];
-    api.prompts = {
+    api.prompts = answering({
       pickService: async (candidates) => {
         offered.push(...candidates.map((candidate) => candidate.label));
         return undefined;
       },
-      confirm: async () => false,
-    };
+    });
     await vscode.commands.executeCommand('accountGlance.setToken');
     assert.deepEqual(offered, ['Leadping', 'Signeasy', 'Stampbox']);
   });

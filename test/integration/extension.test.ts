@@ -71,7 +71,7 @@ suite('Extension in a real extension host', () => {
     }
     const section = vscode.workspace.getConfiguration('accountGlance');
     assert.equal(section.inspect('requestTimeoutSeconds')?.defaultValue, 15);
-    assert.equal(section.inspect('statusBar.clickAction')?.defaultValue, 'refresh');
+    assert.equal(section.inspect('statusBar.clickAction')?.defaultValue, 'menu');
   });
 
   test('settings that decide where a token goes can only come from the person: application scope', () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
-import { setSetting, signIn, useFreshWorld, waitFor } from './support/harness';
+import { answering, setSetting, signIn, useFreshWorld, waitFor } from './support/harness';
 
 suite('Settings keyed by service id', () => {
   let api: AccountGlanceTestApi;
@@ -23,7 +23,7 @@ suite('Settings keyed by service id', () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
     other = await startFakeServer();
     const questions: string[] = [];
-    api.prompts = { pickService: async () => undefined, confirm: async (message) => (questions.push(message), false) };
+    api.prompts = answering({ confirm: async (message) => (questions.push(message), false) });
     // The 0.1.0 key (accountGlance.leadping.baseUrl) still names the first server; the object wins.
     await setSetting('baseUrl', { leadping: other.url });
     const error = await waitFor(() => api.refresher.state('leadping').error, 'the origin change to be noticed');

@@ -9,7 +9,7 @@ import type { AccountGlanceTestApi } from '../../src/testApi';
 import { describeError } from '../../src/views/viewModels/errorWording';
 import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, TOKEN_ECHO_SCENARIOS, type FakeServer } from '../fake-server';
-import { ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, readLogText, useFreshWorld } from './support/harness';
+import { answering, ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, readLogText, useFreshWorld } from './support/harness';
 
 suite('Trust', () => {
   let api: AccountGlanceTestApi;
@@ -71,7 +71,7 @@ suite('Trust', () => {
       other = await startFakeServer();
       const questions: string[] = [];
       let answer = false;
-      api.prompts = { pickService: async () => undefined, confirm: async (message) => (questions.push(message), answer) };
+      api.prompts = answering({ confirm: async (message) => (questions.push(message), answer) });
       await setSetting('leadping.baseUrl', other.url);
       const error = await waitFor(() => api.refresher.state('leadping').error, 'the origin change to be noticed');
       assert.equal(error.kind, 'originChanged');
@@ -173,7 +173,7 @@ suite('Trust', () => {
         assert.match(error.detail ?? '', /\[redacted\]/, 'the body was quoted, with the token redacted');
         // The same token through Set API Token: the "could not check" question quotes the error too.
         const questions: string[] = [];
-        api.prompts = { pickService: async () => undefined, confirm: async (message, detail) => (questions.push(message, detail), false) };
+        api.prompts = answering({ confirm: async (message, detail) => (questions.push(message, detail), false) });
         api.onDidShowInputBox = (box) => {
           box.value = token;
           void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { CreditCounter, MoneyAmount, ServiceError } from '../../src/core/model';
 import type { AccountState } from '../../src/core/refresh/accountState';
-import { describeGlance, type GlanceSettings } from '../../src/views/viewModels/creditGlance';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, type GlanceSettings, type GlanceView } from '../../src/views/viewModels/creditGlance';
+import { formatCounterValue, formatMoney } from '../../src/views/viewModels/format';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
 
@@ -112,4 +114,147 @@ test('names from the service are escaped in the tooltip', () => {
   const snapshot = leadpingSnapshot({ identity: { displayName: '[x](command:workbench.action.quit)' } });
   const view = glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }]);
   assert.doesNotMatch(view.tooltip, /\[x\]\(command:workbench/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Privacy mode: the item, its tooltip and its accessibility label say which services are shown and
+// in what state, never a value, name, email or host.
+
+const DAY_MS = 86_400_000;
+const CUSTOM_HOSTS = { leadping: 'leadping.internal.example', signeasy: 'signeasy.internal.example' };
+
+/** Leadping low ($3.20 under $5) with a problem quoting amounts and a forecast quoting a rate; Signeasy known by email only, its refresh failing. */
+function privacyCase() {
+  const leadping = leadpingSnapshot({
+    balance: 3.2,
+    problems: [
+      {
+        id: 'belowRefillTrigger',
+        severity: 'warning',
+        params: { balance: { amount: 3.2, currency: 'USD' }, refillTrigger: { amount: 10, currency: 'USD' } },
+      },
+    ],
+  });
+  const signeasyBase = signeasySnapshot();
+  const signeasy = signeasySnapshot({
+    identity: { email: 'john@example.com', id: '699829', organization: 'ACME Corp.' },
+    // Values no date or time on the screen could contain by chance.
+    counters: signeasyBase.counters.map((counter, index) => ({ ...counter, value: [1760, 4242, 180, 977][index] })),
+  });
+  const forecast = {
+    counter: leadping.counters[0] as CreditCounter,
+    points: [],
+    refills: [],
+    forecast: { kind: 'runsOut' as const, perDay: 2.1, source: 'localHistory' as const, runsOutAt: FIXED_NOW + 2 * DAY_MS },
+  };
+  const error: ServiceError = {
+    kind: 'network',
+    reason: 'connectionRefused',
+    host: 'signeasy.internal.example:8443',
+    code: 'ECONNREFUSED',
+  };
+  const states: AccountState[] = [
+    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadping },
+    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasy, error, failedAt: FIXED_NOW },
+  ];
+  const render = (privacyMode: boolean) =>
+    describeGlance({
+      adapters,
+      states,
+      settings: { ...settings, forecastWarningDays: 3, privacyMode },
+      now: FIXED_NOW,
+      locale: 'en-US',
+      customHosts: CUSTOM_HOSTS,
+      forecasts: { leadping: forecast },
+    });
+  const money = (amount: MoneyAmount | undefined) => (amount ? formatMoney(amount.amount, amount.currency, 'en-US') : undefined);
+  // What the normal glance shows of the data: each must be there, or its absence in privacy mode proves nothing.
+  const shown = [
+    'Dana Whitfield',
+    'john@example.com',
+    ...[leadping, signeasy].flatMap((snapshot) =>
+      snapshot.counters.map((counter) => formatCounterValue(counter.value, counter.unit, 'en-US')),
+    ),
+    ...leadping.problems.flatMap((problem) => [money(problem.params?.balance), money(problem.params?.refillTrigger)]),
+    formatCounterValue(forecast.forecast.perDay, forecast.counter.unit, 'en-US'),
+    ...Object.values(CUSTOM_HOSTS),
+    error.host,
+  ].filter((value): value is string => value !== undefined);
+  // Everything the snapshots hold about who and how much: none of it may show in privacy mode.
+  const secret = [
+    ...shown,
+    ...[leadping, signeasy].flatMap((snapshot) => [
+      ...Object.values(snapshot.identity).filter((value): value is string => typeof value === 'string'),
+      ...snapshot.counters.map((counter) => String(counter.value)),
+      snapshot.plan.name ?? '',
+    ]),
+  ].filter((value) => value !== '');
+  return { render, shown, secret };
+}
+
+/** What a person reads: Markdown escapes undone, so an escaped "\$3\.20" counts as "$3.20". */
+const unescaped = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
+const readable = (view: GlanceView) => [view.text, unescaped(view.tooltip), view.accessibilityLabel];
+
+test('privacy mode: no amount, name, email or host from the snapshots appears in the text, tooltip or accessibility label', () => {
+  const { render, shown, secret } = privacyCase();
+  const normal = readable(render(false)).join('\n');
+  for (const value of shown) assert.ok(normal.includes(value), `the normal glance shows ${value}`);
+
+  const view = render(true);
+  readable(view).forEach((text, index) => {
+    const leaked = secret.filter((value) => text.includes(value));
+    assert.deepEqual(leaked, [], `${['text', 'tooltip', 'accessibility label'][index]}: ${text}`);
+  });
+  assert.equal(view.text, '$(eye-closed) $(warning) LP ••• · SE •••');
+});
+
+test('privacy mode: the states stay, the warning background stays, and the tooltip says how to turn it off', () => {
+  const { render } = privacyCase();
+  const view = render(true);
+  assert.equal(view.background, render(false).background);
+  assert.equal(view.background, 'warning');
+  assert.equal(view.accessibilityLabel, 'Account Glance, privacy mode on: Leadping: low, Signeasy: refresh failed');
+  assert.match(view.tooltip, /^\$\(eye-closed\) Privacy mode is on/);
+  assert.match(view.tooltip, /\(command:accountGlance\.togglePrivacyMode "Turn Privacy Mode Off"\)/);
+  const tooltip = unescaped(view.tooltip);
+  assert.match(tooltip, /### Leadping\n\$\(warning\) Credits are low {2}\n\$\(warning\) low balance, auto-refill off/);
+  assert.match(tooltip, /### Signeasy\nUpdated 2 minutes ago .*\n\$\(warning\) Last refresh failed: Connection failed/);
+  assert.match(view.tooltip, /command:accountGlance\.refresh/);
+  assert.ok(GLANCE_TOOLTIP_COMMANDS.includes('accountGlance.togglePrivacyMode'), 'the tooltip may run the toggle');
+});
+
+test('privacy mode: used up keeps the error background; a forecast that runs out soon is said without its numbers', () => {
+  const exhausted = glance(
+    [
+      { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) },
+      { serviceId: 'signeasy', signedIn: true, refreshing: true, snapshot: signeasySnapshot() },
+    ],
+    { privacyMode: true },
+  );
+  assert.equal(exhausted.background, 'error');
+  assert.equal(exhausted.text, '$(eye-closed) $(sync~spin) LP ••• · SE •••');
+  assert.match(exhausted.tooltip, /\*\*Out of credits\*\*/);
+  assert.match(exhausted.accessibilityLabel, /Leadping: used up, Signeasy$/);
+
+  const snapshot = leadpingSnapshot();
+  const soon = describeGlance({
+    adapters,
+    states: [{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }],
+    settings: { ...settings, forecastWarningDays: 3, privacyMode: true },
+    now: FIXED_NOW,
+    locale: 'en-US',
+    forecasts: {
+      leadping: {
+        counter: snapshot.counters[0] as CreditCounter,
+        points: [],
+        refills: [],
+        forecast: { kind: 'runsOut', perDay: 600, source: 'localHistory', runsOutAt: FIXED_NOW + DAY_MS },
+      },
+    },
+  });
+  assert.equal(soon.background, 'warning');
+  assert.equal(soon.text, '$(eye-closed) LP •••');
+  assert.match(soon.tooltip, /The forecast says the credits run out soon/);
+  assert.doesNotMatch(soon.tooltip, /600|1,234/);
 });

@@ -34,6 +34,8 @@ import {
   formatWait,
 } from '../../src/views/viewModels/errorWording';
 import { formatYesNo } from '../../src/views/viewModels/format';
+import { summarizeAccounts } from '../../src/views/viewModels/accountSummary';
+import { statusMenu, type StatusMenuItem } from '../../src/views/viewModels/statusMenu';
 import { counterLabel, describeProblem, detailListLabel, problemCount, problemPhrase } from '../../src/views/viewModels/snapshotWording';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
@@ -325,6 +327,14 @@ function rowTexts(row: Row): string[] {
 
 const glanceTexts = (view: GlanceView) => [view.text, view.tooltip, view.accessibilityLabel];
 
+function menuTexts(items: readonly StatusMenuItem[]): string[] {
+  return items.flatMap((item) => [
+    item.label,
+    item.description ?? '',
+    ...(item.kind === 'account' ? [item.placeHolder, ...menuTexts(item.actions)] : []),
+  ]);
+}
+
 /** Every string the pure view models and wording modules hand to the screen, with the values that went into them. */
 function everythingShown(): { texts: string[]; values: string[] } {
   const snapshots: Record<string, AccountSnapshot> = {
@@ -350,12 +360,12 @@ function everythingShown(): { texts: string[]; values: string[] } {
     const allProblems = { serviceId: adapter.id, signedIn: true, refreshing: false, snapshot: { ...snapshot, problems: EVERY_PROBLEM } };
     texts.push(...rowTexts(serviceRow(adapter, allProblems, { now: FIXED_NOW, locale: LOCALE })));
   }
-  const glance = (states: AccountState[], lowCredit = { leadping: 5, signeasy: 20 }) =>
+  const glance = (states: AccountState[], lowCredit = { leadping: 5, signeasy: 20 }, privacyMode = false) =>
     glanceTexts(
       describeGlance({
         adapters: ADAPTERS,
         states,
-        settings: { enabled: true, services: ['leadping', 'signeasy'], counters: {}, lowCredit },
+        settings: { enabled: true, services: ['leadping', 'signeasy'], counters: {}, lowCredit, privacyMode },
         now: FIXED_NOW,
         locale: LOCALE,
         customHosts: CUSTOM_HOSTS,
@@ -363,8 +373,18 @@ function everythingShown(): { texts: string[]; values: string[] } {
     );
   const leadpingStates = statesOf('leadping', snapshots.leadping as AccountSnapshot);
   const signeasyStates = statesOf('signeasy', snapshots.signeasy as AccountSnapshot);
-  // Both services side by side, in the same state each.
-  leadpingStates.forEach((state, index) => texts.push(...glance([state, signeasyStates[index] ?? state])));
+  // Both services side by side, in the same state each: on the status bar (privacy mode on and off),
+  // in its menu and in a copied summary.
+  leadpingStates.forEach((state, index) => {
+    const states = [state, signeasyStates[index] ?? state];
+    texts.push(...glance(states), ...glance(states, undefined, true));
+    for (const privacyMode of [false, true]) {
+      const menu = statusMenu({ adapters: ADAPTERS, states, privacyMode, locale: LOCALE });
+      texts.push(menu.placeHolder, ...menuTexts(menu.items));
+    }
+    const summaryAccounts = ADAPTERS.map((adapter, at) => ({ adapter, state: states[at] as AccountState }));
+    texts.push(summarizeAccounts(summaryAccounts, { now: FIXED_NOW, locale: LOCALE }));
+  });
   // Below a person's threshold.
   const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({
     serviceId,

@@ -6,11 +6,19 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
 import { lowCreditThresholds } from '../../src/core/settingValues';
+import { GLANCE_TOOLTIP_COMMANDS } from '../../src/views/viewModels/creditGlance';
+import { statusMenu, type MenuAction } from '../../src/views/viewModels/statusMenu';
+import { leadpingSnapshot } from '../support/snapshotBuilder';
 
 const root = join(__dirname, '..', '..');
 const manifestText = readFileSync(join(root, 'package.json'), 'utf8');
 const manifest = JSON.parse(manifestText) as {
-  contributes: { viewsWelcome: { contents: string }[]; configuration: { properties: Record<string, Record<string, unknown>> } };
+  contributes: {
+    viewsWelcome: { contents: string }[];
+    commands: { command: string; title: string }[];
+    menus: Record<string, { command: string; when?: string; group?: string }[]>;
+    configuration: { properties: Record<string, Record<string, unknown>> };
+  };
 };
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
@@ -51,4 +59,47 @@ test('low-credit thresholds: the person’s value by service id, else the adapte
   assert.deepEqual(lowCreditThresholds({ leadping: 0, signeasy: -1 }, SERVICE_ADAPTERS), { leadping: 0, signeasy: 20 });
   assert.deepEqual(lowCreditThresholds({ leadping: '3', unknown: 7 }, SERVICE_ADAPTERS), { leadping: 5, signeasy: 20 });
   assert.deepEqual(lowCreditThresholds([1, 2], SERVICE_ADAPTERS), { leadping: 5, signeasy: 20 });
+});
+
+/** The extension's own view container: VS Code contributes its "show" command. */
+const VIEW_CONTAINER_COMMAND = 'workbench.view.extension.accountGlance';
+
+test('every command src/commands registers is contributed with a title, and nothing else is', () => {
+  const source = readFileSync(join(root, 'src', 'commands', 'commands.ts'), 'utf8');
+  const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((match) => match[1]).sort();
+  assert.ok(registered.includes('accountGlance.togglePrivacyMode') && registered.includes('accountGlance.copySummary'));
+  assert.deepEqual(manifest.contributes.commands.map((command) => command.command).sort(), registered);
+});
+
+test('the palette offers Toggle Privacy Mode and Copy Summary, not the status menu; a signed-in service node offers Copy Summary', () => {
+  const hidden = manifest.contributes.menus.commandPalette?.filter((entry) => entry.when === 'false').map((entry) => entry.command);
+  assert.ok(hidden?.includes('accountGlance.showStatusMenu'));
+  assert.ok(!hidden?.includes('accountGlance.togglePrivacyMode') && !hidden?.includes('accountGlance.copySummary'));
+  const onService = manifest.contributes.menus['view/item/context']?.find((entry) => entry.command === 'accountGlance.copySummary');
+  assert.match(onService?.when ?? '', /viewItem =~ \/\^service\\\.signedIn\//);
+});
+
+test('the status-bar click opens the menu by default; each value is described; privacy mode is off by default, user settings only', () => {
+  const properties = manifest.contributes.configuration.properties;
+  const clickAction = properties['accountGlance.statusBar.clickAction'];
+  assert.equal(clickAction?.default, 'menu');
+  assert.deepEqual(clickAction?.enum, ['menu', 'refresh', 'openPanel']);
+  assert.deepEqual(
+    clickAction?.enumDescriptions,
+    ['menu', 'refresh', 'openPanel'].map((value) => `%configuration.statusBar.clickAction.enumDescriptions.${value}%`),
+  );
+  const privacy = properties['accountGlance.privacyMode'];
+  assert.deepEqual([privacy?.type, privacy?.default, privacy?.scope], ['boolean', false, 'application']);
+});
+
+test('whatever the status menu and the tooltip run is a contributed command (or the view container)', () => {
+  const contributed = new Set([...manifest.contributes.commands.map((command) => command.command), VIEW_CONTAINER_COMMAND]);
+  const states = [{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }];
+  const actions = statusMenu({ adapters: SERVICE_ADAPTERS, states, privacyMode: false }).items.flatMap((item): MenuAction[] =>
+    item.kind === 'action' ? [item] : item.kind === 'account' ? [...item.actions] : [],
+  );
+  assert.equal(actions.length, 8);
+  for (const command of [...actions.map((action) => action.command), ...GLANCE_TOOLTIP_COMMANDS]) {
+    assert.ok(contributed.has(command), `${command} is contributed`);
+  }
 });

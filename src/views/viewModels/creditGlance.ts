@@ -3,9 +3,9 @@
 // Every word goes through l10n.t (the bundle VS Code loaded).
 import * as l10n from '@vscode/l10n';
 import { accountStatus, creditLevel, type AccountState, type CreditLevel } from '../../core/refresh/accountState';
-import { accountHolderName, type CreditCounter } from '../../core/model';
+import { accountHolderName, type AccountProblem, type CreditCounter } from '../../core/model';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
-import { describeError } from './errorWording';
+import { describeError, errorTitle } from './errorWording';
 import {
   escapeMarkdown,
   formatCount,
@@ -16,7 +16,7 @@ import {
   formatText,
   MISSING,
 } from './format';
-import { counterLabel, describeProblem } from './snapshotWording';
+import { counterLabel, describeProblem, problemCount, problemPhrase } from './snapshotWording';
 import { describeForecast } from './forecastText';
 import { forecastHorizonWarning } from '../../core/history/forecast';
 import type { HeadlineForecast } from '../../core/history/headlineForecast';
@@ -31,7 +31,12 @@ export interface GlanceSettings {
   readonly lowCredit: Readonly<Record<string, number>>;
   /** Take the warning colour when the forecast says the headline runs out within this many days (0: never). */
   readonly forecastWarningDays?: number;
+  /** Hide names, emails, amounts and hosts (someone may be watching the screen); states and colours stay. */
+  readonly privacyMode?: boolean;
 }
+
+/** What privacy mode shows in place of an amount. */
+export const HIDDEN_VALUE = '•••';
 
 type GlanceBackground = 'none' | 'warning' | 'error';
 
@@ -63,6 +68,7 @@ export const GLANCE_TOOLTIP_COMMANDS = [
   'accountGlance.refresh',
   'accountGlance.setToken',
   'workbench.view.extension.accountGlance',
+  'accountGlance.togglePrivacyMode',
 ] as const;
 
 const LEVEL_RANK: Record<CreditLevel, number> = { normal: 0, low: 1, exhausted: 2 };
@@ -104,40 +110,70 @@ export function describeGlance(input: GlanceInput): GlanceView {
     return { visible: false, text: '', tooltip: '', background: 'none', accessibilityLabel: '' };
   }
 
-  let worst: CreditLevel = 'normal';
-  let anyFailed = false;
-  const parts: string[] = [];
-  const spoken: string[] = [];
-  for (const { adapter, state } of shown) {
-    const counter = chosenCounter(state, settings.counters[adapter.id]);
-    const value = counter ? formatCounterValue(counter.value, counter.unit, locale) : MISSING;
-    const status = accountStatus(state);
-    if (state.error) anyFailed = true;
-    parts.push(status === 'error' ? `${adapter.shortMark} $(error)` : `${adapter.shortMark} ${value}`);
-    spoken.push(
-      counter
-        ? l10n.t('{service} {counter} {value}', { service: adapter.displayName, counter: counterLabel(counter), value })
-        : l10n.t('{service} not loaded', { service: adapter.displayName }),
-    );
-    if (state.snapshot) {
-      let level = creditLevel(state.snapshot, settings.lowCredit[adapter.id]);
-      const forecast = input.forecasts?.[adapter.id]?.forecast;
-      const days = settings.forecastWarningDays ?? 0;
-      if (level === 'normal' && forecast && days > 0 && forecastHorizonWarning(forecast, now, days)) level = 'low';
-      if (LEVEL_RANK[level] > LEVEL_RANK[worst]) worst = level;
-    }
-  }
-
-  const refreshing = shown.some(({ state }) => state.refreshing);
-  const leadIcon = refreshing ? '$(sync~spin)' : anyFailed ? '$(warning)' : '$(credit-card)';
+  const accounts = shown.map(({ adapter, state }) => glanceAccount(adapter, state, input));
+  const worst = accounts.reduce<CreditLevel>(
+    (worst, account) => (LEVEL_RANK[account.level] > LEVEL_RANK[worst] ? account.level : worst),
+    'normal',
+  );
+  const anyFailed = accounts.some((account) => account.state.error);
+  const refreshing = accounts.some((account) => account.state.refreshing);
+  const stateIcon = refreshing ? '$(sync~spin)' : anyFailed ? '$(warning)' : undefined;
+  const privacy = settings.privacyMode === true;
+  // In privacy mode the eye stays first, so the person always sees why the numbers are gone.
+  const leadIcons = privacy ? ['$(eye-closed)', ...(stateIcon ? [stateIcon] : [])] : [stateIcon ?? '$(credit-card)'];
+  const parts = accounts.map(({ adapter, state, value }) =>
+    accountStatus(state) === 'error' ? `${adapter.shortMark} $(error)` : `${adapter.shortMark} ${privacy ? HIDDEN_VALUE : value}`,
+  );
+  const spoken = formatList(
+    accounts.map((account) => (privacy ? spokenPrivately(account, locale) : spokenInFull(account))),
+    locale,
+  );
   return {
     visible: true,
-    text: `${leadIcon} ${parts.join(' · ')}`,
-    tooltip: glanceTooltip(shown, settings, now, locale, input.customHosts ?? {}, input.forecasts ?? {}),
+    text: `${leadIcons.join(' ')} ${parts.join(' · ')}`,
+    tooltip: privacy
+      ? privateTooltip(accounts, now, locale)
+      : glanceTooltip(accounts, settings, now, locale, input.customHosts ?? {}, input.forecasts ?? {}),
     background: worst === 'exhausted' ? 'error' : worst === 'low' ? 'warning' : 'none',
-    accessibilityLabel: anyFailed
-      ? l10n.t('Account Glance: {services}, last refresh failed', { services: formatList(spoken, locale) })
-      : l10n.t('Account Glance: {services}', { services: formatList(spoken, locale) }),
+    accessibilityLabel: privacy
+      ? l10n.t('Account Glance, privacy mode on: {services}', { services: spoken })
+      : anyFailed
+        ? l10n.t('Account Glance: {services}, last refresh failed', { services: spoken })
+        : l10n.t('Account Glance: {services}', { services: spoken }),
+  };
+}
+
+/** One shown account, judged once for the text, the tooltip and the accessibility label. */
+interface GlanceAccount {
+  readonly adapter: ServiceAdapter;
+  readonly state: AccountState;
+  /** The counter the item shows, and its value as written. */
+  readonly counter: CreditCounter | undefined;
+  readonly value: string;
+  /** The headline against the person's threshold (or used up), as the tooltip words it. */
+  readonly thresholdLevel: CreditLevel | undefined;
+  /** The forecast says the headline runs out within forecastWarningDays. */
+  readonly runsOutSoon: boolean;
+  /** What the background goes by: the threshold level, raised to low by a forecast that runs out soon. */
+  readonly level: CreditLevel;
+}
+
+function glanceAccount(adapter: ServiceAdapter, state: AccountState, input: GlanceInput): GlanceAccount {
+  const { settings, now, locale } = input;
+  const counter = chosenCounter(state, settings.counters[adapter.id]);
+  const thresholdLevel = state.snapshot ? creditLevel(state.snapshot, settings.lowCredit[adapter.id]) : undefined;
+  const forecast = input.forecasts?.[adapter.id]?.forecast;
+  const days = settings.forecastWarningDays ?? 0;
+  const runsOutSoon = !!state.snapshot && !!forecast && days > 0 && forecastHorizonWarning(forecast, now, days);
+  const level = thresholdLevel === 'normal' && runsOutSoon ? 'low' : (thresholdLevel ?? 'normal');
+  return {
+    adapter,
+    state,
+    counter,
+    value: counter ? formatCounterValue(counter.value, counter.unit, locale) : MISSING,
+    thresholdLevel,
+    runsOutSoon,
+    level,
   };
 }
 
@@ -146,15 +182,40 @@ function chosenCounter(state: AccountState, counterId: string | undefined): Cred
   return counters.find((counter) => counter.id === counterId) ?? counters.find((counter) => counter.headline);
 }
 
+function spokenInFull({ adapter, counter, value }: GlanceAccount): string {
+  return counter
+    ? l10n.t('{service} {counter} {value}', { service: adapter.displayName, counter: counterLabel(counter), value })
+    : l10n.t('{service} not loaded', { service: adapter.displayName });
+}
+
+/** The service and what state it is in, never a value: "Leadping: low". */
+function spokenPrivately(account: GlanceAccount, locale: string | undefined): string {
+  const states = privateStates(account);
+  return states.length > 0
+    ? l10n.t('{service}: {states}', { service: account.adapter.displayName, states: formatList(states, locale) })
+    : account.adapter.displayName;
+}
+
+/** The words privacy mode may say about an account: its state, worst first, with no value, name or host in them. */
+function privateStates({ state, thresholdLevel, runsOutSoon }: GlanceAccount): string[] {
+  const states: string[] = [];
+  if (state.error) states.push(l10n.t('refresh failed'));
+  if (thresholdLevel === 'exhausted') states.push(l10n.t('used up'));
+  else if (thresholdLevel === 'low') states.push(l10n.t('low'));
+  else if (runsOutSoon) states.push(l10n.t('runs out soon'));
+  if (!state.snapshot && !state.error) states.push(l10n.t('loading'));
+  return states;
+}
+
 function glanceTooltip(
-  shown: readonly { adapter: ServiceAdapter; state: AccountState }[],
+  accounts: readonly GlanceAccount[],
   settings: GlanceSettings,
   now: number,
   locale: string | undefined,
   customHosts: Readonly<Record<string, string>>,
   forecasts: Readonly<Record<string, HeadlineForecast>>,
 ): string {
-  const blocks = shown.map(({ adapter, state }) => {
+  const blocks = accounts.map(({ adapter, state, thresholdLevel: level }) => {
     const snapshot = state.snapshot;
     const lines: string[] = [];
     const who = accountHolderName(snapshot?.identity);
@@ -162,7 +223,6 @@ function glanceTooltip(
     const host = customHosts[adapter.id];
     if (host) lines.push(`$(server) ${l10n.t('Data from {host}', { host: escapeMarkdown(host) })}  `);
     if (snapshot) {
-      const level = creditLevel(snapshot, settings.lowCredit[adapter.id]);
       lines.push(`| ${escapeMarkdown(l10n.t('Counter'))} | ${escapeMarkdown(l10n.t('Value'))} |`, '| :-- | --: |');
       for (const counter of snapshot.counters) {
         const value = escapeMarkdown(formatCounterValue(counter.value, counter.unit, locale));
@@ -178,7 +238,7 @@ function glanceTooltip(
       }
       for (const problem of snapshot.problems) {
         const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale });
-        lines.push(`$(${problem.severity === 'info' ? 'info' : problem.severity}) ${escapeMarkdown(sentence)}  `);
+        lines.push(`${problemIcon(problem)} ${escapeMarkdown(sentence)}  `);
       }
       const headline = forecasts[adapter.id];
       if (headline) {
@@ -187,11 +247,7 @@ function glanceTooltip(
           `$(graph-line) ${l10n.t('{counter}: {forecast}', { counter: escapeMarkdown(counterLabel(headline.counter)), forecast: escapeMarkdown(sentence) })}  `,
         );
       }
-      const age = formatRelativeTime(snapshot.fetchedAt, now, locale);
-      const time = escapeMarkdown(formatExactTime(snapshot.fetchedAt, locale));
-      lines.push(
-        `${state.fromCache ? l10n.t('Updated {age} ({time}), from the last session', { age, time }) : l10n.t('Updated {age} ({time})', { age, time })}  `,
-      );
+      lines.push(updatedLine(state, now, locale));
     } else if (!state.error) {
       lines.push(`${l10n.t('Loading…')}  `);
     }
@@ -201,12 +257,61 @@ function glanceTooltip(
     }
     return lines.join('\n');
   });
-  const links = [
+  return [...blocks, '---', tooltipLinks()].join('\n\n');
+}
+
+/**
+ * The tooltip in privacy mode: each service's state (used up, low, its problems by their short
+ * phrase, a failed refresh by its kind) and when it was updated; no value, name, email or host.
+ * Problem sentences and error sentences are left out because they quote amounts and hosts.
+ */
+function privateTooltip(accounts: readonly GlanceAccount[], now: number, locale: string | undefined): string {
+  const notice = `$(eye-closed) ${escapeMarkdown(l10n.t('Privacy mode is on: names and amounts are hidden.'))} ${commandLink(
+    '$(eye)',
+    l10n.t('Show them'),
+    'accountGlance.togglePrivacyMode',
+    l10n.t('Turn Privacy Mode Off'),
+  )}`;
+  const blocks = accounts.map(({ adapter, state, thresholdLevel, runsOutSoon }) => {
+    const lines = [`### ${escapeMarkdown(adapter.displayName)}`];
+    const snapshot = state.snapshot;
+    if (snapshot) {
+      if (thresholdLevel === 'exhausted') lines.push(`$(error) **${l10n.t('Out of credits')}**  `);
+      else if (thresholdLevel === 'low') lines.push(`$(warning) ${l10n.t('Credits are low')}  `);
+      else if (runsOutSoon) lines.push(`$(graph-line) ${l10n.t('The forecast says the credits run out soon')}  `);
+      for (const problem of snapshot.problems) {
+        // A known problem's phrase holds no value; an unknown one's stored sentence could hold anything.
+        const phrase = problemPhrase(problem.id) ?? problemCount(1, locale);
+        lines.push(`${problemIcon(problem)} ${escapeMarkdown(phrase)}  `);
+      }
+      lines.push(updatedLine(state, now, locale));
+    } else if (!state.error) {
+      lines.push(`${l10n.t('Loading…')}  `);
+    }
+    if (state.error) lines.push(`$(warning) ${l10n.t('Last refresh failed: {0}', escapeMarkdown(errorTitle(state.error.kind)))}  `);
+    return lines.join('\n');
+  });
+  return [notice, ...blocks, '---', tooltipLinks()].join('\n\n');
+}
+
+function problemIcon(problem: AccountProblem): string {
+  return `$(${problem.severity === 'info' ? 'info' : problem.severity})`;
+}
+
+/** "Updated 3 minutes ago (Nov 22, 2026, 11:57 AM)", saying when the data is the last session's. */
+function updatedLine(state: AccountState, now: number, locale: string | undefined): string {
+  const fetchedAt = state.snapshot?.fetchedAt;
+  const age = formatRelativeTime(fetchedAt, now, locale);
+  const time = escapeMarkdown(formatExactTime(fetchedAt, locale));
+  return `${state.fromCache ? l10n.t('Updated {age} ({time}), from the last session', { age, time }) : l10n.t('Updated {age} ({time})', { age, time })}  `;
+}
+
+function tooltipLinks(): string {
+  return [
     commandLink('$(refresh)', l10n.t('Refresh'), 'accountGlance.refresh', l10n.t('Refresh every service')),
     commandLink('$(account)', l10n.t('Open panel'), 'workbench.view.extension.accountGlance', l10n.t('Open the Account Glance panel')),
     commandLink('$(key)', l10n.t('Set token'), 'accountGlance.setToken', l10n.t('Set an API token')),
   ].join(' · ');
-  return [...blocks, '---', links].join('\n\n');
 }
 
 /** A Markdown link to one of GLANCE_TOOLTIP_COMMANDS; the words are escaped, a translation may hold any character. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../../src/testApi';
 import type { Row } from '../../../src/views/viewModels/accountRows';
 import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
-import { windowPrompts } from '../../../src/commands/prompts';
+import { windowPrompts, type Prompts } from '../../../src/commands/prompts';
 import { TokenStore } from '../../../src/storage/tokenStore';
 import { waitFor } from '../../harness/wait-for.mjs';
 
@@ -63,6 +63,16 @@ export function useFreshWorld(enter: (world: { api: AccountGlanceTestApi; server
       server = undefined;
     }
   });
+}
+
+/** Prompts that give `answers`; any other question is dismissed, as a person pressing Escape would. */
+export function answering(answers: Partial<Prompts>): Prompts {
+  return {
+    pickService: async () => undefined,
+    confirm: async () => false,
+    pickFromMenu: async () => undefined,
+    ...answers,
+  };
 }
 
 let accounts = 0;
