@@ -17,7 +17,12 @@ suite('Accounts panel', () => {
       contributes: { commands: { command: string }[]; menus: { commandPalette: { command: string; when: string }[] } };
     };
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    assert.deepEqual(hidden.sort(), ['accountGlance.confirmBaseUrl', 'accountGlance.copyValue', 'accountGlance.refreshService']);
+    assert.deepEqual(hidden.sort(), [
+      'accountGlance.confirmBaseUrl',
+      'accountGlance.copyValue',
+      'accountGlance.refreshService',
+      'accountGlance.showStatusMenu',
+    ]);
     for (const { command } of manifest.contributes.commands) assert.ok(registered.includes(command), `${command} is registered`);
     for (const command of [
       'accountGlance.refresh',
