@@ -34,6 +34,7 @@ import { CreditHistoryPanel } from './views/creditHistoryPanel';
 import { chartAccounts } from './views/viewModels/chartAccounts';
 import { AlertNotifier } from './views/alertNotifier';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
+import { SerialState } from './storage/serialState';
 
 export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
   return activateWith(context, SERVICE_ADAPTERS);
@@ -48,7 +49,9 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const tokens = new TokenStore(context.secrets);
-  const cache = new SnapshotCache(context.globalState, {
+  // Every store writes through one SerialState: globalState loses overlapping writes (serialState.ts).
+  const globalState = new SerialState(context.globalState);
+  const cache = new SnapshotCache(globalState, {
     onDropped: (serviceId, reason) => log.warn(`Cached ${serviceId ?? 'account'} data was dropped: ${reason}.`),
   });
   const locale = vscode.env.language;
@@ -88,10 +91,10 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
   };
 
   // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
-  const history = new CreditHistoryStore(context.globalState, {
+  const history = new CreditHistoryStore(globalState, {
     onDropped: (serviceId, reason) => log.warn(`Stored ${serviceId} credit history was partly dropped: ${reason}.`),
   });
-  const alerts = new AlertNotifier(new AlertMemoryStore(context.globalState), {
+  const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
     locale,
     show: testHooks?.showAlert,
     onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),

@@ -11,7 +11,7 @@
 // Every read goes through readAlertMemory(), so a damaged or newer value reads as fresh memory and
 // never throws. No `vscode` import: KeyValueState is the part of vscode.Memento this needs.
 import { freshAlertMemory, readAlertMemory, type AlertMemory } from '../core/alerts/alertCrossings';
-import type { KeyValueState } from './creditHistoryStore';
+import type { KeyValueState } from './serialState';
 import { KeyedQueue } from './keyedQueue';
 
 const ALERTS_KEY_PREFIX = 'accountGlance.alerts.';

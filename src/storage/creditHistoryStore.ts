@@ -10,6 +10,7 @@
 // No `vscode` import: KeyValueState is the part of vscode.Memento this needs, so the store is
 // tested in plain Node against a Map.
 import { KeyedQueue } from './keyedQueue';
+import type { KeyValueState } from './serialState';
 import {
   readAccountHistory,
   recordSnapshot,
@@ -18,13 +19,6 @@ import {
   type HistoryDropReporter,
 } from '../core/history/creditHistory';
 import type { AccountSnapshot } from '../core/model';
-
-/** What the store needs of globalState; vscode.Memento has it. */
-export interface KeyValueState {
-  get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
-  keys?(): readonly string[];
-}
 
 const HISTORY_KEY_PREFIX = 'accountGlance.history.';
 

@@ -9,10 +9,10 @@
 //   now:    'accountGlance.snapshotCache' → { version: 2, snapshots: { [serviceId]: snapshot } }.
 // A value with a higher version comes from a newer release: it is not read (its shape is unknown)
 // and the next write replaces it. The cache only paints start-up; the first refresh rebuilds it.
-import type * as vscode from 'vscode';
 import type { AccountSnapshot } from '../core/model';
 import { asObject } from '../core/services/jsonReaders';
 import { readSnapshot } from '../core/snapshotValidation';
+import type { KeyValueState } from './serialState';
 
 const CACHE_KEY = 'accountGlance.snapshotCache';
 const CACHE_VERSION = 2;
@@ -45,7 +45,7 @@ const QUIET: DropReporter = () => {};
 
 export class SnapshotCache {
   constructor(
-    private readonly memento: vscode.Memento,
+    private readonly state: KeyValueState,
     private readonly options: SnapshotCacheOptions = {},
   ) {}
 
@@ -76,9 +76,9 @@ export class SnapshotCache {
 
   private read(now: number, report: DropReporter): CacheContents {
     try {
-      const stored: unknown = this.memento.get(CACHE_KEY);
+      const stored: unknown = this.state.get(CACHE_KEY);
       if (stored !== undefined) return readCurrent(stored, now, report);
-      const legacy: unknown = this.memento.get(LEGACY_CACHE_KEY);
+      const legacy: unknown = this.state.get(LEGACY_CACHE_KEY);
       if (legacy === undefined) return { snapshots: new Map(), clean: true };
       return { snapshots: readEntries(legacy, now, report, 'the 0.1.0 cache').snapshots, clean: false };
     } catch {
@@ -91,9 +91,9 @@ export class SnapshotCache {
   private async write(snapshots: ReadonlyMap<string, AccountSnapshot>): Promise<void> {
     // fromEntries defines keys (a "__proto__" key stays a key); assignment would not.
     const value: StoredCache = { version: CACHE_VERSION, snapshots: Object.fromEntries(snapshots) };
-    await this.memento.update(CACHE_KEY, value);
+    await this.state.update(CACHE_KEY, value);
     // Only once the current value is written: should that fail, the old one is still there to read.
-    if (this.memento.get(LEGACY_CACHE_KEY) !== undefined) await this.memento.update(LEGACY_CACHE_KEY, undefined);
+    if (this.state.get(LEGACY_CACHE_KEY) !== undefined) await this.state.update(LEGACY_CACHE_KEY, undefined);
   }
 }
 

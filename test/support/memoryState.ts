@@ -1,7 +1,7 @@
 // globalState in memory, for the stores over KeyValueState. A write lands only when its promise
 // settles, a millisecond later, as a slow disk would make it: overlapping read-change-writes that do
 // not wait for each other each read the value from before all of them, and all but the last are lost.
-import type { KeyValueState } from '../../src/storage/creditHistoryStore';
+import type { KeyValueState } from '../../src/storage/serialState';
 
 export class MemoryState implements KeyValueState {
   readonly values = new Map<string, unknown>();
