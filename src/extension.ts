@@ -35,13 +35,20 @@ import { chartAccounts } from './views/viewModels/chartAccounts';
 import { AlertNotifier } from './views/alertNotifier';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
 import { SerialState } from './storage/serialState';
+import type { AccountGlanceApi } from './api/accountGlanceApi';
+import { registerAccountsTool } from './api/accountsTool';
+import { createExportedApi } from './api/exportedApi';
+import { summarizeAccounts } from './views/viewModels/accountSummary';
 
-export function activate(context: vscode.ExtensionContext): AccountGlanceTestApi | undefined {
+/** What activate() returns: the API for other extensions; in ExtensionMode.Test also the test API, beside it. */
+export type ActivationExports = AccountGlanceApi & { readonly testApi?: AccountGlanceTestApi };
+
+export function activate(context: vscode.ExtensionContext): ActivationExports {
   return activateWith(context, SERVICE_ADAPTERS);
 }
 
 /** activate() for a given set of services (the in-host tests add a test-only third one). */
-export function activateWith(context: vscode.ExtensionContext, adapters: readonly ServiceAdapter[]): AccountGlanceTestApi | undefined {
+export function activateWith(context: vscode.ExtensionContext, adapters: readonly ServiceAdapter[]): ActivationExports {
   const activationStart = performance.now();
   // The view models word things with @vscode/l10n, which cannot ask VS Code: hand it the bundle
   // VS Code loaded for the display language (none for English, and none is read from disk here).
@@ -103,6 +110,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     tree.refresh();
     statusBar.render();
     historyPanel.update();
+    exported.noteChange();
   });
   const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
   const refresher = new AccountRefresher({
@@ -130,6 +138,10 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
   refresher.restoreCached(cache.load());
+  // What other extensions and chat see: read-only, never a token (src/api/).
+  const exported = createExportedApi(() =>
+    adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
+  );
 
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
@@ -196,7 +208,19 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
       prompts: testHooks?.currentPrompts ?? windowPrompts,
       onDidShowInputBox: testHooks?.showInputBox,
     }),
+    exported,
+    registerAccountsTool({
+      accounts: () => exported.api.getAccounts(),
+      summarize: (accountIds) =>
+        summarizeAccounts(
+          adapters
+            .filter((adapter) => accountIds.includes(adapter.id))
+            .map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
+          { now: Date.now(), locale },
+        ),
+    }),
     refresher.onDidChangeState((serviceId, state) => {
+      exported.noteChange();
       if (!state.signedIn) {
         void cache.remove(serviceId);
         void forecasts.forget(serviceId);
@@ -247,8 +271,8 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
   timings.activateMs = performance.now() - activationStart;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
 
-  if (!testHooks) return undefined;
-  return createTestApi(
+  if (!testHooks) return exported.api;
+  const testApi = createTestApi(
     {
       refresher,
       tokens,
@@ -264,6 +288,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     },
     testHooks,
   );
+  return Object.freeze({ ...exported.api, testApi });
 }
 
 function errorText(error: unknown): string {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../../src/testApi';
+import type { ActivationExports } from '../../../src/extension';
 import type { Row } from '../../../src/views/viewModels/accountRows';
 import { startFakeServer, type FakeServer, type FakeService } from '../../fake-server';
 import { windowPrompts, type Prompts } from '../../../src/commands/prompts';
@@ -16,9 +17,9 @@ export const EXTENSION_ID = 'accountglance.account-glance';
 export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
 
 export async function testApi(): Promise<AccountGlanceTestApi> {
-  const extension = vscode.extensions.getExtension<AccountGlanceTestApi | undefined>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ActivationExports>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const api = await extension.activate();
+  const api = (await extension.activate()).testApi;
   assert.ok(api, 'the extension hands its test API to the test host');
   return api;
 }
