@@ -1,5 +1,6 @@
-// Wires Account Glance together. activate() registers everything, shows the cached state and
-// returns: the first refresh starts without being awaited, so no network call delays start-up.
+// Wires Account Glance together. activate() registers everything, paints last session's
+// status-bar text and returns; reading the cached data, rendering and the first refresh wait until
+// it has returned, so neither formatting nor a network call delays start-up.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountRefresher } from './core/refresh/accountRefresher';
@@ -35,6 +36,7 @@ import { chartAccounts } from './views/viewModels/chartAccounts';
 import { AlertNotifier } from './views/alertNotifier';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
 import { SerialState } from './storage/serialState';
+import { LastGlanceStore } from './storage/lastGlance';
 import type { AccountGlanceApi } from './api/accountGlanceApi';
 import { registerAccountsTool } from './api/accountsTool';
 import { createExportedApi } from './api/exportedApi';
@@ -137,7 +139,6 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
-  refresher.restoreCached(cache.load());
   // What other extensions and chat see: read-only, never a token (src/api/).
   const exported = createExportedApi(() =>
     adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
@@ -166,10 +167,16 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     onRenderError: logRenderError('Accounts view'),
     forecasts: () => forecasts.all(),
   });
+  const lastGlance = new LastGlanceStore(globalState);
   const statusBar = new CreditStatusBar(refresher, locale, {
     onRenderError: logRenderError('status-bar item'),
-    onDidRender: testHooks && ((view) => (testHooks.statusBarView = view)),
+    onDidRender: (view) => {
+      if (testHooks) testHooks.statusBarView = view;
+      // What the next start paints; not the passing "refreshing" state.
+      if (!refresher.isRefreshing()) lastGlance.remember(view).catch(() => undefined);
+    },
     forecasts: () => forecasts.all(),
+    painted: lastGlance.read(),
   });
   const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
     locale,
@@ -260,9 +267,14 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
     }
   };
 
-  // The first refresh reads the tokens and asks the services once activate() has returned.
+  // Once activate() has returned (a microtask: before VS Code asks the tree for rows or sends an
+  // event): last session's data is read and checked, the status bar rendered for real, the
+  // forecasts made from stored history; then the first refresh reads the tokens and asks the services.
   const startup = Promise.resolve()
     .then(() => {
+      refresher.restoreCached(cache.load());
+      baseUrls.rememberCurrent();
+      statusBar.render();
       // Forecasts for the accounts shown from the last session, from their stored history.
       for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.snapshot, Date.now());
       return refresh(undefined, { automatic: true });
@@ -277,7 +289,7 @@ export function activateWith(context: vscode.ExtensionContext, adapters: readonl
       refresher,
       tokens,
       secrets: context.secrets,
-      globalState: context.globalState,
+      globalState,
       globalStorageUri: context.globalStorageUri,
       cache,
       tree,

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { AccountRefresher } from './core/refresh/accountRefresher';
 import type { RefreshSchedule, ScheduleTimers } from './core/refresh/refreshSchedule';
 import { windowPrompts, type Prompts } from './commands/prompts';
+import type { SerialState } from './storage/serialState';
 import type { SnapshotCache } from './storage/snapshotCache';
 import type { TokenStore } from './storage/tokenStore';
 import type { AccountTreeProvider } from './views/accountTree';
@@ -14,9 +15,10 @@ import type { ShowAlert } from './views/alertNotifier';
 export interface AccountGlanceTestApi {
   readonly refresher: AccountRefresher;
   readonly tokens: TokenStore;
-  /** The extension's own SecretStorage and globalState, for tests that start from another version's state. */
+  /** The extension's own SecretStorage, for tests that start from another version's state. */
   readonly secrets: vscode.SecretStorage;
-  readonly globalState: vscode.Memento;
+  /** Its globalState as its stores write it, one update at a time: a test's write lands after theirs, never under them. */
+  readonly globalState: SerialState;
   /** Where VS Code keeps this extension's global files; the user settings file is two folders up. */
   readonly globalStorageUri: vscode.Uri;
   readonly cache: SnapshotCache;

@@ -104,8 +104,11 @@ export function glanceSettings(adapters: readonly ServiceAdapter[]): GlanceSetti
 export class BaseUrlWatcher {
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly adapters: readonly ServiceAdapter[]) {
-    for (const adapter of adapters) this.known.set(adapter.id, baseUrlSetting(adapter));
+  constructor(private readonly adapters: readonly ServiceAdapter[]) {}
+
+  /** Takes note of every base URL now: the start, once activate() has returned (reading settings costs). */
+  rememberCurrent(): void {
+    for (const adapter of this.adapters) this.known.set(adapter.id, baseUrlSetting(adapter));
   }
 
   /** The services whose base URL this change altered. */

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/creditGlance';
 import { customHosts, glanceSettings, statusBarClickAction, type StatusBarClickAction } from '../storage/settings';
+import type { PaintedGlance } from '../storage/lastGlance';
 
 const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 
@@ -20,6 +21,8 @@ export interface CreditStatusBarOptions {
   readonly onDidRender?: (view: GlanceView) => void;
   /** Each service's headline forecast, for the tooltip and the warning colour. */
   readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
+  /** What to show until the first render: the glance painted at the end of the last session. */
+  readonly painted?: PaintedGlance;
 }
 
 export class CreditStatusBar implements vscode.Disposable {
@@ -34,11 +37,21 @@ export class CreditStatusBar implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Account Glance';
     this.subscription = refresher.onDidChangeState(() => this.render());
-    this.render();
+    // No render here: it reads settings and loads formatters, which activate() leaves for later.
+    if (options.painted) this.paintLastSession(options.painted);
+  }
+
+  /** Shows last session's text as it was; clicking it already works. The first render replaces it. */
+  private paintLastSession({ text, accessibilityLabel, background }: PaintedGlance): void {
+    this.item.text = text;
+    this.item.accessibilityInformation = { label: accessibilityLabel };
+    this.item.backgroundColor = BACKGROUNDS[background];
+    this.item.command = clickCommand(statusBarClickAction());
+    this.item.show();
   }
 
   render(now = Date.now()): void {
-    // Runs inside activate() and on every state change: a throw here must not escape.
+    // Runs on every state change: a throw here must not escape.
     const view = glanceOrUndrawable(
       () =>
         describeGlance({

@@ -150,6 +150,11 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       assert.ok(state.snapshot, service);
     }
     assert.ok(treeLines(api).includes('Leadping: Jordan Avery'), treeLines(api).join('\n'));
+    // What the next start paints before it renders anything: the text shown now.
+    await waitFor(
+      () => (api.globalState.get('accountGlance.lastGlance') as { text?: string } | undefined)?.text === api.statusBar.view?.text,
+      'the status-bar text kept for the next start',
+    );
   });
 
   const damage = DAMAGE_LEFT_BY_START[START];
