@@ -2,9 +2,9 @@
 //
 // Builds the extension and the in-host suites, then runs each suite of test/integration/suites.mjs
 // inside a real VS Code extension host with no internet (test/harness/in-host.mjs: code-server from
-// .cache/vscode-offline/, driven by Chromium). Prints the suites' own output, writes every test's
-// outcome to test-results/integration.json and exits non-zero when any test failed or a start
-// never finished.
+// .cache/vscode-offline/, driven by Chromium); a benchmark marked benchOnly (the soak) runs only
+// when named with --suite. Prints the suites' own output, writes every test's outcome to
+// test-results/integration.json and exits non-zero when any test failed or a start never finished.
 import { relative } from 'node:path';
 import { parseCommandLine, UsageError } from '../test/harness/command-line.mjs';
 import { buildExtension } from '../test/harness/extension-package.mjs';
@@ -41,8 +41,11 @@ function parseIntegrationArgs(args) {
   }
   return {
     // A grep picks tests of one run: a suite that starts VS Code several times runs only when named.
+    // A benchmark suite (benchOnly) runs only when named, never by default.
     suites: IN_HOST_SUITES.filter((suite) =>
-      values.suite !== undefined ? suite.name === values.suite : !(values.grep !== undefined && (suite.starts ?? 1) > 1),
+      values.suite !== undefined
+        ? suite.name === values.suite
+        : !suite.benchOnly && !(values.grep !== undefined && (suite.starts ?? 1) > 1),
     ),
     env: { ...env, ...(values.grep !== undefined ? { MOCHA_GREP: values.grep } : {}) },
     build: !values['no-build'],

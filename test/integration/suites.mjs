@@ -8,10 +8,12 @@
 //   codeServerArgs   more code-server arguments, e.g. ['--locale', 'qps-ploc']
 //   env              more environment for the extension host
 //   starts           how many times VS Code starts in the one profile (AG_START = 1, 2, …; default 1)
+//   benchOnly        a benchmark, not a test: skipped unless named (`-- --suite <name>`), so never
+//                    part of `npm test`; test/bench/ runs it
 
 import { prepareThirdServiceExtension } from '../third-service/prepareExtension.mjs';
 
-/** @type {readonly { name: string; extensionFolder?: string | (() => Promise<string>); codeServerArgs?: string[]; env?: Record<string, string>; starts?: number }[]} */
+/** @type {readonly { name: string; extensionFolder?: string | (() => Promise<string>); codeServerArgs?: string[]; env?: Record<string, string>; starts?: number; benchOnly?: boolean }[]} */
 export const IN_HOST_SUITES = [
   { name: 'main' },
   // Stored state from another version, or damaged, never breaks start-up: each start checks what
@@ -20,4 +22,7 @@ export const IN_HOST_SUITES = [
   // A third service is one adapter file: the extension built with a test-only one added
   // (test/third-service/), checked on every surface (everySurface.third-service.ts).
   { name: 'third-service', extensionFolder: prepareThirdServiceExtension },
+  // Issue 15's long-day soak (longDay.soak.ts): 2,000 refreshes with faults and token changes,
+  // the extension host's heap slope and the timers and listeners left; test/bench/soak.mjs runs it.
+  { name: 'soak', benchOnly: true },
 ];
