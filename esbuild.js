@@ -2,6 +2,8 @@
 //   node esbuild.js               one development build (source maps)
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change; prints the lines the problem matcher in .vscode/tasks.json reads
+// The benchmark requires it for extensionBuildOptions() (the bundle's size and inputs, and its
+// baseline extension bundled the same way): main() runs only when it is the script run.
 const esbuild = require('esbuild');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -48,6 +50,18 @@ function integrationEntryPoints() {
     .map((name) => path.join(dir, name));
 }
 
+/** The build of dist/extension.js: `production` is what the .vsix ships (minified, no source maps). */
+function extensionBuildOptions({ production = false, watch = false } = {}) {
+  return {
+    ...sharedOptions(watch),
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  };
+}
+
 async function main() {
   // ESM, so loaded here: the same command-line handling as every other entry point.
   const { parseCommandLine } = await import('./test/harness/command-line.mjs');
@@ -56,16 +70,7 @@ async function main() {
   });
   const { production, watch } = values;
   const shared = sharedOptions(watch);
-  const contexts = [
-    await esbuild.context({
-      ...shared,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-    }),
-  ];
+  const contexts = [await esbuild.context(extensionBuildOptions({ production, watch }))];
   const testEntries = integrationEntryPoints();
   if (!production && testEntries.length > 0) {
     contexts.push(
@@ -88,8 +93,12 @@ async function main() {
   if (results.some((result) => result.errors.length > 0)) process.exit(1);
 }
 
-main().catch((error) => {
-  // A command line it cannot take is one line; anything else, the whole error.
-  console.error(error?.name === 'UsageError' ? error.message : error);
-  process.exit(1);
-});
+module.exports = { sharedOptions, extensionBuildOptions };
+
+if (require.main === module) {
+  main().catch((error) => {
+    // A command line it cannot take is one line; anything else, the whole error.
+    console.error(error?.name === 'UsageError' ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,25 +1,37 @@
 // npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]
+//   --runs N         refresh samples per figure, after 5 warm-ups (default 25)
+//   --reloads N      window reloads of the signed-in profile for activation (default 7)
+//   --latency MS     latency the fake servers add to every answer in the refresh figures (default 50)
+//   --no-activation  skips VS Code (no code-server, no Chromium): refresh and size only
+// Then `npm run bench:readme` copies the table into README.md (between its bench:table comments).
 //
-// Measures what users feel and prints it as a Markdown table (medians over repeated runs, ratios
-// where the machine's speed should cancel out), and writes it to test-results/bench.json:
-//   activation  activate() → return, and → first paint of cached state, in a real extension host
-//               (test/bench/activation.mjs);
+// Measures what users feel and prints it as a Markdown table, each figure with its goal (issue 15)
+// and ✅ or ❌ (medians over repeated runs, ratios where the machine's speed should cancel out), and
+// writes it all to test-results/bench.json:
+//   activation  as VS Code reports it (Developer: Show Running Extensions: code loading +
+//               activate()) for Account Glance and for a baseline extension in the same window,
+//               and their ratio (goal ≤ 1.2×); activate()'s own timer from its log line (goal ≤ 5 ms)
+//               and to first paint of cached state; each over window reloads of a signed-in profile
+//               with cached state (test/bench/activation.mjs, test/bench/baseline/);
 //   refresh     both services against the fake servers with a fixed latency, as a ratio to the same
-//               requests by a bare HTTP client; 1, 10 and 50 accounts (test/bench/refresh.ts, in a
-//               process of its own);
-//   size        bundle bytes, .vsix bytes and files in the .vsix (npm run package).
-// A benchmark, not a test: it fails only when it cannot measure.
+//               requests by a bare HTTP client (goal ≤ 1.1×) and to the bare client's slowest single
+//               request (goal ≤ 1.1×); 1, 10, 20 and 50 accounts, 20 ÷ 1 (goal ≤ 1.5×)
+//               (test/bench/refresh.ts, in a process of its own);
+//   size        bundle bytes (budget 100 KiB) and its largest inputs (esbuild's metafile of the
+//               production build), .vsix bytes and files in the .vsix (npm run package).
+// A benchmark, not a test: it fails only when it cannot measure, never on a missed goal. Starts
+// code-server and Chromium unless --no-activation: run one such thing at a time.
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureActivation } from '../test/bench/activation.mjs';
+import { benchTable, goalResults } from '../test/bench/report.mjs';
 import { parseCommandLine } from '../test/harness/command-line.mjs';
 import { buildExtension, packageExtension } from '../test/harness/extension-package.mjs';
 import { ensureVSCode } from '../test/harness/offline-vscode.mjs';
 import { repoRoot, resultsRoot } from '../test/harness/paths.mjs';
-
-const OVERHEAD_GOAL = 1.1;
 
 const USAGE = 'npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]';
 
@@ -64,23 +76,30 @@ function measureRefresh({ runs, latency }) {
   );
   const samples = JSON.parse(output.trim().split('\n').at(-1));
   const bareMs = median(samples.bareMs);
+  const bareSlowestSingleMs = median(samples.bareSlowestSingleMs);
   const refreshMs = median(samples.refreshMs);
   const leadpingOnlyMs = median(samples.leadpingOnlyMs);
   const signeasyOnlyMs = median(samples.signeasyOnlyMs);
+  const scale = samples.scale.map((point) => ({
+    accounts: point.accounts,
+    refreshMs: median(point.refreshMs),
+    heapGrowthKiB: point.heapGrowthKiB,
+  }));
+  const scaleMs = (accounts) => scale.find((point) => point.accounts === accounts)?.refreshMs;
   return {
     latencyMs: samples.latencyMs,
     runs,
+    requests: samples.requests,
     bareMs,
     refreshMs,
     overheadRatio: refreshMs / bareMs,
+    bareSlowestSingleMs,
+    versusSlowestSingleRatio: refreshMs / bareSlowestSingleMs,
     leadpingOnlyMs,
     signeasyOnlyMs,
     bothVersusOneRatio: refreshMs / Math.max(leadpingOnlyMs, signeasyOnlyMs),
-    scale: samples.scale.map((point) => ({
-      accounts: point.accounts,
-      refreshMs: median(point.refreshMs),
-      heapGrowthKiB: point.heapGrowthKiB,
-    })),
+    scale,
+    scale20Ratio: scaleMs(20) / scaleMs(1),
   };
 }
 
@@ -92,6 +111,40 @@ function zipEntryCount(bytes) {
   throw new Error('Not a .zip file: no end-of-central-directory record.');
 }
 
+/** What a bundle input counts as: its package for node_modules (e.g. node-fetch), else its path. */
+function inputGroup(path) {
+  const parts = path.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return path;
+  return parts[at + 1]?.startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
+}
+
+/**
+ * The inputs of the production bundle by the bytes they leave in it, largest first (esbuild's
+ * metafile of esbuild.js's own production build of dist/extension.js, built in memory).
+ */
+async function bundleInputs() {
+  const require = createRequire(import.meta.url);
+  const { extensionBuildOptions } = require(join(repoRoot, 'esbuild.js'));
+  const { build } = require('esbuild');
+  const { metafile } = await build({
+    ...extensionBuildOptions({ production: true }),
+    absWorkingDir: repoRoot,
+    metafile: true,
+    write: false,
+  });
+  const [output] = Object.values(metafile.outputs).filter((candidate) => candidate.entryPoint);
+  const files = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }));
+  const groups = new Map();
+  for (const { path, bytes } of files) groups.set(inputGroup(path), (groups.get(inputGroup(path)) ?? 0) + bytes);
+  const largest = (entries) => entries.filter(({ bytes }) => bytes > 0).sort((a, b) => b.bytes - a.bytes);
+  return {
+    bundleBytesInMemory: output.bytes,
+    groups: largest([...groups].map(([name, bytes]) => ({ name, bytes }))),
+    files: largest(files),
+  };
+}
+
 async function measureSize() {
   // vscode:prepublish makes the minified production bundle that goes into the .vsix.
   const vsix = await packageExtension('bench');
@@ -99,55 +152,42 @@ async function measureSize() {
   const vsixBytes = (await stat(vsix)).size;
   // The .vsix also holds [Content_Types].xml and extension.vsixmanifest.
   const vsixFiles = zipEntryCount(await readFile(vsix));
+  const inputs = await bundleInputs();
   // Back to the development build (source maps) that tests and F5 use.
   buildExtension();
-  return { vsix, bundleBytes, vsixBytes, vsixFiles };
+  return {
+    vsix,
+    bundleBytes,
+    vsixBytes,
+    vsixFiles,
+    largestInputs: inputs.groups.slice(0, 6),
+    inputGroups: inputs.groups,
+    inputFiles: inputs.files,
+  };
 }
 
 function summarizeActivation(activation) {
+  const reported = activation.withCache.map((sample) => sample.reported).filter(Boolean);
   return {
     reloads: activation.withCache.length,
     activateMs: median(activation.withCache.map((sample) => sample.activateMs)),
     cachedPaintMs: median(activation.withCache.map((sample) => sample.cachedPaintMs)),
     freshProfileActivateMs: activation.first.activateMs,
+    freshProfile: {
+      activateMs: activation.first.activateMs,
+      reportedMs: activation.first.reported?.accountGlanceMs,
+      baselineReportedMs: activation.first.reported?.baselineMs,
+    },
+    // As Developer: Show Running Extensions reports it (code loading + activate(), whole ms).
+    reported: {
+      baseline: activation.baseline,
+      accountGlanceMs: median(reported.map((sample) => sample.accountGlanceMs)),
+      baselineMs: median(reported.map((sample) => sample.baselineMs)),
+      medianRatio: median(reported.map((sample) => sample.ratio)),
+      perReload: reported,
+    },
     samples: activation.withCache,
   };
-}
-
-const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
-const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-const ratio = (value) => `${value.toFixed(2)}×`;
-
-function table({ activation, refresh, size }) {
-  const rows = [];
-  if (activation) {
-    rows.push([
-      `Activation: \`activate()\` to its return (median of ${activation.reloads} window reloads, signed in, cached data)`,
-      ms(activation.activateMs),
-    ]);
-    rows.push(['Activation: to cached state painted (status bar set, tree ready)', ms(activation.cachedPaintMs)]);
-    rows.push(['Activation in a fresh profile (once: no token, no cache)', ms(activation.freshProfileActivateMs)]);
-  }
-  rows.push([`Full refresh of both services, ${refresh.latencyMs} ms injected latency (median of ${refresh.runs})`, ms(refresh.refreshMs)]);
-  rows.push(['The same 4 requests by a bare node-fetch client, same run', ms(refresh.bareMs)]);
-  rows.push([`Refresh overhead: extension ÷ bare client (goal ≤ ${OVERHEAD_GOAL}×)`, ratio(refresh.overheadRatio)]);
-  rows.push(['Both services ÷ the slower one alone (parallel: two cost about one)', ratio(refresh.bothVersusOneRatio)]);
-  for (const point of refresh.scale) {
-    const growth = point.heapGrowthKiB < 0 ? 'within GC noise' : `+${point.heapGrowthKiB.toFixed(0)} KiB heap`;
-    rows.push([
-      `Scale: refresh of ${point.accounts} account${point.accounts === 1 ? '' : 's'} (time; heap kept, pooled connections included)`,
-      `${ms(point.refreshMs)}; ${growth}`,
-    ]);
-  }
-  rows.push(['Bundle `dist/extension.js` (minified, node-fetch inside)', kib(size.bundleBytes)]);
-  rows.push(['`.vsix`', `${kib(size.vsixBytes)}, ${size.vsixFiles} files`]);
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  return [
-    `| ${'Measure'.padEnd(width)} | ${'Result'.padEnd(valueWidth)} |`,
-    `| ${'-'.repeat(width)} | ${'-'.repeat(valueWidth)} |`,
-    ...rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value.padEnd(valueWidth)} |`),
-  ].join('\n');
 }
 
 async function main() {
@@ -166,18 +206,24 @@ async function main() {
     activation = summarizeActivation(await measureActivation({ reloads: options.reloads, vsix: size.vsix, log: step }));
   }
 
+  const { vsix: _vsix, ...sizeFigures } = size;
   const result = {
     date: new Date().toISOString(),
     machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length },
     activation,
     refresh,
-    size: { bundleBytes: size.bundleBytes, vsixBytes: size.vsixBytes, vsixFiles: size.vsixFiles },
+    size: sizeFigures,
   };
+  result.goals = goalResults(result);
   const out = join(resultsRoot, 'bench.json');
   await mkdir(resultsRoot, { recursive: true });
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(table(result));
-  console.log(`\nWritten to test-results/bench.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  console.log(benchTable(result));
+  const goals = Object.values(result.goals);
+  const met = goals.filter((goal) => goal.pass).length;
+  console.log(
+    `\n${met} of ${goals.length} goals met. Written to test-results/bench.json in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
 }
 
 main().catch((error) => {

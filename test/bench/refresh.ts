@@ -5,9 +5,12 @@
 // medians and ratios.
 //
 // Overhead: a full refresh through AccountRefresher + AccountFetcher + the adapters, against the
-// same four GETs made by a bare node-fetch client, interleaved in the same run so drift hits both.
-// Scale: 1, 10 and 50 accounts (Leadping and Signeasy alternately, each with its own token), the
-// refresh time and the heap the accounts keep once refreshed.
+// same GETs made by a bare node-fetch client, interleaved in the same run so drift hits both. The
+// bare client's list of requests is what a full refresh asked an in-process fake server for (its
+// request log), so it follows the adapters when they ask for more. Each run also times the bare
+// client's requests one at a time: a full refresh should cost about its slowest single request.
+// Scale: 1, 10, 20 and 50 accounts (Leadping and Signeasy alternately, each with its own token),
+// the refresh time and the heap the accounts keep once refreshed.
 import fetch from 'node-fetch';
 import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
@@ -15,12 +18,12 @@ import { retryDelayMs } from '../../src/core/refresh/retryPolicy';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
 import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
-import { FAKE_TOKENS } from '../fake-server';
+import { FAKE_TOKENS, startFakeServer } from '../fake-server';
 import { launchFakeServer } from '../fake-server/launch.mjs';
 import { parseCommandLine } from '../harness/command-line.mjs';
 import { connectionTo } from '../support/connection';
 
-const SCALE_ACCOUNTS = [1, 10, 50] as const;
+const SCALE_ACCOUNTS = [1, 10, 20, 50] as const;
 const USER_AGENT = 'AccountGlance-bench';
 
 /** The command line: runs and latency in ms, each a number of 0 or more; a UsageError when it cannot be. */
@@ -75,20 +78,59 @@ function assertAllLoaded(refresher: AccountRefresher): void {
   }
 }
 
-/** The same requests as a full refresh of both services, by a client that only fetches and parses. */
-async function bareRefresh(baseUrl: string): Promise<void> {
-  const get = async (path: string, token: string) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': USER_AGENT },
-    });
-    return response.json();
-  };
-  await Promise.all([
-    get(LEADPING_PATHS.user, FAKE_TOKENS.leadping),
-    get(LEADPING_PATHS.wallet, FAKE_TOKENS.leadping),
-    get(LEADPING_PATHS.organization, FAKE_TOKENS.leadping),
-    get(SIGNEASY_ME_PATH, FAKE_TOKENS.signeasy),
-  ]);
+/** One GET a full refresh makes: the service whose token it carries and the path. */
+interface BareRequest {
+  readonly service: keyof typeof FAKE_TOKENS;
+  readonly path: string;
+}
+
+/**
+ * Every GET a full refresh of both services makes, read from the request log of an in-process fake
+ * server (no latency) that one full refresh was pointed at: the bare client cannot fall behind the
+ * adapters.
+ */
+async function requestsOfAFullRefresh(): Promise<BareRequest[]> {
+  const fake = await startFakeServer();
+  try {
+    const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), fake.url);
+    await refresher.refresh();
+    assertAllLoaded(refresher);
+    refresher.dispose();
+    const seen = new Map<string, BareRequest>();
+    for (const request of fake.requests) {
+      if (request.method !== 'GET' || !request.service || !(request.service in FAKE_TOKENS)) {
+        throw new Error(`A full refresh made a request the bare client cannot copy: ${request.method} ${request.path}`);
+      }
+      seen.set(`${request.service} ${request.path}`, { service: request.service as keyof typeof FAKE_TOKENS, path: request.path });
+    }
+    // Every path the adapters declare must be among them (the log is the list; this checks the log).
+    const declared = [...Object.values(LEADPING_PATHS).map((path) => `leadping ${path}`), `signeasy ${SIGNEASY_ME_PATH}`];
+    const missing = declared.filter((key) => !seen.has(key));
+    if (missing.length > 0) throw new Error(`A full refresh did not ask for ${missing.join(', ')}: the fake server's log is incomplete.`);
+    return [...seen.values()];
+  } finally {
+    await fake.close();
+  }
+}
+
+/** One GET by a client that only fetches and parses. */
+async function bareGet(baseUrl: string, { service, path }: BareRequest): Promise<unknown> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: `Bearer ${FAKE_TOKENS[service]}`, Accept: 'application/json', 'User-Agent': USER_AGENT },
+  });
+  return response.json();
+}
+
+/** The same requests as a full refresh of both services, all at once. */
+async function bareRefresh(baseUrl: string, requests: readonly BareRequest[]): Promise<void> {
+  await Promise.all(requests.map((request) => bareGet(baseUrl, request)));
+}
+
+/** Each request alone, one after the other; resolves the slowest one's time. */
+async function bareSlowestSingle(baseUrl: string, requests: readonly BareRequest[]): Promise<number> {
+  let slowest = 0;
+  for (const request of requests) slowest = Math.max(slowest, await timed(() => bareGet(baseUrl, request)));
+  return slowest;
 }
 
 function collectGarbage(): void {
@@ -100,8 +142,12 @@ function collectGarbage(): void {
 
 export interface RefreshSamples {
   readonly latencyMs: number;
-  /** The same four GETs as a full refresh, by a bare node-fetch client. */
+  /** What a full refresh asks for, as "service path", e.g. "leadping /users/me". */
+  readonly requests: string[];
+  /** The same GETs as a full refresh, all at once, by a bare node-fetch client. */
   readonly bareMs: number[];
+  /** The bare client's slowest single request, its requests made one at a time. */
+  readonly bareSlowestSingleMs: number[];
   /** Full refreshes of both services through the extension's core. */
   readonly refreshMs: number[];
   readonly leadpingOnlyMs: number[];
@@ -112,18 +158,29 @@ export interface RefreshSamples {
 async function main(): Promise<void> {
   const { runs, latencyMs } = parseRefreshArgs(process.argv.slice(2));
   const warmUp = 5;
+  const requests = await requestsOfAFullRefresh();
   const server = await launchFakeServer({ latencyMs });
   try {
     // The two real services with the plain tokens, exactly what bareRefresh() asks for.
     const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), server.url);
-    const result: RefreshSamples = { latencyMs, bareMs: [], refreshMs: [], leadpingOnlyMs: [], signeasyOnlyMs: [], scale: [] };
+    const result: RefreshSamples = {
+      latencyMs,
+      requests: requests.map(({ service, path }) => `${service} ${path}`),
+      bareMs: [],
+      bareSlowestSingleMs: [],
+      refreshMs: [],
+      leadpingOnlyMs: [],
+      signeasyOnlyMs: [],
+      scale: [],
+    };
     for (let run = 0; run < warmUp + runs; run++) {
       const keep = (samples: number[], ms: number) => run >= warmUp && samples.push(ms);
       // Alternate which goes first, so neither always meets the warmer connection pool.
       for (const which of run % 2 === 0 ? ['bare', 'full'] : ['full', 'bare']) {
-        if (which === 'bare') keep(result.bareMs, await timed(() => bareRefresh(server.url)));
+        if (which === 'bare') keep(result.bareMs, await timed(() => bareRefresh(server.url, requests)));
         else keep(result.refreshMs, await timed(() => refresher.refresh()));
       }
+      keep(result.bareSlowestSingleMs, await bareSlowestSingle(server.url, requests));
       keep(result.leadpingOnlyMs, await timed(() => refresher.refresh(['leadping'])));
       keep(result.signeasyOnlyMs, await timed(() => refresher.refresh(['signeasy'])));
     }

@@ -25,7 +25,7 @@ export const SCREENSHOT_DIR = join(resultsRoot, 'screenshots');
  * Starts code-server with the .vsix installed in a fresh profile and opens the workbench.
  *   settings  user settings (e.g. the accountGlance.*.baseUrl of a fake server)
  *   env       environment of code-server and so of the extension host
- *   vsix      defaults to packagedVsix()
+ *   vsix      a .vsix path, or several (each installed in turn): defaults to packagedVsix()
  *   viewport  defaults to 1280×800
  * Resolves as loadWorkbench() does, with
  * { page, browser, server, workspace, userSettingsFile, consoleErrors, close() }.
@@ -40,7 +40,7 @@ export async function openWorkbench({ settings = {}, env = {}, vsix, viewport = 
     await runDir.remove();
   };
   try {
-    await installExtension(vsix ?? (await packagedVsix()), runDir.extensionsDir);
+    for (const file of [vsix ?? (await packagedVsix())].flat()) await installExtension(file, runDir.extensionsDir);
     server = await startCodeServer({
       userDataDir: runDir.userDataDir,
       extensionsDir: runDir.extensionsDir,

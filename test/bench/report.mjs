@@ -1,0 +1,164 @@
+// The benchmark's figures as a Markdown table, each with its goal and a pass/fail mark, from what
+// scripts/bench.mjs writes to test-results/bench.json; and README.md's copy of that table, kept
+// between two HTML comments (`npm run bench:readme`). A missed goal is reported, never an error.
+
+/** The goals of issue 15. */
+export const GOALS = {
+  /** Activation as VS Code reports it, Account Glance ÷ the baseline extension (median of the reloads' ratios). */
+  activationRatio: 1.2,
+  /** activate() to its return by its own timer, signed in with cached state (median), in ms. */
+  activateMs: 5,
+  /** A full refresh ÷ the same requests by a bare client. */
+  refreshOverheadRatio: 1.1,
+  /** A full refresh of every service ÷ the bare client's slowest single request. */
+  refreshVersusSlowestSingleRatio: 1.1,
+  /** A refresh of 20 accounts ÷ one of 1 account. */
+  scale20Ratio: 1.5,
+  /** dist/extension.js, minified, in bytes. */
+  bundleBytes: 100 * 1024,
+};
+
+export const README_TABLE_START = '<!-- bench:table:start (npm run bench:readme writes this table from test-results/bench.json) -->';
+export const README_TABLE_END = '<!-- bench:table:end -->';
+
+const ms = (value) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ratio = (value) => `${value.toFixed(2)}×`;
+const PASS = '✅';
+const FAIL = '❌';
+
+/** { goal: text, pass } for a value that should be at most `limit` (shown as `limitText`). */
+function atMost(value, limit, limitText) {
+  return { goal: `≤ ${limitText}`, pass: value <= limit };
+}
+
+/** A bundle input, short: a package name as is, a source file without its folders. */
+const shortInput = (name) => (name.startsWith('src/') ? name.split('/').at(-1) : name);
+
+/**
+ * Every goal with its value and whether it was met: { name: { value, goal, pass } }, for the
+ * figures `result` holds (an activation-less run has no activation goals).
+ */
+export function goalResults(result) {
+  const goals = {};
+  const add = (name, value, limit) => (goals[name] = { value, goal: limit, pass: value <= limit });
+  const { activation, refresh, size } = result;
+  if (activation?.reported) add('activationRatio', activation.reported.medianRatio, GOALS.activationRatio);
+  if (activation) add('activateMs', activation.activateMs, GOALS.activateMs);
+  if (refresh) {
+    add('refreshOverheadRatio', refresh.overheadRatio, GOALS.refreshOverheadRatio);
+    if (refresh.versusSlowestSingleRatio !== undefined) {
+      add('refreshVersusSlowestSingleRatio', refresh.versusSlowestSingleRatio, GOALS.refreshVersusSlowestSingleRatio);
+    }
+    if (refresh.scale20Ratio !== undefined) add('scale20Ratio', refresh.scale20Ratio, GOALS.scale20Ratio);
+  }
+  if (size) add('bundleBytes', size.bundleBytes, GOALS.bundleBytes);
+  return goals;
+}
+
+/** The table's rows: [measure, result, goal and mark ('' when the figure has no goal)]. */
+function rows({ activation, refresh, size }) {
+  const out = [];
+  const row = (measure, value, goal) => out.push([measure, value, goal ? `${goal.goal} ${goal.pass ? PASS : FAIL}` : '']);
+  if (activation) {
+    const reloads = `median of ${activation.reloads} window reloads, signed in, cached data`;
+    const reported = activation.reported;
+    if (reported) {
+      row(
+        `Account Glance activation as VS Code reports it (Running Extensions: code loading + \`activate()\`), ${reloads}`,
+        ms(reported.accountGlanceMs),
+      );
+      row('The same for the baseline extension (a status-bar item, a 3-row tree view; same window)', ms(reported.baselineMs));
+      row(
+        'Activation ratio: Account Glance ÷ baseline (median of the reloads’ ratios)',
+        ratio(reported.medianRatio),
+        atMost(reported.medianRatio, GOALS.activationRatio, `${GOALS.activationRatio}×`),
+      );
+      row(
+        'Per reload, as reported: Account Glance / baseline',
+        reported.perReload.map(({ accountGlanceMs, baselineMs }) => `${accountGlanceMs}/${baselineMs}`).join(' · ') + ' ms',
+      );
+    }
+    row(
+      `Activation: \`activate()\` to its return, its own timer (${reloads})`,
+      ms(activation.activateMs),
+      atMost(activation.activateMs, GOALS.activateMs, `${GOALS.activateMs} ms`),
+    );
+    row('Activation: to cached state painted (status bar set, tree ready)', ms(activation.cachedPaintMs));
+    const fresh = activation.freshProfile;
+    row(
+      'Activation in a fresh profile (once: no token, no cache): `activate()`; as reported',
+      fresh?.reportedMs !== undefined ? `${ms(fresh.activateMs)}; ${ms(fresh.reportedMs)}` : ms(activation.freshProfileActivateMs),
+    );
+  }
+  if (refresh) {
+    const requests = refresh.requests?.length ?? 4;
+    row(`Full refresh of both services, ${refresh.latencyMs} ms injected latency (median of ${refresh.runs})`, ms(refresh.refreshMs));
+    row(`The same ${requests} requests by a bare node-fetch client, all at once, same run`, ms(refresh.bareMs));
+    row(
+      'Refresh overhead: extension ÷ bare client',
+      ratio(refresh.overheadRatio),
+      atMost(refresh.overheadRatio, GOALS.refreshOverheadRatio, `${GOALS.refreshOverheadRatio}×`),
+    );
+    if (refresh.bareSlowestSingleMs !== undefined) {
+      row('The bare client’s slowest single request (one at a time), same run', ms(refresh.bareSlowestSingleMs));
+      row(
+        'Full refresh of all services ÷ the slowest single request',
+        ratio(refresh.versusSlowestSingleRatio),
+        atMost(refresh.versusSlowestSingleRatio, GOALS.refreshVersusSlowestSingleRatio, `${GOALS.refreshVersusSlowestSingleRatio}×`),
+      );
+    }
+    row('Both services ÷ the slower one alone (parallel: two cost about one)', ratio(refresh.bothVersusOneRatio));
+    for (const point of refresh.scale) {
+      const growth = point.heapGrowthKiB < 0 ? 'within GC noise' : `+${point.heapGrowthKiB.toFixed(0)} KiB heap`;
+      row(
+        `Scale: refresh of ${point.accounts} account${point.accounts === 1 ? '' : 's'} (time; heap kept, pooled connections included)`,
+        `${ms(point.refreshMs)}; ${growth}`,
+      );
+    }
+    if (refresh.scale20Ratio !== undefined) {
+      row(
+        'Scale: 20 accounts ÷ 1 account',
+        ratio(refresh.scale20Ratio),
+        atMost(refresh.scale20Ratio, GOALS.scale20Ratio, `${GOALS.scale20Ratio}×`),
+      );
+    }
+  }
+  if (size) {
+    row(
+      'Bundle `dist/extension.js` (minified, node-fetch inside)',
+      kib(size.bundleBytes),
+      atMost(size.bundleBytes, GOALS.bundleBytes, `${GOALS.bundleBytes / 1024} KiB`),
+    );
+    if (size.largestInputs) {
+      row(
+        'Largest inputs of the bundle (minified bytes in it)',
+        size.largestInputs
+          .slice(0, 5)
+          .map(({ name, bytes }) => `${shortInput(name)} ${kib(bytes)}`)
+          .join(', '),
+      );
+    }
+    row('`.vsix`', `${kib(size.vsixBytes)}, ${size.vsixFiles} files`);
+  }
+  return out;
+}
+
+/** The Markdown table of `result` (what test-results/bench.json holds), columns padded. */
+export function benchTable(result) {
+  const body = rows(result);
+  const header = ['Measure', 'Result', 'Goal'];
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column].length)));
+  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
+}
+
+/** `readme` with the text between the two markers replaced by `table`; throws when the markers are missing. */
+export function replaceReadmeTable(readme, table) {
+  const start = readme.indexOf(README_TABLE_START);
+  const end = readme.indexOf(README_TABLE_END);
+  if (start < 0 || end < start) {
+    throw new Error(`README.md has no benchmark table between "${README_TABLE_START}" and "${README_TABLE_END}".`);
+  }
+  return `${readme.slice(0, start + README_TABLE_START.length)}\n\n${table}\n\n${readme.slice(end)}`;
+}
