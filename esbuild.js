@@ -2,6 +2,10 @@
 //   node esbuild.js               one development build (source maps)
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change; prints the lines the problem matcher in .vscode/tasks.json reads
+// The extension is two bundles: dist/extension.js (src/extension.ts), all that VS Code loads to
+// activate it, and dist/core.js (src/wiring.ts and everything else), which activate() requires
+// once it has returned. Other scripts require this file for extensionBuilds(); main() runs only
+// when it is the script run.
 const esbuild = require('esbuild');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -38,6 +42,32 @@ const sharedOptions = (watch) => ({
   plugins: watch ? [problemMatcherPlugin] : [],
 });
 
+/** Leaves `require('./core.js')` in dist/extension.js as it is: the second bundle, loaded after activate() returns. */
+const coreIsSeparate = {
+  name: 'core-is-separate',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core\.js$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
+
+/**
+ * The builds of the extension's two bundles into `outdir`: `production` is what the .vsix ships
+ * (minified, no source maps); `coreEntry` is the module whose wireUp() the core bundle exports.
+ */
+function extensionBuilds({ production = false, watch = false, coreEntry = 'src/wiring.ts', outdir = 'dist' } = {}) {
+  const shared = sharedOptions(watch);
+  const bundle = { ...shared, minify: production, sourcemap: !production, sourcesContent: false };
+  return [
+    {
+      ...bundle,
+      entryPoints: ['src/extension.ts'],
+      outfile: path.join(outdir, 'extension.js'),
+      plugins: [coreIsSeparate, ...shared.plugins],
+    },
+    { ...bundle, entryPoints: [coreEntry], outfile: path.join(outdir, 'core.js') },
+  ];
+}
+
 /** The in-host integration suite: every test/integration/*.test.ts plus its index, for both runners. */
 function integrationEntryPoints() {
   const dir = path.join(__dirname, 'test', 'integration');
@@ -56,16 +86,7 @@ async function main() {
   });
   const { production, watch } = values;
   const shared = sharedOptions(watch);
-  const contexts = [
-    await esbuild.context({
-      ...shared,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-    }),
-  ];
+  const contexts = await Promise.all(extensionBuilds({ production, watch }).map((options) => esbuild.context(options)));
   const testEntries = integrationEntryPoints();
   if (!production && testEntries.length > 0) {
     contexts.push(
@@ -88,8 +109,12 @@ async function main() {
   if (results.some((result) => result.errors.length > 0)) process.exit(1);
 }
 
-main().catch((error) => {
-  // A command line it cannot take is one line; anything else, the whole error.
-  console.error(error?.name === 'UsageError' ? error.message : error);
-  process.exit(1);
-});
+module.exports = { sharedOptions, extensionBuilds };
+
+if (require.main === module) {
+  main().catch((error) => {
+    // A command line it cannot take is one line; anything else, the whole error.
+    console.error(error?.name === 'UsageError' ? error.message : error);
+    process.exit(1);
+  });
+}
