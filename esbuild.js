@@ -2,8 +2,10 @@
 //   node esbuild.js               one development build (source maps)
 //   node esbuild.js --production  minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change; prints the lines the problem matcher in .vscode/tasks.json reads
-// The benchmark requires it for extensionBuildOptions() (the bundle's size and inputs, and its
-// baseline extension bundled the same way): main() runs only when it is the script run.
+// The extension is two bundles: dist/extension.js (src/extension.ts), all that VS Code loads to
+// activate it, and dist/core.js (src/wiring.ts and everything else), which activate() requires
+// once it has returned. Other scripts require this file for extensionBuilds(); main() runs only
+// when it is the script run.
 const esbuild = require('esbuild');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -40,6 +42,32 @@ const sharedOptions = (watch) => ({
   plugins: watch ? [problemMatcherPlugin] : [],
 });
 
+/** Leaves `require('./core.js')` in dist/extension.js as it is: the second bundle, loaded after activate() returns. */
+const coreIsSeparate = {
+  name: 'core-is-separate',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core\.js$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
+
+/**
+ * The builds of the extension's two bundles into `outdir`: `production` is what the .vsix ships
+ * (minified, no source maps); `coreEntry` is the module whose wireUp() the core bundle exports.
+ */
+function extensionBuilds({ production = false, watch = false, coreEntry = 'src/wiring.ts', outdir = 'dist' } = {}) {
+  const shared = sharedOptions(watch);
+  const bundle = { ...shared, minify: production, sourcemap: !production, sourcesContent: false };
+  return [
+    {
+      ...bundle,
+      entryPoints: ['src/extension.ts'],
+      outfile: path.join(outdir, 'extension.js'),
+      plugins: [coreIsSeparate, ...shared.plugins],
+    },
+    { ...bundle, entryPoints: [coreEntry], outfile: path.join(outdir, 'core.js') },
+  ];
+}
+
 /** The in-host integration suite: every test/integration/*.test.ts plus its index, for both runners. */
 function integrationEntryPoints() {
   const dir = path.join(__dirname, 'test', 'integration');
@@ -50,18 +78,6 @@ function integrationEntryPoints() {
     .map((name) => path.join(dir, name));
 }
 
-/** The build of dist/extension.js: `production` is what the .vsix ships (minified, no source maps). */
-function extensionBuildOptions({ production = false, watch = false } = {}) {
-  return {
-    ...sharedOptions(watch),
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-  };
-}
-
 async function main() {
   // ESM, so loaded here: the same command-line handling as every other entry point.
   const { parseCommandLine } = await import('./test/harness/command-line.mjs');
@@ -70,7 +86,7 @@ async function main() {
   });
   const { production, watch } = values;
   const shared = sharedOptions(watch);
-  const contexts = [await esbuild.context(extensionBuildOptions({ production, watch }))];
+  const contexts = await Promise.all(extensionBuilds({ production, watch }).map((options) => esbuild.context(options)));
   const testEntries = integrationEntryPoints();
   if (!production && testEntries.length > 0) {
     contexts.push(
@@ -93,7 +109,7 @@ async function main() {
   if (results.some((result) => result.errors.length > 0)) process.exit(1);
 }
 
-module.exports = { sharedOptions, extensionBuildOptions };
+module.exports = { sharedOptions, extensionBuilds };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,8 +1,10 @@
-// npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]
+// npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --refreshes N] [-- --no-activation] [-- --no-soak]
 //   --runs N         refresh samples per figure, after 5 warm-ups (default 25)
 //   --reloads N      window reloads of the signed-in profile for activation (default 7)
 //   --latency MS     latency the fake servers add to every answer in the refresh figures (default 50)
-//   --no-activation  skips VS Code (no code-server, no Chromium): refresh and size only
+//   --refreshes N    refreshes in the long-day soak (default 2000)
+//   --no-activation  skips VS Code (no code-server, no Chromium): refresh, size and no soak
+//   --no-soak        skips the long-day soak (test/bench/soak.mjs, about 3.5 minutes)
 // Then `npm run bench:readme` copies the table into README.md (between its bench:table comments).
 //
 // Measures what users feel and prints it as a Markdown table, each figure with its goal (issue 15)
@@ -17,8 +19,11 @@
 //               requests by a bare HTTP client (goal ≤ 1.1×) and to the bare client's slowest single
 //               request (goal ≤ 1.1×); 1, 10, 20 and 50 accounts, 20 ÷ 1 (goal ≤ 1.5×)
 //               (test/bench/refresh.ts, in a process of its own);
-//   size        bundle bytes (budget 100 KiB) and its largest inputs (esbuild's metafile of the
-//               production build), .vsix bytes and files in the .vsix (npm run package).
+//   size        the bundle VS Code loads to activate us (budget 100 KiB), the one loaded once
+//               activate() has returned and its largest inputs (esbuild's metafile of the
+//               production builds), .vsix bytes and files in the .vsix (npm run package);
+//   soak        2,000 refreshes with faults in a real extension host: heap slope (goal < 1 KB per
+//               refresh), timers and listeners before and after (goal: as many) (test/bench/soak.mjs).
 // A benchmark, not a test: it fails only when it cannot measure, never on a missed goal. Starts
 // code-server and Chromium unless --no-activation: run one such thing at a time.
 import { spawnSync } from 'node:child_process';
@@ -27,13 +32,14 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureActivation } from '../test/bench/activation.mjs';
+import { measureSoak } from '../test/bench/soak.mjs';
 import { benchTable, goalResults } from '../test/bench/report.mjs';
 import { parseCommandLine } from '../test/harness/command-line.mjs';
 import { buildExtension, packageExtension } from '../test/harness/extension-package.mjs';
 import { ensureVSCode } from '../test/harness/offline-vscode.mjs';
 import { repoRoot, resultsRoot } from '../test/harness/paths.mjs';
 
-const USAGE = 'npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --no-activation]';
+const USAGE = 'npm run bench [-- --runs N] [-- --reloads N] [-- --latency MS] [-- --refreshes N] [-- --no-activation] [-- --no-soak]';
 
 /** The command line (without node and the script) as the benchmark's options; a UsageError when it cannot be. */
 function parseBenchArgs(args) {
@@ -43,7 +49,9 @@ function parseBenchArgs(args) {
       runs: { type: 'string', default: '25' },
       reloads: { type: 'string', default: '7' },
       latency: { type: 'string', default: '50' },
+      refreshes: { type: 'string', default: '2000' },
       'no-activation': { type: 'boolean', default: false },
+      'no-soak': { type: 'boolean', default: false },
     },
   });
   const wholeNumber = (name) => number(name, { integer: true, min: 1 });
@@ -52,6 +60,8 @@ function parseBenchArgs(args) {
     reloads: wholeNumber('reloads'),
     latency: wholeNumber('latency'),
     activation: !values['no-activation'],
+    refreshes: wholeNumber('refreshes'),
+    soak: !values['no-activation'] && !values['no-soak'],
   };
 }
 
@@ -120,35 +130,33 @@ function inputGroup(path) {
 }
 
 /**
- * The inputs of the production bundle by the bytes they leave in it, largest first (esbuild's
- * metafile of esbuild.js's own production build of dist/extension.js, built in memory).
+ * The inputs of each production bundle by the bytes they leave in it, largest first (esbuild's
+ * metafile of esbuild.js's own production builds, in memory): `startup` is dist/extension.js, all
+ * VS Code loads to activate us; `core` is dist/core.js, loaded once activate() has returned.
  */
 async function bundleInputs() {
   const require = createRequire(import.meta.url);
-  const { extensionBuildOptions } = require(join(repoRoot, 'esbuild.js'));
+  const { extensionBuilds } = require(join(repoRoot, 'esbuild.js'));
   const { build } = require('esbuild');
-  const { metafile } = await build({
-    ...extensionBuildOptions({ production: true }),
-    absWorkingDir: repoRoot,
-    metafile: true,
-    write: false,
-  });
-  const [output] = Object.values(metafile.outputs).filter((candidate) => candidate.entryPoint);
-  const files = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }));
-  const groups = new Map();
-  for (const { path, bytes } of files) groups.set(inputGroup(path), (groups.get(inputGroup(path)) ?? 0) + bytes);
-  const largest = (entries) => entries.filter(({ bytes }) => bytes > 0).sort((a, b) => b.bytes - a.bytes);
-  return {
-    bundleBytesInMemory: output.bytes,
-    groups: largest([...groups].map(([name, bytes]) => ({ name, bytes }))),
-    files: largest(files),
-  };
+  const [startup, core] = await Promise.all(
+    extensionBuilds({ production: true }).map(async (options) => {
+      const { metafile } = await build({ ...options, absWorkingDir: repoRoot, metafile: true, write: false });
+      const [output] = Object.values(metafile.outputs).filter((candidate) => candidate.entryPoint);
+      const files = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => ({ path, bytes: bytesInOutput }));
+      const groups = new Map();
+      for (const { path, bytes } of files) groups.set(inputGroup(path), (groups.get(inputGroup(path)) ?? 0) + bytes);
+      const largest = (entries) => entries.filter(({ bytes }) => bytes > 0).sort((a, b) => b.bytes - a.bytes);
+      return { bytes: output.bytes, groups: largest([...groups].map(([name, bytes]) => ({ name, bytes }))), files: largest(files) };
+    }),
+  );
+  return { startup, core };
 }
 
 async function measureSize() {
   // vscode:prepublish makes the minified production bundle that goes into the .vsix.
   const vsix = await packageExtension('bench');
   const bundleBytes = (await stat(join(repoRoot, 'dist', 'extension.js'))).size;
+  const coreBytes = (await stat(join(repoRoot, 'dist', 'core.js'))).size;
   const vsixBytes = (await stat(vsix)).size;
   // The .vsix also holds [Content_Types].xml and extension.vsixmanifest.
   const vsixFiles = zipEntryCount(await readFile(vsix));
@@ -158,11 +166,12 @@ async function measureSize() {
   return {
     vsix,
     bundleBytes,
+    coreBytes,
     vsixBytes,
     vsixFiles,
-    largestInputs: inputs.groups.slice(0, 6),
-    inputGroups: inputs.groups,
-    inputFiles: inputs.files,
+    largestInputs: inputs.core.groups.slice(0, 6),
+    inputGroups: { startup: inputs.startup.groups, core: inputs.core.groups },
+    inputFiles: { startup: inputs.startup.files, core: inputs.core.files },
   };
 }
 
@@ -205,6 +214,13 @@ async function main() {
     step(`Activation: a real VS Code (code-server), ${options.reloads} reloads…`);
     activation = summarizeActivation(await measureActivation({ reloads: options.reloads, vsix: size.vsix, log: step }));
   }
+  let soak;
+  if (options.soak) {
+    step(`Soak: ${options.refreshes} refreshes in a real extension host…`);
+    // measureSize() left the development build in dist/, which the soak's suite runs against.
+    const { samples: _samples, ...figures } = await measureSoak({ refreshes: options.refreshes, build: false, log: () => {} });
+    soak = figures;
+  }
 
   const { vsix: _vsix, ...sizeFigures } = size;
   const result = {
@@ -213,6 +229,7 @@ async function main() {
     activation,
     refresh,
     size: sizeFigures,
+    soak,
   };
   result.goals = goalResults(result);
   const out = join(resultsRoot, 'bench.json');

@@ -21,7 +21,8 @@ export const BASELINE = (() => {
 /** Bundles and packages the baseline; resolves the .vsix path. */
 export async function packageBaseline() {
   const require = createRequire(import.meta.url);
-  const { extensionBuildOptions } = require(join(repoRoot, 'esbuild.js'));
+  const { extensionBuilds } = require(join(repoRoot, 'esbuild.js'));
+  const [startupBundle] = extensionBuilds({ production: true });
   const { build } = require('esbuild');
   const folder = join(STAGING, 'extension');
   await rm(STAGING, { recursive: true, force: true });
@@ -29,7 +30,8 @@ export async function packageBaseline() {
   await cp(join(SOURCE, 'package.json'), join(folder, 'package.json'));
   await cp(join(SOURCE, 'media'), join(folder, 'media'), { recursive: true });
   const result = await build({
-    ...extensionBuildOptions({ production: true }),
+    ...startupBundle,
+    plugins: [],
     absWorkingDir: repoRoot,
     entryPoints: [join(SOURCE, 'extension.ts')],
     outfile: join(folder, 'dist', 'extension.js'),

@@ -1,7 +1,8 @@
 // Builds the extension with the test-only Stampbox adapter into .cache/third-service-extension/:
-// the shipped package.json, package.nls.json, l10n/ and media/, and a bundle of
-// test/third-service/extension.ts (the real activate() with one more adapter) as dist/extension.js.
+// the shipped package.json, package.nls.json, l10n/ and media/, and the two bundles as esbuild.js
+// builds them, the core from test/third-service/core.ts (the real wiring with one more adapter).
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +17,8 @@ export async function prepareThirdServiceExtension() {
   for (const name of ['package.json', 'package.nls.json', 'l10n', 'media', 'README.md']) {
     await cp(join(repoRoot, name), join(folder, name), { recursive: true });
   }
-  await build({
-    entryPoints: [join(repoRoot, 'test', 'third-service', 'extension.ts')],
-    outfile: join(folder, 'dist', 'extension.js'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode', 'web-streams-polyfill', 'web-streams-polyfill/*'],
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  const { extensionBuilds } = createRequire(import.meta.url)('../../esbuild.js');
+  const builds = extensionBuilds({ coreEntry: join(repoRoot, 'test', 'third-service', 'core.ts'), outdir: join(folder, 'dist') });
+  await Promise.all(builds.map((options) => build({ ...options, absWorkingDir: repoRoot })));
   return folder;
 }

@@ -1,0 +1,319 @@
+// Wires Account Glance together: dist/core.js, which activate() (src/extension.ts) loads once it
+// has returned. Last session's data is read and checked, the status bar rendered for real, and the
+// first refresh started in a microtask after wiring, so neither formatting nor a network call
+// holds up the wiring either.
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { AccountRefresher } from './core/refresh/accountRefresher';
+import { originOf } from './core/http/baseUrl';
+import { AccountFetcher, type AccountConnection } from './core/http/accountFetcher';
+import { retryDelayMs } from './core/refresh/retryPolicy';
+import { RefreshSchedule } from './core/refresh/refreshSchedule';
+import { SERVICE_ADAPTERS } from './core/services/registry';
+import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
+import { AccountTreeProvider } from './views/accountTree';
+import { registerCommands, VIEW_ID } from './commands/commands';
+import { CreditStatusBar } from './views/creditStatusBar';
+import { windowPrompts } from './commands/prompts';
+import {
+  baseUrlSetting,
+  glanceSettings,
+  privacyMode,
+  refreshIntervalMinutes,
+  setPrivacyMode,
+  requestTimeoutMs,
+  BaseUrlWatcher,
+  SETTINGS_SECTION,
+} from './storage/settings';
+import { SnapshotCache } from './storage/snapshotCache';
+import { TokenStore } from './storage/tokenStore';
+import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
+import type { ServiceError } from './core/model';
+import { describeError } from './views/viewModels/errorWording';
+import { CreditHistoryStore } from './storage/creditHistoryStore';
+import { AccountForecasts } from './storage/accountForecasts';
+import { CreditHistoryPanel } from './views/creditHistoryPanel';
+import { chartAccounts } from './views/viewModels/chartAccounts';
+import { AlertNotifier } from './views/alertNotifier';
+import { AlertMemoryStore } from './storage/alertMemoryStore';
+import { SerialState } from './storage/serialState';
+import { LastGlanceStore } from './storage/lastGlance';
+import type { AccountGlanceApi } from './api/accountGlanceApi';
+import { registerAccountsTool } from './api/accountsTool';
+import { createExportedApi } from './api/exportedApi';
+import { summarizeAccounts } from './views/viewModels/accountSummary';
+
+/** What activate() resolves to: the API for other extensions; in ExtensionMode.Test also the test API, beside it. */
+export type ActivationExports = AccountGlanceApi & { readonly testApi?: AccountGlanceTestApi };
+
+/** What activate() did before loading this module, and hands over. */
+export interface Shell {
+  /** The status-bar item, with last session's glance painted on it if there was one. */
+  readonly statusBarItem: vscode.StatusBarItem;
+  /** performance.now() when activate() was called. */
+  readonly activationStart: number;
+  /** Milliseconds inside activate(): to its return, and to last session's glance painted. */
+  readonly timings: { readonly activateMs: number; readonly cachedPaintMs: number };
+}
+
+export function wireUp(context: vscode.ExtensionContext, shell: Shell): ActivationExports {
+  return wireUpWith(context, shell, SERVICE_ADAPTERS);
+}
+
+/** wireUp() for a given set of services (the in-host tests add a test-only third one). */
+export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapters: readonly ServiceAdapter[]): ActivationExports {
+  const wiringStart = performance.now();
+  // The view models word things with @vscode/l10n, which cannot ask VS Code: hand it the bundle
+  // VS Code loaded for the display language (none for English, and none is read from disk here).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
+  const log = vscode.window.createOutputChannel('Account Glance', { log: true });
+  const tokens = new TokenStore(context.secrets);
+  // Every store writes through one SerialState: globalState loses overlapping writes (serialState.ts).
+  const globalState = new SerialState(context.globalState);
+  const cache = new SnapshotCache(globalState, {
+    onDropped: (serviceId, reason) => log.warn(`Cached ${serviceId ?? 'account'} data was dropped: ${reason}.`),
+  });
+  const locale = vscode.env.language;
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+
+  const fetcher = new AccountFetcher({
+    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
+    timeoutMs: requestTimeoutMs,
+    onRequest: (entry) => {
+      const line = `${entry.serviceId}: ${entry.method} ${entry.path} → ${entry.status ?? entry.outcome} in ${Math.round(entry.durationMs)} ms`;
+      if (entry.outcome === 'ok') log.info(line);
+      else log.warn(line);
+    },
+  });
+
+  /** The token with the origin it is bound to; a token 0.1.0 saved is bound, once, to the origin configured now. */
+  const connectionFor = async (serviceId: string): Promise<AccountConnection | undefined> => {
+    const adapter = findAdapter(adapters, serviceId);
+    const stored = adapter && (await tokens.read(serviceId));
+    if (!adapter || !stored) return undefined;
+    const baseUrl = baseUrlSetting(adapter);
+    let tokenOrigin = stored.origin;
+    if (tokenOrigin === undefined) {
+      tokenOrigin = originOf(baseUrl) ?? '';
+      if (tokenOrigin) await bindLegacyToken(adapter, stored.token, tokenOrigin);
+    }
+    return { baseUrl, token: stored.token, tokenOrigin };
+  };
+
+  const bindLegacyToken = async (adapter: ServiceAdapter, token: string, origin: string) => {
+    try {
+      await tokens.save(adapter.id, token, origin);
+      log.info(`${adapter.displayName}: the token saved by an earlier version is now bound to ${origin}.`);
+    } catch {
+      log.warn(`${adapter.displayName}: could not record which address the token belongs to; it is used for ${origin} in this session.`);
+    }
+  };
+
+  // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
+  const history = new CreditHistoryStore(globalState, {
+    onDropped: (serviceId, reason) => log.warn(`Stored ${serviceId} credit history was partly dropped: ${reason}.`),
+  });
+  const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
+    locale,
+    show: testHooks?.showAlert,
+    onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
+  });
+  const forecasts = new AccountForecasts(history, () => {
+    tree.refresh();
+    statusBar.render();
+    historyPanel.update();
+    exported.noteChange();
+  });
+  const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
+  const refresher = new AccountRefresher({
+    adapters,
+    fetcher,
+    connectionFor,
+    onSnapshot: (snapshot) => {
+      void cache.save(snapshot);
+      // Fresh snapshots only: the ones restored from the cache never reach here, so start-up never notifies.
+      const adapter = findAdapter(adapters, snapshot.serviceId);
+      if (adapter) {
+        const decided = alerts.onFreshSnapshot(snapshot, {
+          serviceName: adapter.displayName,
+          lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
+        });
+        testHooks?.noteAlertDecision(decided);
+      }
+      forecasts
+        .record(snapshot)
+        .catch((error: unknown) => log.warn(`${snapshot.serviceId}: the credit history could not be saved: ${errorText(error)}`));
+    },
+    onFailure: (serviceId, error) =>
+      log.warn(`${serviceId}: ${describeError(error, findAdapter(adapters, serviceId)?.displayName ?? serviceId, locale)}`),
+    retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
+    onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
+  });
+  // What other extensions and chat see: read-only, never a token (src/api/).
+  const exported = createExportedApi(() =>
+    adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
+  );
+
+  const schedule = new RefreshSchedule(
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
+    {
+      intervalMinutes: refreshIntervalMinutes(),
+      retryAt: () => refresher.nextRetryAt(),
+      onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
+      timers: testHooks?.scheduleTimers,
+    },
+  );
+  schedule.setFocused(vscode.window.state.focused);
+
+  const refresh = async (serviceIds?: readonly string[], options: { automatic?: boolean } = {}) => {
+    await refresher.refresh(serviceIds, options);
+    schedule.noteRefreshed();
+  };
+
+  const logRenderError = (where: string) => (error: unknown) =>
+    log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const baseUrls = new BaseUrlWatcher(adapters);
+  const tree = new AccountTreeProvider(refresher, locale, {
+    onRenderError: logRenderError('Accounts view'),
+    forecasts: () => forecasts.all(),
+  });
+  const lastGlance = new LastGlanceStore(globalState);
+  const statusBar = new CreditStatusBar(shell.statusBarItem, refresher, locale, {
+    onRenderError: logRenderError('status-bar item'),
+    onDidRender: (view) => {
+      if (testHooks) testHooks.statusBarView = view;
+      // What the next start paints; not the passing "refreshing" state.
+      if (!refresher.isRefreshing()) lastGlance.remember(view).catch(() => undefined);
+    },
+    forecasts: () => forecasts.all(),
+  });
+  const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
+    locale,
+    onRenderError: logRenderError('credit history'),
+    onDidRender: testHooks && ((html) => (testHooks.historyHtml = html)),
+  });
+  const timings = { ...shell.timings, readyMs: 0 };
+
+  const showTroubleshooting = () =>
+    vscode.commands
+      .executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))
+      .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
+
+  context.subscriptions.push(
+    log,
+    tree,
+    statusBar,
+    historyPanel,
+    { dispose: () => schedule.dispose() },
+    { dispose: () => refresher.dispose() },
+    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    ...registerCommands({
+      refresher,
+      tokens,
+      cache,
+      log,
+      refresh,
+      baseUrlFor: baseUrlSetting,
+      checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
+      showTroubleshooting,
+      showCreditHistory: () => historyPanel.show(),
+      resetAlerts: () => alerts.resetAlerts(),
+      privacyMode,
+      setPrivacyMode,
+      forecasts: () => forecasts.all(),
+      prompts: testHooks?.currentPrompts ?? windowPrompts,
+      onDidShowInputBox: testHooks?.showInputBox,
+    }),
+    exported,
+    registerAccountsTool({
+      accounts: () => exported.api.getAccounts(),
+      summarize: (accountIds) =>
+        summarizeAccounts(
+          adapters
+            .filter((adapter) => accountIds.includes(adapter.id))
+            .map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
+          { now: Date.now(), locale },
+        ),
+    }),
+    refresher.onDidChangeState((serviceId, state) => {
+      exported.noteChange();
+      if (!state.signedIn) {
+        void cache.remove(serviceId);
+        void forecasts.forget(serviceId);
+        void alerts.forget(serviceId);
+      }
+    }),
+    tokens.onDidChangeElsewhere(
+      (serviceId, change) => {
+        if (!findAdapter(adapters, serviceId)) return;
+        log.info(
+          `${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`,
+        );
+        if (change === 'removed') refresher.setSignedIn(serviceId, false);
+        else if (change === 'token') void refresher.replaceToken(serviceId);
+        else void refresher.reconnect(serviceId);
+      },
+      (serviceId) => log.warn(`${serviceId}: the API token changed in another window, but secret storage could not be read.`),
+    ),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      for (const adapter of baseUrls.changedBy(event)) {
+        if (refresher.state(adapter.id).signedIn) void reconnectAfterBaseUrlChange(adapter);
+      }
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
+      statusBar.render();
+      tree.refresh();
+    }),
+    vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
+  );
+
+  /** A new base URL on another origin than the token's sends nothing; the person is asked at once. */
+  const reconnectAfterBaseUrlChange = async (adapter: ServiceAdapter) => {
+    // A person edited the setting: answer it now, whatever the request budget says.
+    await refresher.reconnect(adapter.id, { automatic: false });
+    if (refresher.state(adapter.id).error?.kind === 'originChanged') {
+      await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', adapter.id);
+    }
+  };
+
+  // Once wired (a microtask: before VS Code asks the tree for rows or sends an event): last
+  // session's data is read and checked, the status bar rendered for real, the forecasts made from
+  // stored history; then the first refresh reads the tokens and asks the services.
+  const startup = Promise.resolve()
+    .then(() => {
+      refresher.restoreCached(cache.load());
+      baseUrls.rememberCurrent();
+      statusBar.render();
+      // Forecasts for the accounts shown from the last session, from their stored history.
+      for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.snapshot, Date.now());
+      return refresh(undefined, { automatic: true });
+    })
+    .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
+  timings.readyMs = performance.now() - shell.activationStart;
+  log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
+  log.info(`Ready in ${timings.readyMs.toFixed(1)} ms after activation began (wiring ${(performance.now() - wiringStart).toFixed(1)} ms).`);
+
+  if (!testHooks) return exported.api;
+  const testApi = createTestApi(
+    {
+      refresher,
+      tokens,
+      secrets: context.secrets,
+      globalState,
+      globalStorageUri: context.globalStorageUri,
+      cache,
+      tree,
+      schedule,
+      logUri: context.logUri,
+      timings,
+      startup,
+    },
+    testHooks,
+  );
+  return Object.freeze({ ...exported.api, testApi });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
