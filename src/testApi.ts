@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { AccountRefresher } from './core/refresh/accountRefresher';
 import type { RefreshSchedule, ScheduleTimers } from './core/refresh/refreshSchedule';
 import { windowPrompts, type Prompts } from './commands/prompts';
+import type { AccountsAuthenticationProvider } from './api/authenticationProvider';
 import type { SerialState } from './storage/serialState';
 import type { SnapshotCache } from './storage/snapshotCache';
 import type { TokenStore } from './storage/tokenStore';
@@ -43,6 +44,8 @@ export interface AccountGlanceTestApi {
   readonly timings: { activateMs: number; cachedPaintMs: number };
   /** The first refresh started by activate(). */
   readonly startup: Promise<void>;
+  /** The Accounts menu's provider, asked directly: VS Code's consent prompt stands between it and any other caller. */
+  readonly accountsProvider: AccountsAuthenticationProvider;
   /** Answers the questions a command asks (which service, yes or no); the real dialogs by default. */
   prompts: Prompts;
   /** Multiplies every automatic retry delay, so fault tests need not wait real minutes. */

@@ -40,6 +40,7 @@ import { SerialState } from './storage/serialState';
 import { LastGlanceStore } from './storage/lastGlance';
 import type { AccountGlanceApi } from './api/accountGlanceApi';
 import { registerAccountsTool } from './api/accountsTool';
+import { AccountsAuthenticationProvider, AUTHENTICATION_PROVIDER_ID } from './api/authenticationProvider';
 import { createExportedApi } from './api/exportedApi';
 import { summarizeAccounts } from './views/viewModels/accountSummary';
 
@@ -200,6 +201,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       .executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))
       .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
 
+  const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, log });
   context.subscriptions.push(
     log,
     tree,
@@ -226,6 +228,10 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       onDidShowInputBox: testHooks?.showInputBox,
     }),
     exported,
+    accountsProvider,
+    vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Account Glance', accountsProvider, {
+      supportsMultipleAccounts: true,
+    }),
     registerAccountsTool({
       accounts: () => exported.api.getAccounts(),
       summarize: (accountIds) =>
@@ -308,6 +314,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       logUri: context.logUri,
       timings,
       startup,
+      accountsProvider,
     },
     testHooks,
   );
