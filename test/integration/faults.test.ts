@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { describeError } from '../../src/views/viewModels/errorWording';
 import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
-import { ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, useFreshWorld } from './support/harness';
+import { ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, useFreshWorld, runScheduleFast } from './support/harness';
 
 suite('Faults', () => {
   let api: AccountGlanceTestApi;
@@ -13,10 +13,7 @@ suite('Faults', () => {
   useFreshWorld(
     async (world) => {
       ({ api, server } = world);
-      // Automatic retries after 15 s become 15 ms: the same code path, without waiting minutes.
-      api.retryDelayScale = 0.001;
-      // Headless Chromium never gives the window focus, and the schedule rests while unfocused.
-      api.schedule.setFocused(true);
+      runScheduleFast(api);
       await signIn(api, 'signeasy', ownAccount(FAKE_TOKENS.signeasy));
     },
     async () => {

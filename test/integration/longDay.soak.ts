@@ -27,7 +27,7 @@ import * as vscode from 'vscode';
 import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, type FakeServer, type FakeService, type RecordedRequest } from '../fake-server';
-import { ownAccount, SERVICES, setSetting, signIn, useFreshWorld } from './support/harness';
+import { ownAccount, SERVICES, setSetting, signIn, useFreshWorld, runScheduleFast } from './support/harness';
 
 const REFRESHES = Number(process.env.AG_SOAK_REFRESHES) || 2_000;
 /** The refreshes before the slope's first point: caches, JIT and pools fill up here. */
@@ -129,10 +129,7 @@ suite('Long-day soak', () => {
   useFreshWorld(
     async (world) => {
       ({ api, server } = world);
-      // Automatic retries after 15 s become 15 ms: the same code path, without waiting minutes.
-      api.retryDelayScale = 0.001;
-      // Headless Chromium never gives the window focus, and the schedule rests while unfocused.
-      api.schedule.setFocused(true);
+      runScheduleFast(api);
       await setSetting('requestTimeoutSeconds', TIMEOUT_SECONDS);
       for (const service of SERVICES) await signIn(api, service, ownAccount(FAKE_TOKENS[service]));
     },
