@@ -1,14 +1,15 @@
 // A third service is one adapter file: run against a build of the extension whose registry also
 // holds the test-only Stampbox adapter (test/third-service/), with the shipped package.json, this
 // suite checks that Stampbox reaches the panel, the status bar, the sign-in choice, the low-credit
-// warning and the fake server without any other change.
+// warning, the Accounts menu, the exported API, the chat tool and the fake server without any other change.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TokenStore } from '../../src/storage/tokenStore';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { startFakeServer, type FakeServer } from '../fake-server';
 import { stampbox } from '../third-service/fakeStampbox';
-import { answering, setSetting, testApi, treeLines, waitFor } from './support/harness';
+import type { AccountGlanceApi } from '../../src/api/accountGlanceApi';
+import { answering, EXTENSION_ID, setSetting, testApi, treeLines, waitFor } from './support/harness';
 
 suite('A third service, added as one adapter', () => {
   let api: AccountGlanceTestApi;
@@ -56,6 +57,23 @@ suite('A third service, added as one adapter', () => {
     assert.ok(lines.includes('Stamps: 240'), lines.join('\n'));
     assert.match(api.statusBar.view?.text ?? '', /SB 240/);
     assert.ok(server.requests.some((request) => request.path === '/v1/account'));
+  });
+
+  test('its account reaches the Accounts menu, the exported API and the chat tool', async () => {
+    await signInToStampbox(stampbox.token);
+    await waitFor(
+      async () => (await vscode.authentication.getAccounts('accountglance')).some((account) => account.label === 'Stampbox: Ada Byron'),
+      'Stampbox in the Accounts menu',
+    );
+    const exported = (await vscode.extensions.getExtension<AccountGlanceApi>(EXTENSION_ID)?.activate()) ?? assert.fail('no exports');
+    const account = exported.getAccounts().find((candidate) => candidate.service.id === 'stampbox');
+    assert.equal(account?.counters.find((counter) => counter.headline)?.value, 240);
+    const answer = await vscode.lm.invokeTool('accountGlance_getAccounts', {
+      input: { service: 'Stampbox' },
+      toolInvocationToken: undefined,
+    });
+    const text = answer.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(text, /## Stampbox/);
   });
 
   test('the low-credit warning uses its own default threshold (10) and the shared setting', async () => {
