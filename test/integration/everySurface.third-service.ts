@@ -47,7 +47,7 @@ suite('A third service, added as one adapter', () => {
     assert.deepEqual(offered, ['Leadping', 'Signeasy', 'Stampbox']);
   });
 
-  test('its account shows in the panel and the status bar, from the fake server', async () => {
+  test('its account shows in the panel, the status bar, the Accounts menu, the exported API and the chat tool, from the fake server', async () => {
     await signInToStampbox(stampbox.token);
     const lines = treeLines(api);
     assert.ok(
@@ -57,10 +57,8 @@ suite('A third service, added as one adapter', () => {
     assert.ok(lines.includes('Stamps: 240'), lines.join('\n'));
     assert.match(api.statusBar.view?.text ?? '', /SB 240/);
     assert.ok(server.requests.some((request) => request.path === '/v1/account'));
-  });
 
-  test('its account reaches the Accounts menu, the exported API and the chat tool', async () => {
-    await signInToStampbox(stampbox.token);
+    // The Accounts menu, the exported API and the chat tool go by the registry too.
     await waitFor(
       async () => (await vscode.authentication.getAccounts('accountglance')).some((account) => account.label === 'Stampbox: Ada Byron'),
       'Stampbox in the Accounts menu',
