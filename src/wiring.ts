@@ -151,10 +151,10 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
+  /** A service's account as the summaries and the exported API read it: its state and forecast now. */
+  const accountOf = (adapter: ServiceAdapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) });
   // What other extensions and chat see: read-only, never a token (src/api/).
-  const exported = createExportedApi(() =>
-    adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
-  );
+  const exported = createExportedApi(() => adapters.map(accountOf));
 
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
@@ -235,12 +235,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     registerAccountsTool({
       accounts: () => exported.api.getAccounts(),
       summarize: (accountIds) =>
-        summarizeAccounts(
-          adapters
-            .filter((adapter) => accountIds.includes(adapter.id))
-            .map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) })),
-          { now: Date.now(), locale },
-        ),
+        summarizeAccounts(adapters.filter((adapter) => accountIds.includes(adapter.id)).map(accountOf), { now: Date.now(), locale }),
     }),
     refresher.onDidChangeState((serviceId, state) => {
       exported.noteChange();
