@@ -91,6 +91,7 @@ export class TestHooks {
     pickService: (...args) => this.prompts.pickService(...args),
     confirm: (...args) => this.prompts.confirm(...args),
     pickFromMenu: (...args) => this.prompts.pickFromMenu(...args),
+    askText: (...args) => this.prompts.askText(...args),
   };
 
   readonly showInputBox = (box: vscode.InputBox): void => this.onDidShowInputBox?.(box);

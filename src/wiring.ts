@@ -27,6 +27,10 @@ import {
 } from './storage/settings';
 import { SnapshotCache } from './storage/snapshotCache';
 import { TokenStore } from './storage/tokenStore';
+import { AccountIndex } from './storage/accountIndex';
+import { AccountBook } from './storage/accountBook';
+import { isAccountKey, serviceIdOfKey } from './core/accounts/accountKey';
+import type { AccountState } from './core/refresh/accountState';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
 import type { ServiceError } from './core/model';
 import { describeError } from './views/viewModels/errorWording';
@@ -73,8 +77,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   // Every store writes through one SerialState: globalState loses overlapping writes (serialState.ts).
   const globalState = new SerialState(context.globalState);
   const cache = new SnapshotCache(globalState, {
-    onDropped: (serviceId, reason) => log.warn(`Cached ${serviceId ?? 'account'} data was dropped: ${reason}.`),
+    onDropped: (accountKey, reason) => log.warn(`Cached ${accountKey ?? 'account'} data was dropped: ${reason}.`),
   });
+  const index = new AccountIndex(context.secrets);
   const locale = vscode.env.language;
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
 
@@ -89,22 +94,22 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   });
 
   /** The token with the origin it is bound to; a token 0.1.0 saved is bound, once, to the origin configured now. */
-  const connectionFor = async (serviceId: string): Promise<AccountConnection | undefined> => {
-    const adapter = findAdapter(adapters, serviceId);
-    const stored = adapter && (await tokens.read(serviceId));
+  const connectionFor = async (accountKey: string): Promise<AccountConnection | undefined> => {
+    const adapter = findAdapter(adapters, serviceIdOfKey(accountKey));
+    const stored = adapter && (await tokens.read(accountKey));
     if (!adapter || !stored) return undefined;
     const baseUrl = baseUrlSetting(adapter);
     let tokenOrigin = stored.origin;
     if (tokenOrigin === undefined) {
       tokenOrigin = originOf(baseUrl) ?? '';
-      if (tokenOrigin) await bindLegacyToken(adapter, stored.token, tokenOrigin);
+      if (tokenOrigin) await bindLegacyToken(adapter, accountKey, stored.token, tokenOrigin);
     }
     return { baseUrl, token: stored.token, tokenOrigin };
   };
 
-  const bindLegacyToken = async (adapter: ServiceAdapter, token: string, origin: string) => {
+  const bindLegacyToken = async (adapter: ServiceAdapter, accountKey: string, token: string, origin: string) => {
     try {
-      await tokens.save(adapter.id, token, origin);
+      await tokens.save(accountKey, token, origin);
       log.info(`${adapter.displayName}: the token saved by an earlier version is now bound to ${origin}.`);
     } catch {
       log.warn(`${adapter.displayName}: could not record which address the token belongs to; it is used for ${origin} in this session.`);
@@ -113,7 +118,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
 
   // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
   const history = new CreditHistoryStore(globalState, {
-    onDropped: (serviceId, reason) => log.warn(`Stored ${serviceId} credit history was partly dropped: ${reason}.`),
+    onDropped: (accountKey, reason) => log.warn(`Stored ${accountKey} credit history was partly dropped: ${reason}.`),
   });
   const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
     locale,
@@ -131,33 +136,41 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     adapters,
     fetcher,
     connectionFor,
-    onSnapshot: (snapshot) => {
-      void cache.save(snapshot);
+    onSnapshot: (accountKey, snapshot) => {
+      void cache.save(accountKey, snapshot);
       // Fresh snapshots only: the ones restored from the cache never reach here, so start-up never notifies.
       const adapter = findAdapter(adapters, snapshot.serviceId);
       if (adapter) {
         const decided = alerts.onFreshSnapshot(snapshot, {
+          accountKey,
           serviceName: adapter.displayName,
           lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
         });
         testHooks?.noteAlertDecision(decided);
       }
       forecasts
-        .record(snapshot)
-        .catch((error: unknown) => log.warn(`${snapshot.serviceId}: the credit history could not be saved: ${errorText(error)}`));
+        .record(accountKey, snapshot)
+        .catch((error: unknown) => log.warn(`${accountKey}: the credit history could not be saved: ${errorText(error)}`));
     },
-    onFailure: (serviceId, error) =>
-      log.warn(`${serviceId}: ${describeError(error, findAdapter(adapters, serviceId)?.displayName ?? serviceId, locale)}`),
+    onFailure: (accountKey, error) => {
+      const serviceName = findAdapter(adapters, serviceIdOfKey(accountKey))?.displayName ?? accountKey;
+      log.warn(`${accountKey}: ${describeError(error, serviceName, locale)}`);
+    },
     retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
-  /** A service's account as the summaries and the exported API read it: its state and forecast now. */
-  const accountOf = (adapter: ServiceAdapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts.get(adapter.id) });
+  const book = new AccountBook(tokens, index, refresher);
+  /** Every signed-in account as the summaries and the exported API read it: its service, state and forecast now. */
+  const signedInAccounts = () =>
+    refresher.states().flatMap((state: AccountState) => {
+      const adapter = findAdapter(adapters, state.serviceId);
+      return adapter && state.signedIn ? [{ adapter, state, forecast: forecasts.get(state.accountKey) }] : [];
+    });
   // What other extensions and chat see: read-only, never a token (src/api/).
-  const exported = createExportedApi(() => adapters.map(accountOf));
+  const exported = createExportedApi(signedInAccounts);
 
   const schedule = new RefreshSchedule(
-    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.accountsDueForRetry(), { automatic: true }),
     {
       intervalMinutes: refreshIntervalMinutes(),
       retryAt: () => refresher.nextRetryAt(),
@@ -167,8 +180,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   );
   schedule.setFocused(vscode.window.state.focused);
 
-  const refresh = async (serviceIds?: readonly string[], options: { automatic?: boolean } = {}) => {
-    await refresher.refresh(serviceIds, options);
+  const refresh = async (accountKeys?: readonly string[], options: { automatic?: boolean } = {}) => {
+    await refresher.refresh(accountKeys, options);
     schedule.noteRefreshed();
   };
 
@@ -201,7 +214,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       .executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))
       .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
 
-  const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, log });
+  const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, book, log });
   context.subscriptions.push(
     log,
     tree,
@@ -213,7 +226,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     ...registerCommands({
       refresher,
       tokens,
-      cache,
+      book,
       log,
       refresh,
       baseUrlFor: baseUrlSetting,
@@ -223,7 +236,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       resetAlerts: () => alerts.resetAlerts(),
       privacyMode,
       setPrivacyMode,
-      forecasts: () => forecasts.all(),
+      accounts: signedInAccounts,
       prompts: testHooks?.currentPrompts ?? windowPrompts,
       onDidShowInputBox: testHooks?.showInputBox,
     }),
@@ -235,32 +248,40 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     registerAccountsTool({
       accounts: () => exported.api.getAccounts(),
       summarize: (accountIds) =>
-        summarizeAccounts(adapters.filter((adapter) => accountIds.includes(adapter.id)).map(accountOf), { now: Date.now(), locale }),
+        summarizeAccounts(
+          signedInAccounts().filter((account) => accountIds.includes(account.state.accountKey)),
+          { now: Date.now(), locale },
+        ),
     }),
-    refresher.onDidChangeState((serviceId, state) => {
+    refresher.onDidChangeState((accountKey, state) => {
       exported.noteChange();
       if (!state.signedIn) {
-        void cache.remove(serviceId);
-        void forecasts.forget(serviceId);
-        void alerts.forget(serviceId);
+        void cache.remove(accountKey);
+        void forecasts.forget(accountKey);
+        void alerts.forget(accountKey);
       }
     }),
     tokens.onDidChangeElsewhere(
-      (serviceId, change) => {
-        if (!findAdapter(adapters, serviceId)) return;
+      (accountKey, change) => {
+        if (!isAccountKey(accountKey) || !findAdapter(adapters, serviceIdOfKey(accountKey))) return;
         log.info(
-          `${serviceId}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`,
+          `${accountKey}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`,
         );
-        if (change === 'removed') refresher.setSignedIn(serviceId, false);
-        else if (change === 'token') void refresher.replaceToken(serviceId);
-        else void refresher.reconnect(serviceId);
+        if (change === 'removed') {
+          if (refresher.has(accountKey)) refresher.setSignedIn(accountKey, false);
+        } else if (change === 'token' || !refresher.has(accountKey)) void refresher.replaceToken(accountKey);
+        else void refresher.reconnect(accountKey);
       },
-      (serviceId) => log.warn(`${serviceId}: the API token changed in another window, but secret storage could not be read.`),
+      (accountKey) => log.warn(`${accountKey}: the API token changed in another window, but secret storage could not be read.`),
+    ),
+    index.onDidChangeElsewhere(
+      (entries) => book.apply(entries),
+      () => log.warn('The list of accounts changed in another window, but secret storage could not be read.'),
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       for (const adapter of baseUrls.changedBy(event)) {
-        if (refresher.state(adapter.id).signedIn) void reconnectAfterBaseUrlChange(adapter);
+        for (const state of refresher.statesOf(adapter.id)) if (state.signedIn) void reconnectAfterBaseUrlChange(state.accountKey);
       }
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
       statusBar.render();
@@ -270,11 +291,11 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   );
 
   /** A new base URL on another origin than the token's sends nothing; the person is asked at once. */
-  const reconnectAfterBaseUrlChange = async (adapter: ServiceAdapter) => {
+  const reconnectAfterBaseUrlChange = async (accountKey: string) => {
     // A person edited the setting: answer it now, whatever the request budget says.
-    await refresher.reconnect(adapter.id, { automatic: false });
-    if (refresher.state(adapter.id).error?.kind === 'originChanged') {
-      await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', adapter.id);
+    await refresher.reconnect(accountKey, { automatic: false });
+    if (refresher.has(accountKey) && refresher.state(accountKey).error?.kind === 'originChanged') {
+      await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', accountKey);
     }
   };
 
@@ -287,9 +308,10 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       baseUrls.rememberCurrent();
       statusBar.render();
       // Forecasts for the accounts shown from the last session, from their stored history.
-      for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.snapshot, Date.now());
-      return refresh(undefined, { automatic: true });
+      for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.accountKey, state.snapshot, Date.now());
+      return book.load().catch((error: unknown) => log.warn(`The list of accounts could not be read: ${errorText(error)}`));
     })
+    .then(() => refresh(undefined, { automatic: true }))
     .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
   timings.readyMs = performance.now() - shell.activationStart;
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);

@@ -17,9 +17,14 @@ export interface AccountGlanceApi {
 }
 
 export interface AccountGlanceAccount {
-  /** Stable while the account stays signed in; today one account per service, so the service id. */
+  /**
+   * Stable while the account stays signed in. A service's first account has the service id; any
+   * further one the service id, `~` and a few letters and digits ('leadping~3f9a0c21').
+   */
   readonly accountId: string;
   readonly service: { readonly id: string; readonly name: string };
+  /** The person's own name for the account ("Client A"), when they gave one. */
+  readonly label?: string;
   /**
    * fresh: confirmed by the last refresh. stale: the last good data, from the last session or kept
    * after a failed refresh (see `error`). loading: no data yet. error: no data, and the refresh failed.

@@ -1,28 +1,33 @@
 // Account Glance's accounts in VS Code's Accounts menu, and for other extensions through
 // vscode.authentication.getSession('accountglance', [serviceId]), which VS Code guards with its own
 // consent prompt. One provider for every service (package.json contributes it once, so a new
-// service needs no manifest change); a session per signed-in service, its scopes the service id.
-// Signing in from the menu runs Set API Token (the same checked token box); signing out removes
-// the token, as Remove API Token does once confirmed (the menu has asked already).
+// service needs no manifest change); a session per signed-in account, its id the account key and
+// its scopes the service id. Signing in from the menu runs Add Account (the same checked token
+// box); signing out removes the account's token, as Remove API Token does once confirmed (the
+// menu has asked already).
 import * as vscode from 'vscode';
 import { accountHolderName } from '../core/model';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
-import type { ServiceAdapter } from '../core/services/serviceAdapter';
+import type { AccountState } from '../core/refresh/accountState';
+import { findAdapter } from '../core/services/serviceAdapter';
+import type { AccountBook } from '../storage/accountBook';
 import type { TokenStore } from '../storage/tokenStore';
+import { accountTitle } from '../views/viewModels/accountTitle';
 
 export const AUTHENTICATION_PROVIDER_ID = 'accountglance';
 
 export interface AuthenticationProviderParts {
   readonly refresher: AccountRefresher;
   readonly tokens: TokenStore;
+  readonly book: AccountBook;
   readonly log: vscode.LogOutputChannel;
 }
 
 export class AccountsAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changes.event;
-  /** Per signed-in service, the account label VS Code was last told. */
-  private readonly told = new Map<string, string>();
+  /** Per signed-in account (by key), the account label VS Code was last told, and its scopes. */
+  private readonly told = new Map<string, { readonly label: string; readonly serviceId: string }>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly parts: AuthenticationProviderParts) {
@@ -30,27 +35,26 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
   }
 
   async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
-    const sessions = await Promise.all(this.adaptersFor(scopes).map((adapter) => this.sessionOf(adapter)));
+    const sessions = await Promise.all(this.accountsFor(scopes).map((state) => this.sessionOf(state)));
     return sessions.filter((session): session is vscode.AuthenticationSession => session !== undefined);
   }
 
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
-    const [adapter, ...others] = this.adaptersFor(scopes);
-    await vscode.commands.executeCommand('accountGlance.setToken', others.length === 0 ? adapter?.id : undefined);
-    const signedIn = this.adaptersFor(scopes).filter((candidate) => this.parts.refresher.state(candidate.id).signedIn);
-    for (const candidate of signedIn) {
-      const session = await this.sessionOf(candidate);
-      if (session) return session;
-    }
+    const services = this.parts.refresher.adapters.filter((adapter) => scopes.includes(adapter.id));
+    const before = new Set(this.accountsFor(scopes).map((state) => state.accountKey));
+    await vscode.commands.executeCommand('accountGlance.addAccount', services.length === 1 ? services[0]?.id : undefined);
+    // The account just added; or, when the token was one Account Glance held already, that account.
+    const after = this.accountsFor(scopes);
+    const chosen = after.find((state) => !before.has(state.accountKey)) ?? after[0];
+    const session = chosen && (await this.sessionOf(chosen));
+    if (session) return session;
     throw new Error(vscode.l10n.t('No API token was set.'));
   }
 
   async removeSession(sessionId: string): Promise<void> {
-    const adapter = this.parts.refresher.adapters.find((candidate) => candidate.id === sessionId);
-    if (!adapter) return;
-    await this.parts.tokens.delete(adapter.id);
-    this.parts.refresher.setSignedIn(adapter.id, false);
-    this.parts.log.info(`${adapter.displayName}: API token removed from the Accounts menu.`);
+    if (!this.parts.refresher.has(sessionId)) return;
+    await this.parts.book.remove(sessionId);
+    this.parts.log.info(`${sessionId}: API token removed from the Accounts menu.`);
   }
 
   dispose(): void {
@@ -58,29 +62,29 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
     this.changes.dispose();
   }
 
-  /** The services the scopes name; every service when they name none. */
-  private adaptersFor(scopes: readonly string[] | undefined): ServiceAdapter[] {
-    const adapters = this.parts.refresher.adapters;
-    const named = adapters.filter((adapter) => scopes?.includes(adapter.id));
-    return scopes && scopes.length > 0 ? named : [...adapters];
+  /** The signed-in accounts of the services the scopes name; of every service when they name none. */
+  private accountsFor(scopes: readonly string[] | undefined): AccountState[] {
+    const named = (state: AccountState) => !scopes || scopes.length === 0 || scopes.includes(state.serviceId);
+    return this.parts.refresher.states().filter((state) => state.signedIn && named(state));
   }
 
-  private async sessionOf(adapter: ServiceAdapter): Promise<vscode.AuthenticationSession | undefined> {
-    if (!this.parts.refresher.state(adapter.id).signedIn) return undefined;
-    const stored = await this.parts.tokens.read(adapter.id);
+  private async sessionOf(state: AccountState): Promise<vscode.AuthenticationSession | undefined> {
+    const stored = await this.parts.tokens.read(state.accountKey);
     if (!stored) return undefined;
     return {
-      id: adapter.id,
+      id: state.accountKey,
       accessToken: stored.token,
-      account: { id: adapter.id, label: this.accountLabel(adapter) },
-      scopes: [adapter.id],
+      account: { id: state.accountKey, label: this.accountLabel(state) },
+      scopes: [state.serviceId],
     };
   }
 
-  /** "Leadping: Jordan Avery", or the service alone until its data has come. */
-  private accountLabel(adapter: ServiceAdapter): string {
-    const holder = accountHolderName(this.parts.refresher.state(adapter.id).snapshot?.identity);
-    return holder ? vscode.l10n.t('{service}: {name}', { service: adapter.displayName, name: holder }) : adapter.displayName;
+  /** "Leadping: Jordan Avery" ("Leadping · Client A: Jordan Avery" when labelled), or the title alone until its data has come. */
+  private accountLabel(state: AccountState): string {
+    const adapter = findAdapter(this.parts.refresher.adapters, state.serviceId);
+    const title = adapter ? accountTitle(adapter, state) : state.serviceId;
+    const holder = accountHolderName(state.snapshot?.identity);
+    return holder ? vscode.l10n.t('{service}: {name}', { service: title, name: holder }) : title;
   }
 
   /** Tells VS Code which sessions came, went or were renamed since it was last told. */
@@ -88,17 +92,25 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
     const added: vscode.AuthenticationSession[] = [];
     const removed: vscode.AuthenticationSession[] = [];
     const changed: vscode.AuthenticationSession[] = [];
-    for (const adapter of this.parts.refresher.adapters) {
-      const signedIn = this.parts.refresher.state(adapter.id).signedIn;
-      const before = this.told.get(adapter.id);
-      const label = this.accountLabel(adapter);
-      // The event carries no token: VS Code asks getSessions() for the sessions themselves.
-      const session = { id: adapter.id, accessToken: '', account: { id: adapter.id, label }, scopes: [adapter.id] };
-      if (signedIn && before === undefined) added.push(session);
-      else if (!signedIn && before !== undefined) removed.push({ ...session, account: { id: adapter.id, label: before } });
-      else if (signedIn && before !== label) changed.push(session);
-      if (signedIn) this.told.set(adapter.id, label);
-      else this.told.delete(adapter.id);
+    // The event carries no token: VS Code asks getSessions() for the sessions themselves.
+    const session = (accountKey: string, serviceId: string, label: string) => ({
+      id: accountKey,
+      accessToken: '',
+      account: { id: accountKey, label },
+      scopes: [serviceId],
+    });
+    const now = new Map(this.accountsFor(undefined).map((state) => [state.accountKey, state]));
+    for (const [accountKey, state] of now) {
+      const label = this.accountLabel(state);
+      const before = this.told.get(accountKey);
+      if (before === undefined) added.push(session(accountKey, state.serviceId, label));
+      else if (before.label !== label) changed.push(session(accountKey, state.serviceId, label));
+      this.told.set(accountKey, { label, serviceId: state.serviceId });
+    }
+    for (const [accountKey, before] of this.told) {
+      if (now.has(accountKey)) continue;
+      removed.push(session(accountKey, before.serviceId, before.label));
+      this.told.delete(accountKey);
     }
     if (added.length + removed.length + changed.length > 0) this.changes.fire({ added, removed, changed });
   }

@@ -4,15 +4,17 @@ import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Row } from '../views/viewModels/accountRows';
 import type { MenuChoice, Prompts } from './prompts';
-import type { SnapshotCache } from '../storage/snapshotCache';
+import type { AccountBook } from '../storage/accountBook';
+import { isAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
+import type { AccountState } from '../core/refresh/accountState';
+import { accountTitle } from '../views/viewModels/accountTitle';
 import { askForToken } from './tokenInput';
 import type { TokenStore } from '../storage/tokenStore';
 import { originOf } from '../core/http/baseUrl';
 import type { AccountConnection } from '../core/http/accountFetcher';
 import { accountHolderName, type FetchResult } from '../core/model';
 import { describeError } from '../views/viewModels/errorWording';
-import type { HeadlineForecast } from '../core/history/headlineForecast';
-import { summarizeAccounts } from '../views/viewModels/accountSummary';
+import { summarizeAccounts, type SummaryAccount } from '../views/viewModels/accountSummary';
 import { statusMenu, type StatusMenuItem } from '../views/viewModels/statusMenu';
 
 export const VIEW_ID = 'accountGlance.accounts';
@@ -20,10 +22,11 @@ export const VIEW_ID = 'accountGlance.accounts';
 export interface CommandDependencies {
   readonly refresher: AccountRefresher;
   readonly tokens: TokenStore;
-  readonly cache: SnapshotCache;
+  /** Adds, removes and names accounts, keeping tokens, the list of accounts and the panel in step. */
+  readonly book: AccountBook;
   readonly log: vscode.LogOutputChannel;
   /** Refreshes through the schedule so the next automatic refresh counts from now. */
-  readonly refresh: (serviceIds?: readonly string[]) => Promise<void>;
+  readonly refresh: (accountKeys?: readonly string[]) => Promise<void>;
   /** The base URL a service's token goes to now (the person's own settings, or the default). */
   readonly baseUrlFor: (adapter: ServiceAdapter) => string;
   /** Checks a token against a service without saving it (a person's request: never held back). */
@@ -38,8 +41,8 @@ export interface CommandDependencies {
   readonly privacyMode: () => boolean;
   /** Turns privacy mode on or off in the person's user settings. */
   readonly setPrivacyMode: (on: boolean) => Promise<void>;
-  /** Each service's headline forecast, for the summaries. */
-  readonly forecasts: () => Readonly<Record<string, HeadlineForecast>>;
+  /** Every signed-in account with its service and forecast, in the panel's order (the summaries' input). */
+  readonly accounts: () => readonly SummaryAccount[];
   /** The questions a command asks: the real dialogs, or the in-host tests' answers. */
   readonly prompts: Prompts;
   /** Called with each token input box as it opens (the in-host tests type into it). */
@@ -47,39 +50,70 @@ export interface CommandDependencies {
 }
 
 export function registerCommands(deps: CommandDependencies): vscode.Disposable[] {
-  const { refresher } = deps;
+  const { refresher, book } = deps;
 
   const adapterFor = (id: string | undefined) => findAdapter(refresher.adapters, id);
 
-  /** A service id from a command argument: an id string, or a service row from the tree. */
-  const serviceIdFrom = (argument: unknown): string | undefined => {
-    if (typeof argument === 'string') return adapterFor(argument)?.id;
+  /** An account key from a command argument: a key string, or an account's row in the tree. */
+  const accountKeyFrom = (argument: unknown): string | undefined => {
     const row = argument as Partial<Row> | undefined;
-    if (row?.kind === 'service' && typeof row.id === 'string') return adapterFor(row.id)?.id;
-    return undefined;
+    const key = typeof argument === 'string' ? argument : row?.kind === 'service' ? row.id : undefined;
+    return isAccountKey(key) && refresher.has(key) ? key : undefined;
+  };
+
+  /** A service from a command argument: its id, or any of its accounts' keys or rows. */
+  const adapterFrom = (argument: unknown): ServiceAdapter | undefined => {
+    const key = accountKeyFrom(argument) ?? (typeof argument === 'string' ? argument : undefined);
+    return key === undefined ? undefined : adapterFor(serviceIdOfKey(key));
+  };
+
+  /** "Jordan Avery", "signed in", or why there is no name yet: how a pick list tells accounts apart. */
+  const describeAccount = (state: AccountState): string => {
+    const who = accountHolderName(state.snapshot?.identity);
+    if (!state.signedIn) return vscode.l10n.t('no token');
+    if (who) return vscode.l10n.t('signed in as {name}', { name: who });
+    return state.error ? vscode.l10n.t('could not load') : vscode.l10n.t('signed in');
   };
 
   const chooseService = async (argument: unknown, candidates: readonly ServiceAdapter[], placeHolder: string) => {
-    const given = serviceIdFrom(argument);
-    if (given) return adapterFor(given);
+    const given = adapterFrom(argument);
+    if (given) return given;
     if (candidates.length <= 1) return candidates[0];
     const picked = await deps.prompts.pickService(
       candidates.map((adapter) => {
-        const state = refresher.state(adapter.id);
-        const who = accountHolderName(state.snapshot?.identity);
+        const signedIn = refresher.statesOf(adapter.id).filter((state) => state.signedIn);
+        const [only] = signedIn;
         return {
           id: adapter.id,
           label: adapter.displayName,
-          description: state.signedIn
-            ? who
-              ? vscode.l10n.t('signed in as {name}', { name: who })
-              : vscode.l10n.t('signed in')
-            : vscode.l10n.t('no token'),
+          description:
+            signedIn.length > 1
+              ? vscode.l10n.t('{count} accounts', { count: signedIn.length })
+              : only
+                ? describeAccount(only)
+                : vscode.l10n.t('no token'),
         };
       }),
       placeHolder,
     );
     return adapterFor(picked);
+  };
+
+  /** The signed-in account a command argument names, or the one the person picks (the only one is taken as it is). */
+  const chooseAccount = async (argument: unknown, placeHolder: string): Promise<AccountState | undefined> => {
+    const given = accountKeyFrom(argument);
+    if (given) return refresher.state(given);
+    const signedIn = refresher.states().filter((state) => state.signedIn);
+    if (signedIn.length <= 1) return signedIn[0];
+    const picked = await deps.prompts.pickService(
+      signedIn.map((state) => ({
+        id: state.accountKey,
+        label: accountTitle(adapterFor(state.serviceId) ?? { displayName: state.serviceId }, state),
+        description: describeAccount(state),
+      })),
+      placeHolder,
+    );
+    return picked !== undefined && refresher.has(picked) ? refresher.state(picked) : undefined;
   };
 
   const refreshAll = async () => {
@@ -113,9 +147,12 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     if (choice === troubleshooting) await deps.showTroubleshooting();
   };
 
-  const setToken = async (argument?: unknown) => {
-    const adapter = await chooseService(argument, refresher.adapters, vscode.l10n.t('Set the API token of which service?'));
-    if (!adapter) return;
+  /**
+   * Asks for a token, checks it and saves it. `replacing`: the account whose token this is (its
+   * row's "Set API Token"); otherwise a new account, unless the check shows the token belongs to
+   * one Account Glance holds already: that one gets the new token, nothing is duplicated.
+   */
+  const signIn = async (adapter: ServiceAdapter, replacing: string | undefined) => {
     // The token is checked against, and then bound to, the origin the person's settings name now.
     const baseUrl = deps.baseUrlFor(adapter);
     const origin = originOf(baseUrl) ?? '';
@@ -126,35 +163,64 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       onDidShowInputBox: deps.onDidShowInputBox,
     });
     if (!outcome.saved) return;
+    const known = outcome.result.ok ? book.accountMatching(outcome.result.snapshot) : undefined;
+    const accountKey = known ?? replacing ?? book.newKey(adapter.id);
     try {
-      await deps.tokens.save(adapter.id, outcome.token, origin);
+      await book.saveToken(accountKey, outcome.token, origin);
     } catch (error) {
       await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not saved.', { service: adapter.displayName }), error);
       return;
     }
-    deps.log.info(`${adapter.displayName}: API token saved to secret storage, for ${origin}.`);
-    if (outcome.result.ok) {
-      refresher.accept(outcome.result.snapshot);
-      const who = accountHolderName(outcome.result.snapshot.identity);
-      void vscode.window.showInformationMessage(
-        who
-          ? vscode.l10n.t('Signed in to {service} as {name}.', { service: adapter.displayName, name: who })
-          : vscode.l10n.t('Signed in to {service}.', { service: adapter.displayName }),
-      );
-    } else {
-      void refresher.replaceToken(adapter.id);
+    deps.log.info(`${accountKey}: API token saved to secret storage, for ${origin}.`);
+    if (!outcome.result.ok) {
+      void refresher.replaceToken(accountKey);
+      return;
     }
+    refresher.accept(accountKey, outcome.result.snapshot);
+    const who = accountHolderName(outcome.result.snapshot.identity);
+    const service = adapter.displayName;
+    void vscode.window.showInformationMessage(
+      known !== undefined && known !== replacing
+        ? who
+          ? vscode.l10n.t('Already signed in to {service} as {name}: that account now uses the new token.', { service, name: who })
+          : vscode.l10n.t('Already signed in to that {service} account: it now uses the new token.', { service })
+        : who
+          ? vscode.l10n.t('Signed in to {service} as {name}.', { service, name: who })
+          : vscode.l10n.t('Signed in to {service}.', { service }),
+    );
+  };
+
+  /** An account's row (or key): a new token for that account. Otherwise: sign in to a service, as another account if it has one. */
+  const setToken = async (argument?: unknown) => {
+    const key = accountKeyFrom(argument);
+    if (key && refresher.state(key).signedIn) {
+      const adapter = adapterFor(serviceIdOfKey(key));
+      if (adapter) await signIn(adapter, key);
+      return;
+    }
+    await addAccount(argument);
+  };
+
+  const addAccount = async (argument?: unknown) => {
+    const adapter = await chooseService(argument, refresher.adapters, vscode.l10n.t('Sign in to which service?'));
+    if (adapter) await signIn(adapter, undefined);
   };
 
   const removeToken = async (argument?: unknown) => {
-    const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
-    const adapter = await chooseService(argument, signedIn, vscode.l10n.t('Remove the API token of which service?'));
-    if (!adapter) {
-      if (signedIn.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no API token stored.'));
+    const state = await chooseAccount(argument, vscode.l10n.t('Remove the API token of which account?'));
+    const adapter = state && adapterFor(state.serviceId);
+    if (!state || !adapter) {
+      if (!refresher.states().some((candidate) => candidate.signedIn)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no API token stored.'));
+      }
       return;
     }
+    const who = accountHolderName(state.snapshot?.identity);
+    const title = accountTitle(adapter, state);
     const confirmed = await deps.prompts.confirm(
-      vscode.l10n.t('Remove the {service} API token?', { service: adapter.displayName }),
+      who
+        ? vscode.l10n.t('Remove the {service} API token of {name}?', { service: title, name: who })
+        : vscode.l10n.t('Remove the {service} API token?', { service: title }),
       vscode.l10n.t(
         "It is deleted from VS Code's secret storage on this computer and the account disappears from Account Glance. The token itself stays valid at the service.",
       ),
@@ -162,18 +228,49 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     );
     if (!confirmed) return;
     try {
-      await deps.tokens.delete(adapter.id);
+      await book.remove(state.accountKey);
     } catch (error) {
-      await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not removed.', { service: adapter.displayName }), error);
+      await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not removed.', { service: title }), error);
       return;
     }
-    refresher.setSignedIn(adapter.id, false);
-    await deps.cache.remove(adapter.id);
-    deps.log.info(`${adapter.displayName}: API token removed.`);
+    deps.log.info(`${state.accountKey}: API token removed.`);
+  };
+
+  /** Gives an account a label of the person's own; an empty one takes it away. */
+  const renameAccount = async (argument?: unknown) => {
+    const state = await chooseAccount(argument, vscode.l10n.t('Rename which account?'));
+    const adapter = state && adapterFor(state.serviceId);
+    if (!state || !adapter) return;
+    const label = await deps.prompts.askText(
+      vscode.l10n.t('A name for this {service} account, shown beside the service. Leave it empty for none.', {
+        service: adapter.displayName,
+      }),
+      state.label ?? '',
+      vscode.l10n.t('e.g. Client A'),
+    );
+    if (label === undefined) return;
+    await saveAccountDetails(state, { label: label.trim() === '' ? undefined : label });
+  };
+
+  const setPinned = (pinned: boolean) => async (argument?: unknown) => {
+    const state = await chooseAccount(
+      argument,
+      pinned ? vscode.l10n.t('Pin which account to the status bar?') : vscode.l10n.t('Unpin which account?'),
+    );
+    if (state) await saveAccountDetails(state, { pinned });
+  };
+
+  /** Saves a change to an account's label or pin (in every window), saying so if secret storage fails. */
+  const saveAccountDetails = async (state: AccountState, change: { label?: string; pinned?: boolean }) => {
+    try {
+      await book.describe(state.accountKey, { label: state.label, pinned: state.pinned, ...change });
+    } catch (error) {
+      await reportSecretStorageFailure(vscode.l10n.t('The account was not changed.'), error);
+    }
   };
 
   const openDashboard = async (argument?: unknown) => {
-    const signedIn = refresher.adapters.filter((adapter) => refresher.state(adapter.id).signedIn);
+    const signedIn = refresher.adapters.filter((adapter) => refresher.statesOf(adapter.id).some((state) => state.signedIn));
     const candidates = signedIn.length === 1 ? signedIn : refresher.adapters;
     const adapter = await chooseService(argument, candidates, vscode.l10n.t('Open the dashboard of which service?'));
     if (adapter) await vscode.env.openExternal(vscode.Uri.parse(adapter.dashboardUrl));
@@ -181,11 +278,12 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
 
   /** The base URL now names another origin than the token was saved for: send it there only on a clear yes. */
   const confirmBaseUrl = async (argument?: unknown) => {
-    const adapter = adapterFor(serviceIdFrom(argument));
-    if (!adapter) return;
+    const accountKey = accountKeyFrom(argument);
+    const adapter = accountKey && adapterFor(serviceIdOfKey(accountKey));
+    if (!accountKey || !adapter) return;
     let stored;
     try {
-      stored = await deps.tokens.read(adapter.id);
+      stored = await deps.tokens.read(accountKey);
     } catch (error) {
       await reportSecretStorageFailure(vscode.l10n.t('The {service} token could not be read.', { service: adapter.displayName }), error);
       return;
@@ -209,7 +307,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       );
       if (!confirmed) return;
       try {
-        await deps.tokens.save(adapter.id, stored.token, target);
+        await deps.tokens.save(accountKey, stored.token, target);
       } catch (error) {
         await reportSecretStorageFailure(
           vscode.l10n.t('The {service} token was not moved to {origin}.', { service: adapter.displayName, origin: target }),
@@ -217,9 +315,9 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
         );
         return;
       }
-      deps.log.info(`${adapter.displayName}: the token may now be sent to ${target} (confirmed).`);
+      deps.log.info(`${accountKey}: the token may now be sent to ${target} (confirmed).`);
     }
-    await refresher.reconnect(adapter.id, { automatic: false });
+    if (refresher.has(accountKey)) await refresher.reconnect(accountKey, { automatic: false });
   };
 
   const copyValue = async (row?: Row) => {
@@ -233,21 +331,17 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
    * the clipboard. Privacy mode does not apply: the person asked for this copy.
    */
   const copySummary = async (argument?: unknown) => {
-    const serviceId = serviceIdFrom(argument);
-    const adapters = refresher.adapters.filter((adapter) => (serviceId ? adapter.id === serviceId : refresher.state(adapter.id).signedIn));
-    const [only] = adapters;
+    const accountKey = accountKeyFrom(argument);
+    const accounts = deps.accounts().filter((account) => accountKey === undefined || account.state.accountKey === accountKey);
+    const [only] = accounts;
     if (!only) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no account to summarize.'));
       return;
     }
-    const forecasts = deps.forecasts();
-    const summary = summarizeAccounts(
-      adapters.map((adapter) => ({ adapter, state: refresher.state(adapter.id), forecast: forecasts[adapter.id] })),
-      { now: Date.now(), locale: vscode.env.language },
-    );
+    const summary = summarizeAccounts(accounts, { now: Date.now(), locale: vscode.env.language });
     await vscode.env.clipboard.writeText(summary);
-    const copied = serviceId
-      ? vscode.l10n.t('Copied the {service} summary', { service: only.displayName })
+    const copied = accountKey
+      ? vscode.l10n.t('Copied the {service} summary', { service: accountTitle(only.adapter, only.state) })
       : vscode.l10n.t('Copied the summary of every account');
     vscode.window.setStatusBarMessage(`$(check) ${copied}`, 2000);
   };
@@ -281,11 +375,15 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   return [
     vscode.commands.registerCommand('accountGlance.refresh', refreshAll),
     vscode.commands.registerCommand('accountGlance.refreshService', async (argument?: unknown) => {
-      const id = serviceIdFrom(argument);
+      const id = accountKeyFrom(argument);
       if (id) await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => deps.refresh([id]));
     }),
     vscode.commands.registerCommand('accountGlance.setToken', setToken),
+    vscode.commands.registerCommand('accountGlance.addAccount', addAccount),
     vscode.commands.registerCommand('accountGlance.removeToken', removeToken),
+    vscode.commands.registerCommand('accountGlance.renameAccount', renameAccount),
+    vscode.commands.registerCommand('accountGlance.pinAccount', setPinned(true)),
+    vscode.commands.registerCommand('accountGlance.unpinAccount', setPinned(false)),
     vscode.commands.registerCommand('accountGlance.openDashboard', openDashboard),
     vscode.commands.registerCommand('accountGlance.showLog', () => deps.log.show()),
     vscode.commands.registerCommand('accountGlance.copyValue', copyValue),

@@ -21,6 +21,8 @@ export interface Prompts {
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A menu to choose one entry from; the chosen entry's id, undefined when dismissed. */
   pickFromMenu(choices: readonly MenuChoice[], placeHolder: string): Promise<string | undefined>;
+  /** A line of text (an account's label), starting from `value`; undefined when dismissed. */
+  askText(prompt: string, value: string, placeHolder: string): Promise<string | undefined>;
 }
 
 export const windowPrompts: Prompts = {
@@ -45,5 +47,8 @@ export const windowPrompts: Prompts = {
       { placeHolder, title: 'Account Glance' },
     );
     return picked?.id;
+  },
+  async askText(prompt, value, placeHolder) {
+    return vscode.window.showInputBox({ prompt, value, placeHolder, title: 'Account Glance' });
   },
 };

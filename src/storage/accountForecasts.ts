@@ -5,44 +5,45 @@ import type { AccountSnapshot } from '../core/model';
 import type { CreditHistoryStore } from './creditHistoryStore';
 
 export class AccountForecasts {
-  private readonly byService = new Map<string, HeadlineForecast>();
+  private readonly byAccount = new Map<string, HeadlineForecast>();
 
   constructor(
     private readonly history: CreditHistoryStore,
     /** Told after a forecast changed, so the views redraw. */
-    private readonly onDidChange: (serviceId: string) => void,
+    private readonly onDidChange: (accountKey: string) => void,
   ) {}
 
-  /** The forecast for a service's account, once one was made this session. */
-  get(serviceId: string): HeadlineForecast | undefined {
-    return this.byService.get(serviceId);
+  /** The forecast for an account, once one was made this session. */
+  get(accountKey: string): HeadlineForecast | undefined {
+    return this.byAccount.get(accountKey);
   }
 
+  /** Every account's forecast, by account key. */
   all(): Readonly<Record<string, HeadlineForecast>> {
-    return Object.fromEntries(this.byService);
+    return Object.fromEntries(this.byAccount);
   }
 
-  /** Adds a fresh snapshot to the history and forecasts from it. */
-  async record(snapshot: AccountSnapshot): Promise<void> {
-    const history = await this.history.record(snapshot.serviceId, snapshot);
-    this.update(snapshot, headlineForecast(snapshot, history, snapshot.fetchedAt));
+  /** Adds a fresh snapshot to the account's history and forecasts from it. */
+  async record(accountKey: string, snapshot: AccountSnapshot): Promise<void> {
+    const history = await this.history.record(accountKey, snapshot);
+    this.update(accountKey, headlineForecast(snapshot, history, snapshot.fetchedAt));
   }
 
   /** Forecasts from the stored history alone, for a snapshot shown from the last session. */
-  restore(snapshot: AccountSnapshot, now: number): void {
-    this.update(snapshot, headlineForecast(snapshot, this.history.read(snapshot.serviceId), now));
+  restore(accountKey: string, snapshot: AccountSnapshot, now: number): void {
+    this.update(accountKey, headlineForecast(snapshot, this.history.read(accountKey), now));
   }
 
   /** Deletes the account's history with its token. */
-  async forget(serviceId: string): Promise<void> {
-    const had = this.byService.delete(serviceId);
-    await this.history.delete(serviceId);
-    if (had) this.onDidChange(serviceId);
+  async forget(accountKey: string): Promise<void> {
+    const had = this.byAccount.delete(accountKey);
+    await this.history.delete(accountKey);
+    if (had) this.onDidChange(accountKey);
   }
 
-  private update(snapshot: AccountSnapshot, forecast: HeadlineForecast | undefined): void {
-    if (forecast) this.byService.set(snapshot.serviceId, forecast);
-    else this.byService.delete(snapshot.serviceId);
-    this.onDidChange(snapshot.serviceId);
+  private update(accountKey: string, forecast: HeadlineForecast | undefined): void {
+    if (forecast) this.byAccount.set(accountKey, forecast);
+    else this.byAccount.delete(accountKey);
+    this.onDidChange(accountKey);
   }
 }

@@ -1,5 +1,5 @@
 // What each account's alerts remember (src/core/alerts/alertCrossings.ts), in globalState under its
-// own key ('accountGlance.alerts.<accountKey>'; the account key is the service id today), so that
+// own key ('accountGlance.alerts.<accountKey>', src/core/accounts/accountKey.ts), so that
 // "already said" holds across restarts. Deleted on sign-out, with the person's mutes and snooze for
 // that account: the next token may be someone else's account.
 //

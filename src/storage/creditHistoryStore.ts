@@ -1,7 +1,6 @@
 // Each account's credit history, in globalState under its own key ('accountGlance.history.<accountKey>'),
 // so that one account's history is read and written without touching the others', and a damaged
-// value loses one account's history at most. The account key is the service id today; one service
-// may hold several accounts later, each with its own key.
+// value loses one account's history at most (account keys: src/core/accounts/accountKey.ts).
 //
 // What is stored outlives the code that wrote it: every read goes through readAccountHistory(),
 // which keeps what is sound, reports the rest and never throws. A value from a newer release is

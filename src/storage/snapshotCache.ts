@@ -1,4 +1,4 @@
-// The last good snapshot of each service, kept in globalState so the panel and the status bar
+// The last good snapshot of each account, kept in globalState so the panel and the status bar
 // show something the moment VS Code starts. Snapshots hold no token by construction.
 //
 // What is stored outlives the code that wrote it: an older or a newer release, or damage, may have
@@ -6,9 +6,12 @@
 // version, every entry passes readSnapshot() before anything renders it, and load() never throws.
 //   0.1.0:  'accountGlance.snapshots.v1' → { [serviceId]: snapshot }. Read while no current value
 //           exists; its valid entries are carried over by the next write, which then removes it.
-//   now:    'accountGlance.snapshotCache' → { version: 2, snapshots: { [serviceId]: snapshot } }.
+//   now:    'accountGlance.snapshotCache' → { version: 2, snapshots: { [accountKey]: snapshot } }.
+//           A service's first account is keyed by the service id (accountKey.ts), so 0.1.0's
+//           entries and those of releases with one account per service read as they are.
 // A value with a higher version comes from a newer release: it is not read (its shape is unknown)
 // and the next write replaces it. The cache only paints start-up; the first refresh rebuilds it.
+import { isAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
 import type { AccountSnapshot } from '../core/model';
 import { asObject } from '../core/services/jsonReaders';
 import { readSnapshot } from '../core/snapshotValidation';
@@ -25,11 +28,11 @@ interface StoredCache {
 
 export interface SnapshotCacheOptions {
   /**
-   * Told about what load() or save() leaves out, and why (for the log). `serviceId` is undefined
-   * when the whole stored value was set aside, or when the entry's key is not a plain id: keys are
+   * Told about what load() or save() leaves out, and why (for the log). `accountKey` is undefined
+   * when the whole stored value was set aside, or when the entry's key is not a plain key: keys are
    * stored data too. `reason` never quotes a stored value. It must not throw: load() runs in activate().
    */
-  readonly onDropped?: (serviceId: string | undefined, reason: string) => void;
+  readonly onDropped?: (accountKey: string | undefined, reason: string) => void;
 }
 
 type DropReporter = NonNullable<SnapshotCacheOptions['onDropped']>;
@@ -49,28 +52,28 @@ export class SnapshotCache {
     private readonly options: SnapshotCacheOptions = {},
   ) {}
 
-  /** Every stored snapshot that reads as a whole; the rest is reported and left out. Never throws. */
-  load(now = Date.now()): AccountSnapshot[] {
-    return [...this.read(now, this.options.onDropped ?? QUIET).snapshots.values()];
+  /** Every stored snapshot that reads as a whole, with its account's key; the rest is reported and left out. Never throws. */
+  load(now = Date.now()): [accountKey: string, snapshot: AccountSnapshot][] {
+    return [...this.read(now, this.options.onDropped ?? QUIET).snapshots.entries()];
   }
 
-  /** Stores the snapshot beside the others, as a current-version value whatever was stored before. */
-  save(snapshot: AccountSnapshot, now = Date.now()): Thenable<void> {
+  /** Stores the account's snapshot beside the others, as a current-version value whatever was stored before. */
+  save(accountKey: string, snapshot: AccountSnapshot, now = Date.now()): Thenable<void> {
     const reading = readSnapshot(snapshot, now);
-    if (!reading.ok) {
+    if (!reading.ok || serviceIdOfKey(accountKey) !== reading.snapshot.serviceId) {
       // It would be dropped at the next start anyway: say so now, and keep the last good one.
-      this.options.onDropped?.(plainId(snapshot.serviceId), reading.reason);
+      this.options.onDropped?.(plainKey(accountKey), reading.ok ? 'serviceId differs from the key it is stored under' : reading.reason);
       return Promise.resolve();
     }
     const { snapshots } = this.read(now, QUIET);
-    snapshots.set(reading.snapshot.serviceId, reading.snapshot);
+    snapshots.set(accountKey, reading.snapshot);
     return this.write(snapshots);
   }
 
-  /** Forgets one service's snapshot; a damaged or foreign stored value is replaced even if it had none. */
-  remove(serviceId: string): Thenable<void> {
+  /** Forgets one account's snapshot; a damaged or foreign stored value is replaced even if it had none. */
+  remove(accountKey: string): Thenable<void> {
     const { snapshots, clean } = this.read(Date.now(), QUIET);
-    if (!snapshots.delete(serviceId) && clean) return Promise.resolve();
+    if (!snapshots.delete(accountKey) && clean) return Promise.resolve();
     return this.write(snapshots);
   }
 
@@ -115,7 +118,7 @@ function readCurrent(stored: unknown, now: number, report: DropReporter): CacheC
   return readEntries(fields.snapshots, now, report, 'the cache');
 }
 
-/** A record serviceId → snapshot (the shape of both versions' entries): what reads well, and whether all did. */
+/** A record accountKey → snapshot (the shape of both versions' entries): what reads well, and whether all did. */
 function readEntries(value: unknown, now: number, report: DropReporter, name: string): CacheContents {
   const record = asObject(value);
   if (!record) {
@@ -126,17 +129,17 @@ function readEntries(value: unknown, now: number, report: DropReporter, name: st
   let clean = true;
   for (const [key, entry] of Object.entries(record)) {
     const reading = readSnapshot(entry, now);
-    if (reading.ok && reading.snapshot.serviceId === key) {
+    if (reading.ok && isAccountKey(key) && serviceIdOfKey(key) === reading.snapshot.serviceId) {
       snapshots.set(key, reading.snapshot);
       continue;
     }
-    report(plainId(key), reading.ok ? 'serviceId differs from the key it is stored under' : reading.reason);
+    report(plainKey(key), reading.ok ? 'serviceId differs from the key it is stored under' : reading.reason);
     clean = false;
   }
   return { snapshots, clean };
 }
 
 /** A key fit to appear in the log: anything else stored there could be any text at all. */
-function plainId(key: unknown): string | undefined {
-  return typeof key === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(key) ? key : undefined;
+function plainKey(key: unknown): string | undefined {
+  return isAccountKey(key) ? key : undefined;
 }

@@ -8,7 +8,7 @@ import type { HeadlineForecast } from '../core/history/headlineForecast';
 export interface AccountTreeOptions {
   /** Told when a service's rows could not be built (the tree shows an error row instead): for the log. */
   readonly onRenderError?: (error: unknown) => void;
-  /** Each service's headline forecast, for the row under its credits. */
+  /** Each account's headline forecast, by account key, for the row under its credits. */
   readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
 }
 
@@ -30,19 +30,20 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
     this.changeEmitter.fire(undefined);
   }
 
-  /** One root row per service; none at all (so the welcome view shows) while no service has a token. */
+  /**
+   * One root row per account, and one (offering a sign-in) per service without any; none at all
+   * (so the welcome view shows) while no service has a token.
+   */
   rootRows(now = Date.now()): Row[] {
     const states = this.refresher.states();
     if (!states.some((state) => state.signedIn)) return [];
     const hosts = customHosts(this.refresher.adapters);
-    return this.refresher.adapters.map((adapter) =>
-      serviceRowOrError(
-        adapter,
-        this.refresher.state(adapter.id),
-        { now, locale: this.locale, customHosts: hosts, forecasts: this.options.forecasts?.() },
-        this.options.onRenderError,
-      ),
-    );
+    const context = { now, locale: this.locale, customHosts: hosts, forecasts: this.options.forecasts?.() };
+    return this.refresher.adapters.flatMap((adapter) => {
+      const ofService = states.filter((state) => state.serviceId === adapter.id);
+      const shown = ofService.some((state) => state.signedIn) ? ofService.filter((state) => state.signedIn) : ofService;
+      return shown.map((state) => serviceRowOrError(adapter, state, context, this.options.onRenderError));
+    });
   }
 
   getChildren(element?: Row): Row[] {

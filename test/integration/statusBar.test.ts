@@ -108,7 +108,7 @@ suite('Status-bar credit glance', () => {
 
   test('start-up path: the cache holds the last good snapshot (never a token), shown stale until refreshed', async () => {
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
-    const cached = api.cache.load().find((snapshot) => snapshot.serviceId === 'signeasy');
+    const cached = api.cache.load().find(([accountKey]) => accountKey === 'signeasy');
     assert.ok(cached, 'the snapshot was cached');
     assert.doesNotMatch(JSON.stringify(api.cache.load()), new RegExp(FAKE_TOKENS.signeasy));
     assert.ok(api.timings.activateMs >= 0 && api.timings.activateMs < 1000, `activate() returned in ${api.timings.activateMs} ms`);

@@ -84,7 +84,7 @@ test('no token: signed out, no request', async () => {
 
 test('cached snapshots show at once, stale until confirmed', async () => {
   const { refresher, refreshAnswering } = makeRefresher();
-  refresher.restoreCached([leadpingSnapshot()]);
+  refresher.restoreCached([['leadping', leadpingSnapshot()]]);
   assert.equal(accountStatus(refresher.state('leadping')), 'stale');
   await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
   assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
@@ -123,13 +123,13 @@ test('a passing fault is retried on its own; a rejected token waits for a person
   const { refresher, clock, refreshAnswering } = makeRefresher();
   await refreshAnswering({ ok: false, error: { kind: 'network' } });
   assert.equal(refresher.nextRetryAt(), 6_000);
-  assert.deepEqual(refresher.servicesDueForRetry(), []);
+  assert.deepEqual(refresher.accountsDueForRetry(), []);
   clock.now = 6_000;
-  assert.deepEqual(refresher.servicesDueForRetry(), ['leadping']);
+  assert.deepEqual(refresher.accountsDueForRetry(), ['leadping']);
   // A network retry is not held back like a 429: the automatic refresh sends its request.
-  await refreshAnswering({ ok: false, error: { kind: 'unauthorized' } }, refresher.servicesDueForRetry(), { automatic: true });
+  await refreshAnswering({ ok: false, error: { kind: 'unauthorized' } }, refresher.accountsDueForRetry(), { automatic: true });
   assert.equal(refresher.nextRetryAt(), undefined);
-  assert.deepEqual(refresher.servicesDueForRetry(), []);
+  assert.deepEqual(refresher.accountsDueForRetry(), []);
 });
 
 test('a throwing fetcher or secret store becomes an error state, not a stuck spinner', async () => {

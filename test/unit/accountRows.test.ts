@@ -33,7 +33,7 @@ function assertUniqueIds(row: Row): void {
 }
 
 test('signed out: one "Set API token…" row that runs the command for this service', () => {
-  const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: false, refreshing: false }, context);
+  const row = serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: false, refreshing: false }, context);
   assert.equal(row.description, 'Not signed in');
   assert.equal(row.contextValue, 'service.signedOut');
   assert.equal(row.children?.length, 1);
@@ -41,7 +41,11 @@ test('signed out: one "Set API token…" row that runs the command for this serv
 });
 
 test('fresh: Profile, Plan and Credits with formatted values, never undefined/null/NaN', () => {
-  const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }, context);
+  const row = serviceRow(
+    leadping,
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
+    context,
+  );
   assert.equal(row.description, 'Dana Whitfield');
   assert.equal(row.icon?.id, 'pass');
   assert.deepEqual(
@@ -64,7 +68,9 @@ test('missing values read as a dash', () => {
     plan: {},
     counters: [{ id: 'balance', label: 'Balance', value: undefined, unit: { kind: 'money' as const, currency: 'USD' }, headline: true }],
   };
-  const text = flatten(serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context));
+  const text = flatten(
+    serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context),
+  );
   assert.ok(text.includes('Name: —'));
   assert.ok(text.includes('Balance: —'));
   assert.ok(text.includes('Member since: —'));
@@ -72,7 +78,7 @@ test('missing values read as a dash', () => {
 
 test('dates read relative, with the exact date in the tooltip', () => {
   const snapshot = leadpingSnapshot({ plan: { cancelsAt: FIXED_NOW + 12 * 86_400_000 } });
-  const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context);
+  const row = serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context);
   const cancels = row.children?.find((child) => child.label === 'Plan')?.children?.find((child) => child.label === 'Cancels');
   assert.equal(cancels?.description, 'in 12 days');
   assert.match(cancels?.tooltip ?? '', /Dec 4, 2026/);
@@ -80,6 +86,7 @@ test('dates read relative, with the exact date in the tooltip', () => {
 
 test('stale: last good data stays, with when and why', () => {
   const state: AccountState = {
+    accountKey: 'leadping',
     serviceId: 'leadping',
     signedIn: true,
     refreshing: false,
@@ -103,7 +110,13 @@ test('stale: last good data stays, with when and why', () => {
 test('error with no data: the sentence and an action fitting the error', () => {
   const rejected = serviceRow(
     leadping,
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 } },
+    {
+      accountKey: 'leadping',
+      serviceId: 'leadping',
+      signedIn: true,
+      refreshing: false,
+      error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 },
+    },
     context,
   );
   assert.equal(rejected.icon?.id, 'error');
@@ -118,7 +131,13 @@ test('error with no data: the sentence and an action fitting the error', () => {
   });
   const badUrl = serviceRow(
     leadping,
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'invalidBaseUrl', baseUrlProblem: { reason: 'notHttps' } } },
+    {
+      accountKey: 'leadping',
+      serviceId: 'leadping',
+      signedIn: true,
+      refreshing: false,
+      error: { kind: 'invalidBaseUrl', baseUrlProblem: { reason: 'notHttps' } },
+    },
     context,
   );
   assert.equal(badUrl.children?.[0]?.command?.command, 'workbench.action.openSettings');
@@ -126,7 +145,7 @@ test('error with no data: the sentence and an action fitting the error', () => {
 });
 
 test('loading with no data yet spins', () => {
-  const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: true }, context);
+  const row = serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: true }, context);
   assert.equal(row.icon?.id, 'sync~spin');
   assert.equal(row.children?.[0]?.label, 'Loading…');
 });
@@ -139,7 +158,7 @@ test('problems get their own section; long lists collapse under their own node',
   });
   const row = serviceRow(
     { ...leadping, id: 'signeasy', displayName: 'Signeasy' },
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot },
     context,
   );
   const problems = row.children?.find((child) => child.label === 'Problems');
@@ -151,7 +170,11 @@ test('problems get their own section; long lists collapse under their own node',
 });
 
 test('row ids are unique, so the tree keeps expansion state', () => {
-  const row = serviceRow(leadping, { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }, context);
+  const row = serviceRow(
+    leadping,
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
+    context,
+  );
   assertUniqueIds(row);
 });
 
@@ -260,7 +283,7 @@ test('text a service wrote is escaped in every Markdown tooltip: no link, image 
     ],
   });
   const error = { kind: 'server' as const, status: 500, detail: hostile };
-  const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
+  const state: AccountState = { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, error };
   const tooltips = allRows(serviceRow(leadping, state, { ...context, customHosts: { leadping: 'evil](command:x)' } })).flatMap((row) =>
     row.tooltip ? [row.tooltip] : [],
   );
@@ -285,7 +308,13 @@ const YELLOW = { id: 'warning', color: 'list.warningForeground' };
 const GREEN = { id: 'pass', color: 'testing.iconPassed' };
 const STALE = { id: 'history', color: 'list.warningForeground' };
 
-const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({ serviceId, signedIn: true, refreshing: false, snapshot });
+const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({
+  accountKey: serviceId,
+  serviceId,
+  signedIn: true,
+  refreshing: false,
+  snapshot,
+});
 const ines = { first_name: 'Ines', last_name: 'Salgado', email: 'ines@example.com' };
 
 /** The labels under the node, in order. */

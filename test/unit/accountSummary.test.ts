@@ -44,6 +44,7 @@ function lowLeadping(): { snapshot: AccountSnapshot; forecast: HeadlineForecast 
 }
 
 const signedIn = (serviceId: string, snapshot: AccountSnapshot, more: Partial<AccountState> = {}): AccountState => ({
+  accountKey: serviceId,
   serviceId,
   signedIn: true,
   refreshing: false,
@@ -114,8 +115,8 @@ test("amounts and dates follow the person's locale", () => {
 test('an account still loading, or signed out, says so; only what the service gave is listed', () => {
   const summary = summarizeAccounts(
     [
-      { adapter: leadping, state: { serviceId: 'leadping', signedIn: true, refreshing: true } },
-      { adapter: signeasy, state: { serviceId: 'signeasy', signedIn: false, refreshing: false } },
+      { adapter: leadping, state: { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: true } },
+      { adapter: signeasy, state: { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: false, refreshing: false } },
     ],
     { now: FIXED_NOW, locale: 'en-US' },
   );

@@ -19,12 +19,12 @@ function glance(states: AccountState[], overrides: Partial<GlanceSettings> = {})
   return describeGlance({ adapters, states, settings: { ...settings, ...overrides }, now: FIXED_NOW, locale: 'en-US' });
 }
 
-const signedOut = (serviceId: string): AccountState => ({ serviceId, signedIn: false, refreshing: false });
+const signedOut = (serviceId: string): AccountState => ({ accountKey: serviceId, serviceId, signedIn: false, refreshing: false });
 
 test('normal: both headline counters, no background', () => {
   const view = glance([
-    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
   ]);
   assert.equal(view.visible, true);
   assert.equal(view.text, '$(credit-card) LP $1,234.50 · SE 1,760');
@@ -36,7 +36,7 @@ test('normal: both headline counters, no background', () => {
 
 test('low credit below a threshold takes the warning background', () => {
   const view = glance([
-    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 3.2 }) },
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 3.2 }) },
     signedOut('signeasy'),
   ]);
   assert.equal(view.text, '$(credit-card) LP $3.20');
@@ -46,12 +46,20 @@ test('low credit below a threshold takes the warning background', () => {
 
 test('zero: Leadping at $0 and Signeasy with envelope and grace both used up take the error background', () => {
   assert.equal(
-    glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) }]).background,
+    glance([
+      { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) },
+    ]).background,
     'error',
   );
   const exhausted = glance([
     signedOut('leadping'),
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 0 }) },
+    {
+      accountKey: 'signeasy',
+      serviceId: 'signeasy',
+      signedIn: true,
+      refreshing: false,
+      snapshot: signeasySnapshot({ envelopes: 0, grace: 0 }),
+    },
   ]);
   assert.equal(exhausted.background, 'error');
   assert.match(exhausted.tooltip, /Out of credits/);
@@ -60,7 +68,13 @@ test('zero: Leadping at $0 and Signeasy with envelope and grace both used up tak
 test('Signeasy with envelopes at zero but grace credits left is only a warning', () => {
   const view = glance([
     signedOut('leadping'),
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot({ envelopes: 0, grace: 180 }) },
+    {
+      accountKey: 'signeasy',
+      serviceId: 'signeasy',
+      signedIn: true,
+      refreshing: false,
+      snapshot: signeasySnapshot({ envelopes: 0, grace: 180 }),
+    },
   ]);
   assert.equal(view.background, 'warning');
 });
@@ -68,6 +82,7 @@ test('Signeasy with envelopes at zero but grace credits left is only a warning',
 test('a failed refresh keeps the last values with a warning mark and the reason', () => {
   const view = glance([
     {
+      accountKey: 'leadping',
       serviceId: 'leadping',
       signedIn: true,
       refreshing: false,
@@ -81,28 +96,36 @@ test('a failed refresh keeps the last values with a warning mark and the reason'
 
 test('an error with no data yet shows an error mark for that service', () => {
   const view = glance([
-    { serviceId: 'leadping', signedIn: true, refreshing: false, error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 } },
+    {
+      accountKey: 'leadping',
+      serviceId: 'leadping',
+      signedIn: true,
+      refreshing: false,
+      error: { kind: 'unauthorized', reason: 'tokenRejected', status: 401 },
+    },
   ]);
   assert.equal(view.text, '$(warning) LP $(error)');
 });
 
 test('refreshing spins', () => {
-  const view = glance([{ serviceId: 'signeasy', signedIn: true, refreshing: true, snapshot: signeasySnapshot() }]);
+  const view = glance([{ accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: true, snapshot: signeasySnapshot() }]);
   assert.equal(view.text, '$(sync~spin) SE 1,760');
 });
 
 test('hidden with no token, or when turned off', () => {
   assert.equal(glance([signedOut('leadping'), signedOut('signeasy')]).visible, false);
   assert.equal(
-    glance([{ serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() }], { enabled: false }).visible,
+    glance([{ accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() }], {
+      enabled: false,
+    }).visible,
     false,
   );
 });
 
 test('which services and which counter are configurable', () => {
   const states: AccountState[] = [
-    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
   ];
   assert.equal(glance(states, { services: ['signeasy'], counters: { signeasy: 'envelopesUsed' } }).text, '$(credit-card) SE 40');
   assert.equal(glance(states, { services: ['signeasy', 'leadping'] }).text, '$(credit-card) SE 1,760 · LP $1,234.50');
@@ -112,7 +135,7 @@ test('which services and which counter are configurable', () => {
 
 test('names from the service are escaped in the tooltip', () => {
   const snapshot = leadpingSnapshot({ identity: { displayName: '[x](command:workbench.action.quit)' } });
-  const view = glance([{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }]);
+  const view = glance([{ accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }]);
   assert.doesNotMatch(view.tooltip, /\[x\]\(command:workbench/);
 });
 
@@ -154,8 +177,8 @@ function privacyCase() {
     code: 'ECONNREFUSED',
   };
   const states: AccountState[] = [
-    { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadping },
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasy, error, failedAt: FIXED_NOW },
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadping },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasy, error, failedAt: FIXED_NOW },
   ];
   const render = (privacyMode: boolean) =>
     describeGlance({
@@ -227,8 +250,8 @@ test('privacy mode: the states stay, the warning background stays, and the toolt
 test('privacy mode: used up keeps the error background; a forecast that runs out soon is said without its numbers', () => {
   const exhausted = glance(
     [
-      { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) },
-      { serviceId: 'signeasy', signedIn: true, refreshing: true, snapshot: signeasySnapshot() },
+      { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 0 }) },
+      { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: true, snapshot: signeasySnapshot() },
     ],
     { privacyMode: true },
   );
@@ -240,7 +263,7 @@ test('privacy mode: used up keeps the error background; a forecast that runs out
   const snapshot = leadpingSnapshot();
   const soon = describeGlance({
     adapters,
-    states: [{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }],
+    states: [{ accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }],
     settings: { ...settings, forecastWarningDays: 3, privacyMode: true },
     now: FIXED_NOW,
     locale: 'en-US',
@@ -257,4 +280,47 @@ test('privacy mode: used up keeps the error background; a forecast that runs out
   assert.equal(soon.text, '$(eye-closed) LP •••');
   assert.match(soon.tooltip, /The forecast says the credits run out soon/);
   assert.doesNotMatch(soon.tooltip, /600|1,234/);
+});
+
+test('several accounts of one service: each shows, numbered; the tooltip names each by its label; privacy mode drops the labels', () => {
+  const account = (accountKey: string, balance: number, more: Partial<AccountState> = {}): AccountState => ({
+    accountKey,
+    serviceId: 'leadping',
+    signedIn: true,
+    refreshing: false,
+    snapshot: leadpingSnapshot({ balance }),
+    ...more,
+  });
+  const states = [
+    account('leadping', 18.75),
+    account('leadping~7c', 3.2, { label: 'Client A' }),
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
+  ];
+  const view = glance(states);
+  assert.equal(view.text, '$(credit-card) LP1 $18.75 · LP2 $3.20 · SE 1,760');
+  assert.equal(view.background, 'warning', 'the low second account colours the item');
+  assert.match(view.tooltip, /### Leadping · Client A — Dana Whitfield/);
+  assert.match(view.accessibilityLabel, /Leadping · Client A Balance \$3\.20/);
+  const hidden = glance(states, { privacyMode: true });
+  assert.equal(hidden.text, '$(eye-closed) LP1 ••• · LP2 ••• · SE •••');
+  assert.doesNotMatch(`${hidden.tooltip}\n${hidden.accessibilityLabel}`, /Client A/);
+  assert.match(hidden.tooltip, /### Leadping 2/);
+});
+
+test('pinned accounts: while any is pinned, the item shows only those', () => {
+  const states: AccountState[] = [
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 18.75 }) },
+    {
+      accountKey: 'leadping~7c',
+      serviceId: 'leadping',
+      pinned: true,
+      signedIn: true,
+      refreshing: false,
+      snapshot: leadpingSnapshot({ balance: 3.2 }),
+    },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot(), pinned: true },
+  ];
+  assert.equal(glance(states).text, '$(credit-card) LP $3.20 · SE 1,760');
+  const unpinned = states.map((state) => ({ ...state, pinned: false }));
+  assert.equal(glance(unpinned).text, '$(credit-card) LP1 $18.75 · LP2 $3.20 · SE 1,760');
 });

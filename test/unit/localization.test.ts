@@ -307,9 +307,9 @@ function fullSigneasySnapshot(problems: readonly AccountProblem[]): AccountSnaps
 }
 
 function statesOf(serviceId: string, snapshot: AccountSnapshot): AccountState[] {
-  const base = { serviceId, signedIn: true, refreshing: false } as const;
+  const base = { accountKey: serviceId, serviceId, signedIn: true, refreshing: false } as const;
   return [
-    { serviceId, signedIn: false, refreshing: false },
+    { accountKey: serviceId, serviceId, signedIn: false, refreshing: false },
     { ...base, refreshing: true },
     { ...base, snapshot },
     { ...base, snapshot, refreshing: true },
@@ -357,7 +357,13 @@ function everythingShown(): { texts: string[]; values: string[] } {
       snapshot: { ...snapshot, problems: null },
     } as unknown as AccountState;
     texts.push(...rowTexts(serviceRowOrError(adapter, broken, { now: FIXED_NOW, locale: LOCALE })));
-    const allProblems = { serviceId: adapter.id, signedIn: true, refreshing: false, snapshot: { ...snapshot, problems: EVERY_PROBLEM } };
+    const allProblems = {
+      accountKey: adapter.id,
+      serviceId: adapter.id,
+      signedIn: true,
+      refreshing: false,
+      snapshot: { ...snapshot, problems: EVERY_PROBLEM },
+    };
     texts.push(...rowTexts(serviceRow(adapter, allProblems, { now: FIXED_NOW, locale: LOCALE })));
   }
   const glance = (states: AccountState[], lowCredit = { leadping: 5, signeasy: 20 }, privacyMode = false) =>
@@ -387,6 +393,7 @@ function everythingShown(): { texts: string[]; values: string[] } {
   });
   // Below a person's threshold.
   const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({
+    accountKey: serviceId,
     serviceId,
     signedIn: true,
     refreshing: false,

@@ -98,11 +98,11 @@ test('the status-bar click opens the menu by default; each value is described; p
 
 test('whatever the status menu and the tooltip run is a contributed command (or the view container)', () => {
   const contributed = new Set([...manifest.contributes.commands.map((command) => command.command), VIEW_CONTAINER_COMMAND]);
-  const states = [{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }];
+  const states = [{ accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }];
   const actions = statusMenu({ adapters: SERVICE_ADAPTERS, states, privacyMode: false }).items.flatMap((item): MenuAction[] =>
     item.kind === 'action' ? [item] : item.kind === 'account' ? [...item.actions] : [],
   );
-  assert.equal(actions.length, 8);
+  assert.equal(actions.length, 11);
   for (const command of [...actions.map((action) => action.command), ...GLANCE_TOOLTIP_COMMANDS]) {
     assert.ok(contributed.has(command), `${command} is contributed`);
   }

@@ -15,6 +15,7 @@ const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 const signeasy = inertAdapter('signeasy', 'Signeasy', 'SE');
 
 const state = (serviceId: string, more: Partial<AccountState> = {}): AccountState => ({
+  accountKey: serviceId,
   serviceId,
   signedIn: true,
   refreshing: false,
@@ -23,7 +24,10 @@ const state = (serviceId: string, more: Partial<AccountState> = {}): AccountStat
 
 describe('publicAccount', () => {
   test('a signed-out service is no account', () => {
-    assert.equal(publicAccount({ adapter: leadping, state: { serviceId: 'leadping', signedIn: false, refreshing: false } }), undefined);
+    assert.equal(
+      publicAccount({ adapter: leadping, state: { accountKey: 'leadping', serviceId: 'leadping', signedIn: false, refreshing: false } }),
+      undefined,
+    );
   });
 
   test('signed in, no data yet: loading, with no profile and no counters', () => {

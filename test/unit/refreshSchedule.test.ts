@@ -185,7 +185,7 @@ test('a failure outside the schedule (a new token from another window) retries o
     now: () => clock.now(),
   });
   const schedule = new RefreshSchedule(
-    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.servicesDueForRetry(), { automatic: true }),
+    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.accountsDueForRetry(), { automatic: true }),
     {
       intervalMinutes: 15,
       retryAt: () => refresher.nextRetryAt(),

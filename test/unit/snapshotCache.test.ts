@@ -96,6 +96,7 @@ const OTHER_DAMAGE: readonly [string, unknown][] = [
 function renderAtStartUp(snapshots: readonly AccountSnapshot[]): void {
   const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
   const states: AccountState[] = snapshots.map((snapshot) => ({
+    accountKey: snapshot.serviceId,
     serviceId: snapshot.serviceId,
     signedIn: true,
     refreshing: false,
@@ -120,7 +121,7 @@ describe('SnapshotCache: a bad entry is dropped and reported, the good one besid
     for (const [name, entry] of [...CRASHING_SHAPES, ...OTHER_DAMAGE]) {
       test(`${where}: ${name}`, () => {
         const { cache, dropped } = cacheOver(store({ leadping: entry, signeasy: goodSigneasy }));
-        const loaded = cache.load(FIXED_NOW);
+        const loaded = snapshotsIn(cache, FIXED_NOW);
         assert.deepEqual(json(loaded), [goodSigneasy]);
         assert.equal(dropped.length, 1);
         assert.equal(dropped[0]?.[0], 'leadping');
@@ -132,13 +133,13 @@ describe('SnapshotCache: a bad entry is dropped and reported, the good one besid
 
   test('an entry stored under another service id than its own', () => {
     const { cache, dropped } = cacheOver(current({ signeasy: json(leadpingSnapshot()) }));
-    assert.deepEqual(cache.load(FIXED_NOW), []);
+    assert.deepEqual(snapshotsIn(cache, FIXED_NOW), []);
     assert.deepEqual(dropped, [['signeasy', 'serviceId differs from the key it is stored under']]);
   });
 
   test('an entry whose key is not a plain id is reported without its key (stored text stays out of the log)', () => {
     const { cache, dropped } = cacheOver(current({ 'x\n[link](command:evil)': 'junk', signeasy: goodSigneasy }));
-    assert.equal(cache.load(FIXED_NOW).length, 1);
+    assert.equal(snapshotsIn(cache, FIXED_NOW).length, 1);
     assert.deepEqual(dropped, [[undefined, 'the snapshot is not an object']]);
   });
 });
@@ -156,18 +157,18 @@ describe('SnapshotCache: a whole stored value that cannot be read', () => {
   for (const [name, value] of unreadable) {
     test(`${name}: load() gives nothing and says why; save() replaces it with a current value`, async () => {
       const { memento, cache, dropped } = cacheOver({ [CURRENT_KEY]: value });
-      assert.deepEqual(cache.load(FIXED_NOW), []);
+      assert.deepEqual(snapshotsIn(cache, FIXED_NOW), []);
       assert.equal(dropped.length, 1);
       assert.equal(dropped[0]?.[0], undefined);
-      await cache.save(leadpingSnapshot(), FIXED_NOW);
+      await saveTo(cache, leadpingSnapshot(), FIXED_NOW);
       assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: { leadping: json(leadpingSnapshot()) } });
-      assert.deepEqual(json(cache.load(FIXED_NOW)), [json(leadpingSnapshot())]);
+      assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [json(leadpingSnapshot())]);
     });
   }
 
   test('the 0.1.0 value damaged as a whole: reported, and removed by the next write', async () => {
     const { memento, cache, dropped } = cacheOver(legacy('snapshots'));
-    assert.deepEqual(cache.load(FIXED_NOW), []);
+    assert.deepEqual(snapshotsIn(cache, FIXED_NOW), []);
     assert.equal(dropped.length, 1);
     await cache.remove('leadping');
     assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: {} });
@@ -188,12 +189,12 @@ describe('SnapshotCache: a whole stored value that cannot be read', () => {
     );
     for (const seed of [{ [CURRENT_KEY]: throwing }, { [CURRENT_KEY]: { version: 2, snapshots: throwing } }, legacy(throwing)]) {
       const { memento, cache, dropped } = cacheOver(seed);
-      assert.deepEqual(cache.load(FIXED_NOW), []);
+      assert.deepEqual(snapshotsIn(cache, FIXED_NOW), []);
       assert.deepEqual(dropped, [[undefined, 'the cache could not be read']]);
       await cache.remove('leadping');
       assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: {} });
-      await cache.save(signeasySnapshot(), FIXED_NOW);
-      assert.deepEqual(json(cache.load(FIXED_NOW)), [goodSigneasy]);
+      await saveTo(cache, signeasySnapshot(), FIXED_NOW);
+      assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [goodSigneasy]);
     }
   });
 
@@ -215,23 +216,23 @@ describe('SnapshotCache: a whole stored value that cannot be read', () => {
 describe('SnapshotCache: versions', () => {
   test('save() then load() round-trips under the current key, beside the other services', async () => {
     const { memento, cache, dropped } = cacheOver({});
-    await cache.save(leadpingSnapshot(), FIXED_NOW);
-    await cache.save(signeasySnapshot(), FIXED_NOW);
+    await saveTo(cache, leadpingSnapshot(), FIXED_NOW);
+    await saveTo(cache, signeasySnapshot(), FIXED_NOW);
     assert.deepEqual(memento.keys(), [CURRENT_KEY]);
     assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: { leadping: json(leadpingSnapshot()), signeasy: goodSigneasy } });
-    assert.deepEqual(json(cache.load(FIXED_NOW)), [json(leadpingSnapshot()), goodSigneasy]);
+    assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [json(leadpingSnapshot()), goodSigneasy]);
     await cache.remove('leadping');
-    assert.deepEqual(json(cache.load(FIXED_NOW)), [goodSigneasy]);
+    assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [goodSigneasy]);
     assert.deepEqual(dropped, []);
   });
 
   test('a valid 0.1.0 cache is carried over: loaded as is, then the first save writes the current value and removes the old key', async () => {
     const { memento, cache, dropped } = cacheOver(legacy({ leadping: json(leadpingSnapshot()), signeasy: goodSigneasy }));
-    assert.deepEqual(json(cache.load(FIXED_NOW)), [json(leadpingSnapshot()), goodSigneasy]);
+    assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [json(leadpingSnapshot()), goodSigneasy]);
     assert.deepEqual(dropped, []);
     assert.equal(memento.updates, 0, 'loading writes nothing');
     const refreshed = leadpingSnapshot({ balance: 7, fetchedAt: FIXED_NOW });
-    await cache.save(refreshed, FIXED_NOW);
+    await saveTo(cache, refreshed, FIXED_NOW);
     assert.deepEqual(memento.keys(), [CURRENT_KEY]);
     assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: { leadping: json(refreshed), signeasy: goodSigneasy } });
   });
@@ -245,19 +246,19 @@ describe('SnapshotCache: versions', () => {
 
   test('the current value wins over a 0.1.0 value left beside it', () => {
     const { cache } = cacheOver({ ...legacy({ leadping: json(leadpingSnapshot()) }), ...current({ signeasy: goodSigneasy }) });
-    assert.deepEqual(json(cache.load(FIXED_NOW)), [goodSigneasy]);
+    assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [goodSigneasy]);
   });
 
   test('a value from a newer release (version 3) is not read, not touched by load(), and replaced by the next save', async () => {
     const newer = { version: 3, snapshots: { leadping: { ...json(leadpingSnapshot()), identity: { names: ['Dana'] } } }, shards: 4 };
     const { memento, cache, dropped } = cacheOver({ [CURRENT_KEY]: newer });
-    assert.deepEqual(cache.load(FIXED_NOW), []);
+    assert.deepEqual(snapshotsIn(cache, FIXED_NOW), []);
     assert.equal(dropped.length, 1);
     assert.equal(dropped[0]?.[0], undefined);
     assert.match(dropped[0]?.[1] ?? '', /newer version/);
     assert.equal(memento.updates, 0);
     assert.deepEqual(memento.get(CURRENT_KEY), newer);
-    await cache.save(signeasySnapshot(), FIXED_NOW);
+    await saveTo(cache, signeasySnapshot(), FIXED_NOW);
     assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: { signeasy: goodSigneasy } });
   });
 
@@ -269,16 +270,16 @@ describe('SnapshotCache: versions', () => {
 
   test('save() drops a damaged entry beside the one it writes', async () => {
     const { memento, cache } = cacheOver(current({ leadping: { ...json(leadpingSnapshot()), plan: null } }));
-    await cache.save(signeasySnapshot(), FIXED_NOW);
+    await saveTo(cache, signeasySnapshot(), FIXED_NOW);
     assert.deepEqual(memento.get(CURRENT_KEY), { version: 2, snapshots: { signeasy: goodSigneasy } });
   });
 
   test('save() refuses a snapshot that would not load, reports it and keeps the last good one', async () => {
     const { memento, cache, dropped } = cacheOver(current({ leadping: json(leadpingSnapshot()) }));
-    await cache.save({ ...leadpingSnapshot(), fetchedAt: Number.NaN }, FIXED_NOW);
+    await saveTo(cache, { ...leadpingSnapshot(), fetchedAt: Number.NaN }, FIXED_NOW);
     assert.deepEqual(dropped, [['leadping', 'fetchedAt is not a time']]);
     assert.equal(memento.updates, 0);
-    assert.deepEqual(json(cache.load(FIXED_NOW)), [json(leadpingSnapshot())]);
+    assert.deepEqual(json(snapshotsIn(cache, FIXED_NOW)), [json(leadpingSnapshot())]);
   });
 });
 
@@ -308,7 +309,7 @@ describe('SnapshotCache properties', () => {
     fc.assert(
       fc.property(fc.constantFrom(CURRENT_KEY, LEGACY_KEY), fc.oneof(storedValues, entries), (key, stored) => {
         const { cache, dropped } = cacheOver({ [key]: stored });
-        const loaded = cache.load(FIXED_NOW);
+        const loaded = snapshotsIn(cache, FIXED_NOW);
         for (const snapshot of loaded) {
           const reading = readSnapshot(snapshot, FIXED_NOW);
           assert.ok(reading.ok, reading.ok ? '' : reading.reason);
@@ -324,10 +325,13 @@ describe('SnapshotCache properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(CURRENT_KEY, LEGACY_KEY), storedValues, async (key, stored) => {
         const { memento, cache } = cacheOver({ [key]: stored });
-        await cache.save(leadpingSnapshot(), FIXED_NOW);
+        await saveTo(cache, leadpingSnapshot(), FIXED_NOW);
         assert.equal(memento.get(LEGACY_KEY), undefined);
         assert.equal(memento.get<Json>(CURRENT_KEY)?.version, 2);
-        assert.deepEqual(json(cache.load(FIXED_NOW).find((snapshot) => snapshot.serviceId === 'leadping')), json(leadpingSnapshot()));
+        assert.deepEqual(
+          json(snapshotsIn(cache, FIXED_NOW).find((snapshot) => snapshot.serviceId === 'leadping')),
+          json(leadpingSnapshot()),
+        );
       }),
       { numRuns: 300 },
     );
@@ -355,13 +359,20 @@ describe('rendering a snapshot that slipped past the checks', () => {
     const errors: unknown[] = [];
     const context = { now: FIXED_NOW, locale: 'en-US' };
     const broken: AccountState = {
+      accountKey: 'leadping',
       serviceId: 'leadping',
       signedIn: true,
       refreshing: false,
       snapshot: brokenAfterValidation(),
       fromCache: true,
     };
-    const fine: AccountState = { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() };
+    const fine: AccountState = {
+      accountKey: 'signeasy',
+      serviceId: 'signeasy',
+      signedIn: true,
+      refreshing: false,
+      snapshot: signeasySnapshot(),
+    };
     assert.throws(() => serviceRow(leadping, broken, context), 'the unguarded rows do throw: the guard is what this tests');
 
     const rows = [
@@ -383,7 +394,13 @@ describe('rendering a snapshot that slipped past the checks', () => {
   });
 
   test('serviceRowOrError() without onError still shows the error row', () => {
-    const broken: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: brokenAfterValidation() };
+    const broken: AccountState = {
+      accountKey: 'leadping',
+      serviceId: 'leadping',
+      signedIn: true,
+      refreshing: false,
+      snapshot: brokenAfterValidation(),
+    };
     assert.equal(serviceRowOrError(leadping, broken, { now: FIXED_NOW }).description, 'Could not show this account: see the log');
   });
 
@@ -392,8 +409,8 @@ describe('rendering a snapshot that slipped past the checks', () => {
     const input: GlanceInput = {
       adapters: [leadping, signeasy],
       states: [
-        { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: brokenAfterValidation() },
-        { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
+        { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: brokenAfterValidation() },
+        { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
       ],
       settings: { enabled: true, services: ['leadping', 'signeasy'], counters: {}, lowCredit: {} },
       now: FIXED_NOW,
@@ -416,7 +433,7 @@ describe('rendering a snapshot that slipped past the checks', () => {
   test('glanceOrUndrawable() passes a good view through untouched', () => {
     const view = describeGlance({
       adapters: [leadping],
-      states: [{ serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }],
+      states: [{ accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() }],
       settings: { enabled: true, services: ['leadping'], counters: {}, lowCredit: {} },
       now: FIXED_NOW,
     });
@@ -429,3 +446,16 @@ describe('rendering a snapshot that slipped past the checks', () => {
     );
   });
 });
+
+/** Saves a snapshot as its service's first account's, the key every single-account release used. */
+function saveTo(cache: SnapshotCache, snapshot: AccountSnapshot, now?: number): Thenable<void> {
+  return cache.save(snapshot.serviceId, snapshot, now);
+}
+
+/** The loaded snapshots alone, after checking each is stored under its service's first account's key. */
+function snapshotsIn(cache: SnapshotCache, now?: number): AccountSnapshot[] {
+  return cache.load(now).map(([accountKey, snapshot]) => {
+    assert.equal(accountKey, snapshot.serviceId);
+    return snapshot;
+  });
+}

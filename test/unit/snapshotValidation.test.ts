@@ -97,7 +97,7 @@ describe('readSnapshot accepts', () => {
     );
     const row = serviceRow(
       leadping,
-      { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: reading.snapshot },
+      { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: reading.snapshot },
       {
         now: FIXED_NOW,
         locale: 'en-US',
@@ -520,7 +520,7 @@ const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 /** Both views a snapshot feeds, as they run at start-up (from the cache) and after a refresh. */
 function renderBothViews(snapshot: AccountSnapshot): void {
   for (const fromCache of [true, false]) {
-    const state: AccountState = { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, fromCache };
+    const state: AccountState = { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot, fromCache };
     serviceRow(leadping, state, { now: FIXED_NOW, locale: 'en-US' });
     describeGlance({
       adapters: [leadping],

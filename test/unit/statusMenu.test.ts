@@ -7,8 +7,8 @@ import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/sna
 
 const adapters = [inertAdapter('leadping', 'Leadping', 'LP'), inertAdapter('signeasy', 'Signeasy', 'SE')];
 const bothSignedIn: AccountState[] = [
-  { serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
-  { serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
+  { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot() },
+  { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
 ];
 
 const menuOf = (states: readonly AccountState[], privacyMode = false) => statusMenu({ adapters, states, privacyMode, locale: 'en-US' });
@@ -40,18 +40,21 @@ test('signed in to both: the actions, a separator, one entry per account, then c
     'account:signeasy: Signeasy · John Doe (1,760)',
     'separator:more: ',
     'copyAllSummaries: Copy Summary of All Accounts → accountGlance.copySummary',
-    'signIn: Sign In to Another Account... → accountGlance.setToken',
+    'signIn: Sign In to Another Account... → accountGlance.addAccount',
     'togglePrivacyMode: Turn Privacy Mode On → accountGlance.togglePrivacyMode',
   ]);
   assert.equal(new Set(menu.items.map((item) => item.id)).size, menu.items.length, 'ids are unique');
 });
 
-test("an account's entry asks again: copy its summary or open its dashboard, for that service", () => {
+test("an account's entry asks again: copy its summary, open its dashboard, pin, rename or sign out, for that account", () => {
   const signeasy = account(menuOf(bothSignedIn).items, 'signeasy');
   assert.equal(signeasy.placeHolder, 'Choose what to do with the Signeasy account');
   assert.deepEqual(lines(signeasy.actions), [
     'copySummary: Copy Summary → accountGlance.copySummary signeasy',
     'openDashboard: Open Dashboard → accountGlance.openDashboard signeasy',
+    'pin: Pin to Status Bar → accountGlance.pinAccount signeasy',
+    'rename: Rename... → accountGlance.renameAccount signeasy',
+    'signOut: Sign Out... → accountGlance.removeToken signeasy',
   ]);
 });
 
@@ -71,7 +74,10 @@ test('privacy mode: no name or value in the menu, "•••" for each value, an
 });
 
 test('signed-out services are left out; with none signed in there is nothing to copy, and signing in is just "Sign In..."', () => {
-  const oneSignedIn = menuOf([bothSignedIn[0] as AccountState, { serviceId: 'signeasy', signedIn: false, refreshing: false }]);
+  const oneSignedIn = menuOf([
+    bothSignedIn[0] as AccountState,
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: false, refreshing: false },
+  ]);
   assert.deepEqual(
     oneSignedIn.items.filter((item) => item.kind === 'account').map((item) => item.id),
     ['account:leadping'],
@@ -86,11 +92,38 @@ test('signed-out services are left out; with none signed in there is nothing to 
 
 test('an account with no data yet says it is loading, or that it could not load', () => {
   const menu = menuOf([
-    { serviceId: 'leadping', signedIn: true, refreshing: true },
-    { serviceId: 'signeasy', signedIn: true, refreshing: false, error: { kind: 'timeout', timeoutMs: 15_000 } },
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: true },
+    { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, error: { kind: 'timeout', timeoutMs: 15_000 } },
   ]);
   assert.deepEqual(lines(menu.items.filter((item) => item.kind === 'account')), [
     'account:leadping: Leadping (Loading…)',
     'account:signeasy: Signeasy (Could not load)',
   ]);
+});
+
+test('two accounts of one service: an entry each, by its label and holder, a pinned one marked, each acting on its own key', () => {
+  const second: AccountState = {
+    accountKey: 'leadping~2b',
+    serviceId: 'leadping',
+    label: 'Client A',
+    pinned: true,
+    signedIn: true,
+    refreshing: false,
+    snapshot: leadpingSnapshot({ balance: 3.2 }),
+  };
+  const menu = menuOf([bothSignedIn[0] as AccountState, second, bothSignedIn[1] as AccountState]);
+  assert.deepEqual(lines(menu.items.filter((item) => item.kind === 'account')), [
+    'account:leadping: Leadping · Dana Whitfield ($1,234.50)',
+    'account:leadping~2b: Leadping · Client A · Dana Whitfield ($3.20)',
+    'account:signeasy: Signeasy · John Doe (1,760)',
+  ]);
+  const pinned = account(menu.items, 'leadping~2b');
+  assert.equal(pinned.icon, 'pinned');
+  assert.deepEqual(
+    pinned.actions.map((action) => `${action.id} ${action.arguments.join(' ')}`),
+    ['copySummary leadping~2b', 'openDashboard leadping~2b', 'unpin leadping~2b', 'rename leadping~2b', 'signOut leadping~2b'],
+  );
+  // Privacy mode: a label may name a client, so it goes with the names.
+  const hidden = menuOf([bothSignedIn[0] as AccountState, second], true);
+  assert.doesNotMatch(JSON.stringify(hidden.items), /Client A|Dana/);
 });

@@ -1,6 +1,9 @@
-// Keeps one AccountState per service and refreshes them. Coalesces bursts (a refresh asked for
+// Keeps one AccountState per account and refreshes them. Coalesces bursts (a refresh asked for
 // while one is under way joins it), drops answers that a token change made obsolete, and
-// remembers when a rate-limited service may be asked again.
+// remembers when a rate-limited account may be asked again. Every service has its first account's
+// slot from the start (signed out until a token is found); further accounts come and go
+// (src/core/accounts/accountKey.ts).
+import { isFirstAccountKey, serviceIdOfKey } from '../accounts/accountKey';
 import type { AccountState } from './accountState';
 import type { AccountConnection, FetchOptions } from '../http/accountFetcher';
 import type { AccountSnapshot, FetchResult, ServiceError } from '../model';
@@ -13,12 +16,12 @@ interface SnapshotFetcher {
 export interface AccountRefresherOptions {
   readonly adapters: readonly ServiceAdapter[];
   readonly fetcher: SnapshotFetcher;
-  /** The token and base URL for a service, or undefined when it has no token. */
-  readonly connectionFor: (serviceId: string) => Promise<AccountConnection | undefined>;
+  /** The token and base URL for an account, or undefined when it has no token. */
+  readonly connectionFor: (accountKey: string) => Promise<AccountConnection | undefined>;
   /** Called with each new good snapshot, e.g. to cache it. */
-  readonly onSnapshot?: (snapshot: AccountSnapshot) => void;
+  readonly onSnapshot?: (accountKey: string, snapshot: AccountSnapshot) => void;
   /** Called with each failed refresh, e.g. to log it. */
-  readonly onFailure?: (serviceId: string, error: ServiceError) => void;
+  readonly onFailure?: (accountKey: string, error: ServiceError) => void;
   /**
    * How long to wait before asking again after a failure, or undefined to wait for a person
    * (a rejected token will not fix itself). `attempt` counts consecutive failures from 1.
@@ -29,7 +32,16 @@ export interface AccountRefresherOptions {
   readonly onListenerCountChange?: (count: number) => void;
 }
 
-interface ServiceSlot {
+/** What a person said about an account: its name and whether the status bar shows it. */
+export interface AccountDetails {
+  readonly label?: string;
+  readonly pinned?: boolean;
+}
+
+interface AccountSlot {
+  readonly accountKey: string;
+  readonly serviceId: string;
+  details: AccountDetails;
   state: AccountState;
   inFlight?: Promise<void>;
   /** The refresh under way is automatic, and so may be held back by the request budget. */
@@ -45,35 +57,62 @@ interface ServiceSlot {
   consecutiveFailures: number;
 }
 
-export type StateListener = (serviceId: string, state: AccountState) => void;
+export type StateListener = (accountKey: string, state: AccountState) => void;
+
+/** A state without what its slot stamps on it (update() adds the key, the service and the details). */
+type SlotState = Omit<AccountState, 'accountKey' | 'serviceId' | 'label' | 'pinned'>;
 
 export class AccountRefresher {
-  private readonly slots = new Map<string, ServiceSlot>();
+  private readonly slots = new Map<string, AccountSlot>();
   private readonly listeners = new Set<StateListener>();
   private readonly now: () => number;
 
   constructor(private readonly options: AccountRefresherOptions) {
     this.now = options.now ?? Date.now;
-    for (const adapter of options.adapters) {
-      this.slots.set(adapter.id, {
-        state: { serviceId: adapter.id, signedIn: false, refreshing: false },
-        generation: 0,
-        rateLimited: false,
-        consecutiveFailures: 0,
-      });
-    }
+    for (const adapter of options.adapters) this.createSlot(adapter.id);
   }
 
   get adapters(): readonly ServiceAdapter[] {
     return this.options.adapters;
   }
 
-  state(serviceId: string): AccountState {
-    return this.slot(serviceId).state;
+  state(accountKey: string): AccountState {
+    return this.slot(accountKey).state;
   }
 
+  /** Whether `accountKey` names an account here (its slot exists). */
+  has(accountKey: string): boolean {
+    return this.slots.has(accountKey);
+  }
+
+  /** Every account, grouped by service in the adapters' order, each service's first account first. */
   states(): AccountState[] {
-    return this.options.adapters.map((adapter) => this.state(adapter.id));
+    const all = [...this.slots.values()];
+    return this.options.adapters.flatMap((adapter) => all.filter((slot) => slot.serviceId === adapter.id).map((slot) => slot.state));
+  }
+
+  /** The accounts of one service, first account first. */
+  statesOf(serviceId: string): AccountState[] {
+    return this.states().filter((state) => state.serviceId === serviceId);
+  }
+
+  /**
+   * Makes room for another account of a known service (signed out until a refresh finds its
+   * token). False when the key names no known service; true when the slot exists now.
+   */
+  addAccount(accountKey: string, details: AccountDetails = {}): boolean {
+    if (this.slots.has(accountKey)) return true;
+    if (!findAdapter(this.options.adapters, serviceIdOfKey(accountKey))) return false;
+    this.createSlot(accountKey, details);
+    return true;
+  }
+
+  /** Changes what a person said about an account (its label, whether it is pinned). */
+  setDetails(accountKey: string, details: AccountDetails): void {
+    const slot = this.slots.get(accountKey);
+    if (!slot || (slot.details.label === details.label && slot.details.pinned === details.pinned)) return;
+    slot.details = { ...details };
+    this.update(slot, slot.state);
   }
 
   onDidChangeState(listener: StateListener): { dispose(): void } {
@@ -87,63 +126,82 @@ export class AccountRefresher {
     };
   }
 
-  /** Shows snapshots kept from the last session at once, marked stale until a refresh confirms them. */
-  restoreCached(snapshots: readonly AccountSnapshot[]): void {
-    for (const snapshot of snapshots) {
-      const slot = this.slots.get(snapshot.serviceId);
-      if (!slot || slot.state.snapshot) continue;
+  /**
+   * Shows snapshots kept from the last session at once, marked stale until a refresh confirms
+   * them. An entry may bring a further account with it: the first refresh checks it still has a token.
+   */
+  restoreCached(entries: readonly (readonly [accountKey: string, snapshot: AccountSnapshot])[]): void {
+    for (const [accountKey, snapshot] of entries) {
+      if (serviceIdOfKey(accountKey) !== snapshot.serviceId || !this.addAccount(accountKey)) continue;
+      const slot = this.slot(accountKey);
+      if (slot.state.snapshot) continue;
       this.update(slot, { ...slot.state, signedIn: true, snapshot, fromCache: true });
     }
   }
 
-  /** Records whether a service has a token; signing out forgets its data. */
-  setSignedIn(serviceId: string, signedIn: boolean): void {
-    const slot = this.slot(serviceId);
+  /**
+   * Records whether an account has a token. Signing out forgets its data; a further account
+   * (not a service's first) then goes altogether.
+   */
+  setSignedIn(accountKey: string, signedIn: boolean): void {
+    const slot = this.slot(accountKey);
     slot.generation++;
     slot.inFlight = undefined;
     this.clearRetry(slot);
-    this.update(slot, signedIn ? { ...slot.state, signedIn, refreshing: false } : { serviceId, signedIn: false, refreshing: false });
+    if (signedIn) this.update(slot, { ...slot.state, signedIn, refreshing: false });
+    else this.signOut(slot);
   }
 
   /** A new token may be another account: forgets the old data, then loads the new (a person's act: not held back). */
-  replaceToken(serviceId: string): Promise<void> {
-    this.setSignedIn(serviceId, false);
-    this.setSignedIn(serviceId, true);
-    return this.refreshOne(serviceId, this.slot(serviceId));
+  replaceToken(accountKey: string): Promise<void> {
+    if (!this.addAccount(accountKey)) return Promise.resolve();
+    const slot = this.slot(accountKey);
+    slot.generation++;
+    slot.inFlight = undefined;
+    this.clearRetry(slot);
+    // Signed out first, so what belonged to the old token (cache, history, alerts) is let go.
+    this.update(slot, { signedIn: false, refreshing: false });
+    this.update(slot, { signedIn: true, refreshing: false });
+    return this.refreshOne(accountKey, slot);
   }
 
   /**
    * Forgets any refresh under way, then refreshes: the base URL (or the origin its token is bound
    * to) changed. Automatic unless a person asked for it, so the request budget still holds.
    */
-  reconnect(serviceId: string, options: { automatic?: boolean } = {}): Promise<void> {
-    const slot = this.slot(serviceId);
+  reconnect(accountKey: string, options: { automatic?: boolean } = {}): Promise<void> {
+    const slot = this.slot(accountKey);
     slot.generation++;
     slot.inFlight = undefined;
     this.clearRetry(slot);
-    return this.refreshOne(serviceId, slot, options.automatic ?? true);
+    return this.refreshOne(accountKey, slot, options.automatic ?? true);
   }
 
-  /** Puts a snapshot fetched elsewhere (the token check) in place, as if a refresh had returned it. */
-  accept(snapshot: AccountSnapshot): void {
-    const slot = this.slot(snapshot.serviceId);
+  /**
+   * Puts a snapshot fetched elsewhere (the token check) in place, as if a refresh had returned
+   * it; the account's slot is made if it is new.
+   */
+  accept(accountKey: string, snapshot: AccountSnapshot): void {
+    if (serviceIdOfKey(accountKey) !== snapshot.serviceId || !this.addAccount(accountKey)) return;
+    const slot = this.slot(accountKey);
     slot.generation++;
     slot.inFlight = undefined;
     this.succeed(slot, snapshot);
   }
 
   /**
-   * Refreshes the given services (all by default) in parallel. A service already refreshing is
-   * joined, not asked again. An `automatic` refresh (the schedule, start-up) skips a service still
+   * Refreshes the given accounts (all by default) in parallel. An account already refreshing is
+   * joined, not asked again. An `automatic` refresh (the schedule, start-up) skips an account still
    * inside the wait a 429 asked for and counts against the request budget; a person's explicit
-   * refresh always goes through.
+   * refresh always goes through. Keys of accounts gone meanwhile are passed over.
    */
-  async refresh(serviceIds?: readonly string[], options: { automatic?: boolean } = {}): Promise<void> {
-    const ids = serviceIds ?? this.options.adapters.map((adapter) => adapter.id);
+  async refresh(accountKeys?: readonly string[], options: { automatic?: boolean } = {}): Promise<void> {
+    const ids = accountKeys ?? [...this.slots.keys()];
     const automatic = options.automatic ?? false;
     await Promise.all(
       ids.map((id) => {
-        const slot = this.slot(id);
+        const slot = this.slots.get(id);
+        if (!slot) return Promise.resolve();
         if (automatic && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
           return Promise.resolve();
         }
@@ -152,14 +210,14 @@ export class AccountRefresher {
     );
   }
 
-  /** When the first failed service should be asked again (possibly already past: due now), if any. */
+  /** When the first failed account should be asked again (possibly already past: due now), if any. */
   nextRetryAt(): number | undefined {
     const pending = [...this.slots.values()].map((slot) => slot.retryAt).filter((at): at is number => at !== undefined);
     return pending.length > 0 ? Math.min(...pending) : undefined;
   }
 
-  /** Services whose retry time has come. */
-  servicesDueForRetry(): string[] {
+  /** Accounts whose retry time has come. */
+  accountsDueForRetry(): string[] {
     const now = this.now();
     return [...this.slots.entries()].filter(([, slot]) => slot.retryAt !== undefined && slot.retryAt <= now).map(([id]) => id);
   }
@@ -173,22 +231,22 @@ export class AccountRefresher {
     this.options.onListenerCountChange?.(0);
   }
 
-  private refreshOne(serviceId: string, slot: ServiceSlot, automatic = false): Promise<void> {
+  private refreshOne(accountKey: string, slot: AccountSlot, automatic = false): Promise<void> {
     if (slot.inFlight) {
       // A person's refresh that joins an automatic one is still answered if the budget held that back.
       if (automatic || !slot.inFlightAutomatic) return slot.inFlight;
       const generation = slot.generation;
       return slot.inFlight.then(() =>
-        slot.heldBack && slot.generation === generation ? this.refreshOne(serviceId, slot, false) : undefined,
+        slot.heldBack && slot.generation === generation ? this.refreshOne(accountKey, slot, false) : undefined,
       );
     }
     const generation = slot.generation;
     slot.heldBack = false;
-    const adapter = this.adapter(serviceId);
+    const adapter = this.adapter(slot.serviceId);
     const run = (async () => {
       let connection: AccountConnection | undefined;
       try {
-        connection = await this.options.connectionFor(serviceId);
+        connection = await this.options.connectionFor(accountKey);
       } catch {
         // e.g. the OS keyring is locked or missing: say so rather than pretend to be signed out.
         if (slot.generation === generation) {
@@ -199,7 +257,7 @@ export class AccountRefresher {
       if (slot.generation !== generation) return;
       if (!connection) {
         this.clearRetry(slot);
-        this.update(slot, { serviceId, signedIn: false, refreshing: false });
+        this.signOut(slot);
         return;
       }
       this.update(slot, { ...slot.state, signedIn: true, refreshing: true });
@@ -220,13 +278,19 @@ export class AccountRefresher {
     return run;
   }
 
-  private succeed(slot: ServiceSlot, snapshot: AccountSnapshot): void {
+  private succeed(slot: AccountSlot, snapshot: AccountSnapshot): void {
     this.clearRetry(slot);
-    this.update(slot, { serviceId: slot.state.serviceId, signedIn: true, refreshing: false, snapshot, fromCache: false });
-    this.options.onSnapshot?.(snapshot);
+    this.update(slot, { signedIn: true, refreshing: false, snapshot, fromCache: false });
+    this.options.onSnapshot?.(slot.accountKey, snapshot);
   }
 
-  private fail(slot: ServiceSlot, error: ServiceError): void {
+  /** Forgets the account's data; a further account's slot goes with it (listeners are told either way). */
+  private signOut(slot: AccountSlot): void {
+    if (!isFirstAccountKey(slot.accountKey) && this.slots.get(slot.accountKey) === slot) this.slots.delete(slot.accountKey);
+    this.update(slot, { signedIn: false, refreshing: false }, true);
+  }
+
+  private fail(slot: AccountSlot, error: ServiceError): void {
     if (error.kind === 'throttled') {
       this.holdBack(slot, error);
       return;
@@ -236,14 +300,14 @@ export class AccountRefresher {
     slot.retryAt = delay === undefined ? undefined : this.now() + delay;
     slot.rateLimited = error.kind === 'rateLimited' && delay !== undefined;
     this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
-    this.options.onFailure?.(slot.state.serviceId, error);
+    this.options.onFailure?.(slot.accountKey, error);
   }
 
   /**
    * Our own budget held an automatic refresh back: nothing new was learnt, so the last answer
    * (data or a server's error) stays on screen; only the next try moves to when the budget frees.
    */
-  private holdBack(slot: ServiceSlot, error: ServiceError): void {
+  private holdBack(slot: AccountSlot, error: ServiceError): void {
     slot.heldBack = true;
     const delay = this.options.retryDelayMs(error, Math.max(1, slot.consecutiveFailures));
     slot.retryAt = delay === undefined ? undefined : this.now() + delay;
@@ -252,20 +316,36 @@ export class AccountRefresher {
     else this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error, failedAt: this.now() });
   }
 
-  private clearRetry(slot: ServiceSlot): void {
+  private clearRetry(slot: AccountSlot): void {
     slot.retryAt = undefined;
     slot.rateLimited = false;
     slot.consecutiveFailures = 0;
   }
 
-  private update(slot: ServiceSlot, state: AccountState): void {
-    slot.state = state;
-    for (const listener of this.listeners) listener(state.serviceId, state);
+  /** Sets the slot's state (stamped with its key, service and details) and tells the listeners; a removed slot's only once more, as it goes. */
+  private update(slot: AccountSlot, state: SlotState, removing = false): void {
+    if (!removing && this.slots.get(slot.accountKey) !== slot) return;
+    slot.state = stamped(slot, state);
+    for (const listener of this.listeners) listener(slot.accountKey, slot.state);
   }
 
-  private slot(serviceId: string): ServiceSlot {
-    const slot = this.slots.get(serviceId);
-    if (!slot) throw new Error(`Unknown service: ${serviceId}`);
+  private createSlot(accountKey: string, details: AccountDetails = {}): void {
+    const slot: AccountSlot = {
+      accountKey,
+      serviceId: serviceIdOfKey(accountKey),
+      details: { ...details },
+      state: { accountKey, serviceId: '', signedIn: false, refreshing: false },
+      generation: 0,
+      rateLimited: false,
+      consecutiveFailures: 0,
+    };
+    slot.state = stamped(slot, { signedIn: false, refreshing: false });
+    this.slots.set(accountKey, slot);
+  }
+
+  private slot(accountKey: string): AccountSlot {
+    const slot = this.slots.get(accountKey);
+    if (!slot) throw new Error(`Unknown account: ${accountKey}`);
     return slot;
   }
 
@@ -274,4 +354,16 @@ export class AccountRefresher {
     if (!adapter) throw new Error(`Unknown service: ${serviceId}`);
     return adapter;
   }
+}
+
+/** `state` with its slot's key, service and details: those come from the slot alone (a state passed back in carries the old ones). */
+function stamped({ accountKey, serviceId, details }: AccountSlot, state: SlotState): AccountState {
+  const { label: _label, pinned: _pinned, ...rest } = state as AccountState;
+  return {
+    ...rest,
+    accountKey,
+    serviceId,
+    ...(details.label !== undefined && { label: details.label }),
+    ...(details.pinned && { pinned: true }),
+  };
 }

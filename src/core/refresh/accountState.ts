@@ -1,11 +1,17 @@
-// What the UI knows about one service at a moment: the last good snapshot, the last failure,
+// What the UI knows about one account at a moment: the last good snapshot, the last failure,
 // and whether a refresh is under way. Pure data; the refresher produces it, the UI renders it.
 import { PROBLEM_IDS, type AccountSnapshot, type ServiceError } from '../model';
 
 export type AccountStatus = 'signedOut' | 'loading' | 'fresh' | 'stale' | 'error';
 
 export interface AccountState {
+  /** Which account: the service id for a service's first account (src/core/accounts/accountKey.ts). */
+  readonly accountKey: string;
   readonly serviceId: string;
+  /** The person's own name for the account ("Client A"), shown beside the service's. */
+  readonly label?: string;
+  /** The person pinned it: while any account is pinned, the status bar shows only pinned ones. */
+  readonly pinned?: boolean;
   readonly signedIn: boolean;
   readonly refreshing: boolean;
   /** The last good data. Kept after a failed refresh so nothing disappears. */

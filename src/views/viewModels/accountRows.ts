@@ -32,6 +32,7 @@ import {
   MISSING,
 } from './format';
 import { summarizeProblems, type ProblemSummary } from './problemSummary';
+import { accountTitle } from './accountTitle';
 import { counterLabel, describeProblem, detailListLabel, usageLineLabel } from './snapshotWording';
 
 export interface RowIcon {
@@ -63,7 +64,7 @@ export interface Row {
   readonly command?: RowCommand;
   readonly children?: readonly Row[];
   readonly expanded?: boolean;
-  /** For menus: 'service.signedIn', 'service.signedOut', 'value'. */
+  /** For menus: 'service.signedIn', 'service.signedIn.pinned', 'service.signedOut', 'value'. */
   readonly contextValue?: string;
 }
 
@@ -72,7 +73,7 @@ export interface RowContext {
   readonly locale?: string;
   /** The host each service's data comes from, for services whose base URL is not their default. */
   readonly customHosts?: Readonly<Record<string, string>>;
-  /** Each service's headline forecast, once one was made. */
+  /** Each account's headline forecast, by account key, once one was made. */
   readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
 }
 
@@ -97,16 +98,22 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   // Only data the node shows (fresh or stale) can report problems.
   const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems, context.locale) : undefined;
   return {
-    id: adapter.id,
+    id: state.accountKey,
     kind: 'service',
-    label: adapter.displayName,
+    label: accountTitle(adapter, state),
     description: describeServiceStatus(status, who, trouble),
     tooltip: serviceTooltip(adapter, state, context),
     icon: serviceIcon(status, state.refreshing, trouble),
     children: serviceChildren(adapter, state, context),
     expanded: true,
-    contextValue: state.signedIn ? 'service.signedIn' : 'service.signedOut',
+    contextValue: contextValueOf(state),
   };
+}
+
+/** What the row's menu offers goes by this: signed in (pinned or not) or out. */
+function contextValueOf(state: AccountState): string {
+  if (state.signedIn !== true) return 'service.signedOut';
+  return state.pinned ? 'service.signedIn.pinned' : 'service.signedIn';
 }
 
 /**
@@ -125,15 +132,15 @@ export function serviceRowOrError(
   } catch (error) {
     onError?.(error);
     return {
-      id: adapter.id,
+      id: state.accountKey,
       kind: 'service',
-      label: adapter.displayName,
+      label: accountTitle(adapter, state),
       description: l10n.t('Could not show this account: see the log'),
       tooltip: l10n.t('This account could not be shown. Click to open the log; a refresh may fix it.'),
       icon: STATUS_ICONS.error,
       command: { command: 'accountGlance.showLog', title: l10n.t('Show log') },
       // Keeps the service's menu (refresh, remove token), the ways out of a bad snapshot.
-      contextValue: state.signedIn === true ? 'service.signedIn' : 'service.signedOut',
+      contextValue: contextValueOf(state),
     };
   }
 }
@@ -176,7 +183,7 @@ function describeServiceStatus(status: AccountStatus, who: string | undefined, t
 // Tooltips are Markdown: every piece of text that came from a service (or quotes one) is escaped.
 function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: RowContext): string {
   const service = adapter.displayName;
-  const lines = [`**${escapeMarkdown(service)}**`];
+  const lines = [`**${escapeMarkdown(accountTitle(adapter, state))}**`];
   const host = context.customHosts?.[adapter.id];
   if (host) {
     lines.push(
@@ -205,9 +212,9 @@ function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: R
 }
 
 /** Where the data comes from, first under the service, when that is not the service's own address. */
-function hostRow(adapter: ServiceAdapter, host: string): Row {
+function hostRow(adapter: ServiceAdapter, accountKey: string, host: string): Row {
   return {
-    id: `${adapter.id}/host`,
+    id: `${accountKey}/host`,
     kind: 'message',
     label: l10n.t('Server'),
     description: host,
@@ -225,40 +232,41 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
   if (!state.signedIn) {
     return [
       {
-        id: `${adapter.id}/setToken`,
+        id: `${state.accountKey}/setToken`,
         kind: 'action',
         label: l10n.t('Set API token…'),
         icon: { id: 'key' },
         tooltip: l10n.t("Store a {service} API token in VS Code's secret storage.", { service: escapeMarkdown(adapter.displayName) }),
-        command: { command: 'accountGlance.setToken', title: l10n.t('Set API Token...'), arguments: [adapter.id] },
+        command: { command: 'accountGlance.setToken', title: l10n.t('Set API Token...'), arguments: [state.accountKey] },
       },
     ];
   }
   const rows: Row[] = [];
   const host = context.customHosts?.[adapter.id];
-  if (host) rows.push(hostRow(adapter, host));
+  if (host) rows.push(hostRow(adapter, state.accountKey, host));
   if (state.error) rows.push(errorRow(adapter, state.error, state, context));
   else if (state.fromCache && state.snapshot) {
     rows.push({
-      id: `${adapter.id}/cached`,
+      id: `${state.accountKey}/cached`,
       kind: 'message',
       label: l10n.t('From last session'),
       description: l10n.t('refreshing… (data {age})', { age: formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale) }),
       icon: { id: 'history' },
     });
   }
-  if (state.snapshot) rows.push(...snapshotSections(adapter, state.snapshot, context));
-  else if (!state.error) rows.push({ id: `${adapter.id}/loading`, kind: 'message', label: l10n.t('Loading…'), icon: { id: 'sync~spin' } });
+  if (state.snapshot) rows.push(...snapshotSections(adapter, state.accountKey, state.snapshot, context));
+  else if (!state.error)
+    rows.push({ id: `${state.accountKey}/loading`, kind: 'message', label: l10n.t('Loading…'), icon: { id: 'sync~spin' } });
   return rows;
 }
 
 function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountState, context: RowContext): Row {
   const stale = state.snapshot !== undefined;
-  const { command, clickHint } = errorAction(adapter, error);
+  const { command, clickHint } = errorAction(state.accountKey, error);
   const message = describeError(error, adapter.displayName, context.locale);
   const dataAge = stale ? formatRelativeTime(state.snapshot?.fetchedAt, context.now, context.locale) : undefined;
   return {
-    id: `${adapter.id}/error`,
+    id: `${state.accountKey}/error`,
     kind: 'message',
     // The sentence is too long for a row's label: a short title, and the sentence as the description.
     label: errorTitle(error.kind),
@@ -277,11 +285,11 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
  * URL, else the log. `clickHint` is its own sentence: a translated title cannot be lower-cased
  * into another sentence.
  */
-function errorAction(adapter: ServiceAdapter, error: ServiceError): { command: RowCommand; clickHint: string } {
+function errorAction(accountKey: string, error: ServiceError): { command: RowCommand; clickHint: string } {
   switch (error.kind) {
     case 'unauthorized':
       return {
-        command: { command: 'accountGlance.setToken', title: l10n.t('Set a new token'), arguments: [adapter.id] },
+        command: { command: 'accountGlance.setToken', title: l10n.t('Set a new token'), arguments: [accountKey] },
         clickHint: l10n.t('Click to set a new token.'),
       };
     case 'invalidBaseUrl':
@@ -291,7 +299,7 @@ function errorAction(adapter: ServiceAdapter, error: ServiceError): { command: R
       };
     case 'originChanged':
       return {
-        command: { command: 'accountGlance.confirmBaseUrl', title: l10n.t('Confirm the new address'), arguments: [adapter.id] },
+        command: { command: 'accountGlance.confirmBaseUrl', title: l10n.t('Confirm the new address'), arguments: [accountKey] },
         clickHint: l10n.t('Click to confirm the new address.'),
       };
     case 'secretStorage':
@@ -301,7 +309,7 @@ function errorAction(adapter: ServiceAdapter, error: ServiceError): { command: R
       };
     case 'throttled':
       return {
-        command: { command: 'accountGlance.refreshService', title: l10n.t('Refresh now'), arguments: [adapter.id] },
+        command: { command: 'accountGlance.refreshService', title: l10n.t('Refresh now'), arguments: [accountKey] },
         clickHint: l10n.t('Click to refresh now.'),
       };
     default:
@@ -309,8 +317,8 @@ function errorAction(adapter: ServiceAdapter, error: ServiceError): { command: R
   }
 }
 
-function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, context: RowContext): Row[] {
-  const base = adapter.id;
+function snapshotSections(adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot, context: RowContext): Row[] {
+  const base = accountKey;
   const { identity, plan } = snapshot;
   const dateRow = (id: string, label: string, at: number | undefined): Row =>
     valueRow(`${base}/${id}`, label, formatRelativeTime(at, context.now, context.locale), formatExactTime(at, context.locale));
@@ -368,13 +376,13 @@ function snapshotSections(adapter: ServiceAdapter, snapshot: AccountSnapshot, co
   });
 
   if (snapshot.periodUsage) credits.push(periodUsageRow(base, snapshot.periodUsage, context));
-  const headline = context.forecasts?.[adapter.id];
+  const headline = context.forecasts?.[accountKey];
   if (headline) credits.push(forecastRow(base, headline, context));
 
   // Credits and problems are what a glance is for: open. Profile and plan: one click away.
   // Problems come first, so a person sees them without scrolling.
   const sections: Row[] = [
-    ...(snapshot.problems.length > 0 ? [problemsSection(adapter, snapshot.problems, context)] : []),
+    ...(snapshot.problems.length > 0 ? [problemsSection(adapter, accountKey, snapshot.problems, context)] : []),
     section(`${base}/profile`, l10n.t('Profile'), 'account', profile, false),
     section(`${base}/plan`, l10n.t('Plan'), 'briefcase', planRows, false),
     section(
@@ -436,8 +444,8 @@ function forecastRow(base: string, headline: HeadlineForecast, context: RowConte
   };
 }
 
-function problemsSection(adapter: ServiceAdapter, problems: readonly AccountProblem[], context: RowContext): Row {
-  const base = adapter.id;
+function problemsSection(adapter: ServiceAdapter, accountKey: string, problems: readonly AccountProblem[], context: RowContext): Row {
+  const base = accountKey;
   return section(
     `${base}/problems`,
     l10n.t('Problems'),

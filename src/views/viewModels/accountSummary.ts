@@ -10,6 +10,7 @@ import { describeError } from './errorWording';
 import { describeForecast } from './forecastText';
 import { formatCounterValue, formatDate, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
 import { counterLabel, describeProblem } from './snapshotWording';
+import { accountTitle } from './accountTitle';
 
 export interface SummaryAccount {
   readonly adapter: ServiceAdapter;
@@ -30,7 +31,7 @@ export function summarizeAccounts(accounts: readonly SummaryAccount[], context: 
 
 function accountSection({ adapter, state, forecast }: SummaryAccount, context: SummaryContext): string {
   const { now, locale } = context;
-  const lines = [`## ${adapter.displayName}`, ''];
+  const lines = [`## ${oneLine(accountTitle(adapter, state))}`, ''];
   const item = (text: string, depth = 0) => lines.push(`${'  '.repeat(depth)}- ${oneLine(text)}`);
   const snapshot = state.snapshot;
   if (!state.signedIn) item(l10n.t('Not signed in'));

@@ -5,6 +5,7 @@ import type { AccountState } from '../../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import type { ChartAccount } from './historyChart';
 import { counterLabel } from './snapshotWording';
+import { accountTitle } from './accountTitle';
 
 export function chartAccounts(
   adapters: readonly ServiceAdapter[],
@@ -14,12 +15,12 @@ export function chartAccounts(
 ): ChartAccount[] {
   return states.flatMap((state) => {
     const adapter = findAdapter(adapters, state.serviceId);
-    const headline = forecasts[state.serviceId];
+    const headline = forecasts[state.accountKey];
     if (!adapter || !headline || !state.signedIn) return [];
     const accountName = accountHolderName(state.snapshot?.identity);
     return [
       {
-        serviceName: adapter.displayName,
+        serviceName: accountTitle(adapter, state),
         ...(accountName !== undefined ? { accountName } : {}),
         counter: { label: counterLabel(headline.counter), unit: headline.counter.unit },
         points: headline.points,

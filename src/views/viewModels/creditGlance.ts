@@ -19,6 +19,7 @@ import {
 import { counterLabel, describeProblem, problemCount, problemPhrase } from './snapshotWording';
 import { describeForecast } from './forecastText';
 import { forecastHorizonWarning } from '../../core/history/forecast';
+import { accountTitle } from './accountTitle';
 import type { HeadlineForecast } from '../../core/history/headlineForecast';
 
 export interface GlanceSettings {
@@ -59,7 +60,7 @@ export interface GlanceInput {
   readonly locale?: string;
   /** The host each service's data comes from, for services whose base URL is not their default. */
   readonly customHosts?: Readonly<Record<string, string>>;
-  /** Each service's headline forecast, once one was made. */
+  /** Each account's headline forecast, by account key, once one was made. */
   readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
 }
 
@@ -101,16 +102,12 @@ export function glanceOrUndrawable(describe: () => GlanceView, onError?: (error:
 
 export function describeGlance(input: GlanceInput): GlanceView {
   const { adapters, states, settings, now, locale } = input;
-  const stateById = new Map(states.map((state) => [state.serviceId, state]));
-  const shown = settings.services
-    .map((id) => ({ adapter: findAdapter(adapters, id), state: stateById.get(id) }))
-    .filter((entry): entry is { adapter: ServiceAdapter; state: AccountState } => !!entry.adapter && !!entry.state?.signedIn);
-
+  const shown = shownAccounts(adapters, states, settings.services);
   if (!settings.enabled || shown.length === 0) {
     return { visible: false, text: '', tooltip: '', background: 'none', accessibilityLabel: '' };
   }
 
-  const accounts = shown.map(({ adapter, state }) => glanceAccount(adapter, state, input));
+  const accounts = shown.map(({ adapter, state, ordinal }) => glanceAccount(adapter, state, ordinal, input));
   const worst = accounts.reduce<CreditLevel>(
     (worst, account) => (LEVEL_RANK[account.level] > LEVEL_RANK[worst] ? account.level : worst),
     'normal',
@@ -121,8 +118,8 @@ export function describeGlance(input: GlanceInput): GlanceView {
   const privacy = settings.privacyMode === true;
   // In privacy mode the eye stays first, so the person always sees why the numbers are gone.
   const leadIcons = privacy ? ['$(eye-closed)', ...(stateIcon ? [stateIcon] : [])] : [stateIcon ?? '$(credit-card)'];
-  const parts = accounts.map(({ adapter, state, value }) =>
-    accountStatus(state) === 'error' ? `${adapter.shortMark} $(error)` : `${adapter.shortMark} ${privacy ? HIDDEN_VALUE : value}`,
+  const parts = accounts.map((account) =>
+    accountStatus(account.state) === 'error' ? `${mark(account)} $(error)` : `${mark(account)} ${privacy ? HIDDEN_VALUE : account.value}`,
   );
   const spoken = formatList(
     accounts.map((account) => (privacy ? spokenPrivately(account, locale) : spokenInFull(account))),
@@ -143,10 +140,49 @@ export function describeGlance(input: GlanceInput): GlanceView {
   };
 }
 
+interface ShownAccount {
+  readonly adapter: ServiceAdapter;
+  readonly state: AccountState;
+  /** Its place among the shown accounts of its service, from 1; undefined when it is the only one. */
+  readonly ordinal: number | undefined;
+}
+
+/**
+ * The signed-in accounts of the services the settings list, in their order: only the pinned
+ * ones while any is pinned (a person chose what the bar shows), else all.
+ */
+function shownAccounts(adapters: readonly ServiceAdapter[], states: readonly AccountState[], services: readonly string[]): ShownAccount[] {
+  const listed = services.flatMap((id) => {
+    const adapter = findAdapter(adapters, id);
+    return adapter ? states.filter((state) => state.serviceId === id && state.signedIn).map((state) => ({ adapter, state })) : [];
+  });
+  const pinned = listed.filter(({ state }) => state.pinned);
+  const shown = pinned.length > 0 ? pinned : listed;
+  return shown.map(({ adapter, state }) => {
+    const ofService = shown.filter((other) => other.adapter === adapter);
+    return { adapter, state, ordinal: ofService.length > 1 ? ofService.findIndex((other) => other.state === state) + 1 : undefined };
+  });
+}
+
+/** The account's mark on the item: the service's ("LP"), numbered when more than one of its accounts shows ("LP2"). */
+function mark({ adapter, ordinal }: GlanceAccount): string {
+  return ordinal === undefined ? adapter.shortMark : `${adapter.shortMark}${ordinal}`;
+}
+
+/**
+ * The account's name in the tooltip and for screen readers: its title ("Leadping · Client A"). In
+ * privacy mode a label may name a client, so the service and the account's number stand in.
+ */
+function glanceName({ adapter, state, ordinal }: GlanceAccount, privacy: boolean): string {
+  if (!privacy) return accountTitle(adapter, state);
+  return ordinal === undefined ? adapter.displayName : l10n.t('{service} {number}', { service: adapter.displayName, number: ordinal });
+}
+
 /** One shown account, judged once for the text, the tooltip and the accessibility label. */
 interface GlanceAccount {
   readonly adapter: ServiceAdapter;
   readonly state: AccountState;
+  readonly ordinal: number | undefined;
   /** The counter the item shows, and its value as written. */
   readonly counter: CreditCounter | undefined;
   readonly value: string;
@@ -158,17 +194,18 @@ interface GlanceAccount {
   readonly level: CreditLevel;
 }
 
-function glanceAccount(adapter: ServiceAdapter, state: AccountState, input: GlanceInput): GlanceAccount {
+function glanceAccount(adapter: ServiceAdapter, state: AccountState, ordinal: number | undefined, input: GlanceInput): GlanceAccount {
   const { settings, now, locale } = input;
   const counter = chosenCounter(state, settings.counters[adapter.id]);
   const thresholdLevel = state.snapshot ? creditLevel(state.snapshot, settings.lowCredit[adapter.id]) : undefined;
-  const forecast = input.forecasts?.[adapter.id]?.forecast;
+  const forecast = input.forecasts?.[state.accountKey]?.forecast;
   const days = settings.forecastWarningDays ?? 0;
   const runsOutSoon = !!state.snapshot && !!forecast && days > 0 && forecastHorizonWarning(forecast, now, days);
   const level = thresholdLevel === 'normal' && runsOutSoon ? 'low' : (thresholdLevel ?? 'normal');
   return {
     adapter,
     state,
+    ordinal,
     counter,
     value: counter ? formatCounterValue(counter.value, counter.unit, locale) : MISSING,
     thresholdLevel,
@@ -182,18 +219,19 @@ function chosenCounter(state: AccountState, counterId: string | undefined): Cred
   return counters.find((counter) => counter.id === counterId) ?? counters.find((counter) => counter.headline);
 }
 
-function spokenInFull({ adapter, counter, value }: GlanceAccount): string {
+function spokenInFull(account: GlanceAccount): string {
+  const { counter, value } = account;
+  const service = glanceName(account, false);
   return counter
-    ? l10n.t('{service} {counter} {value}', { service: adapter.displayName, counter: counterLabel(counter), value })
-    : l10n.t('{service} not loaded', { service: adapter.displayName });
+    ? l10n.t('{service} {counter} {value}', { service, counter: counterLabel(counter), value })
+    : l10n.t('{service} not loaded', { service });
 }
 
 /** The service and what state it is in, never a value: "Leadping: low". */
 function spokenPrivately(account: GlanceAccount, locale: string | undefined): string {
   const states = privateStates(account);
-  return states.length > 0
-    ? l10n.t('{service}: {states}', { service: account.adapter.displayName, states: formatList(states, locale) })
-    : account.adapter.displayName;
+  const service = glanceName(account, true);
+  return states.length > 0 ? l10n.t('{service}: {states}', { service, states: formatList(states, locale) }) : service;
 }
 
 /** The words privacy mode may say about an account: its state, worst first, with no value, name or host in them. */
@@ -215,11 +253,12 @@ function glanceTooltip(
   customHosts: Readonly<Record<string, string>>,
   forecasts: Readonly<Record<string, HeadlineForecast>>,
 ): string {
-  const blocks = accounts.map(({ adapter, state, thresholdLevel: level }) => {
+  const blocks = accounts.map((account) => {
+    const { adapter, state, thresholdLevel: level } = account;
     const snapshot = state.snapshot;
     const lines: string[] = [];
     const who = accountHolderName(snapshot?.identity);
-    lines.push(`### ${escapeMarkdown(adapter.displayName)}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
+    lines.push(`### ${escapeMarkdown(glanceName(account, false))}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
     const host = customHosts[adapter.id];
     if (host) lines.push(`$(server) ${l10n.t('Data from {host}', { host: escapeMarkdown(host) })}  `);
     if (snapshot) {
@@ -240,7 +279,7 @@ function glanceTooltip(
         const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale });
         lines.push(`${problemIcon(problem)} ${escapeMarkdown(sentence)}  `);
       }
-      const headline = forecasts[adapter.id];
+      const headline = forecasts[state.accountKey];
       if (headline) {
         const sentence = describeForecast(headline.forecast, { unit: headline.counter.unit, now, renewsAt: headline.renewsAt, locale });
         lines.push(
@@ -272,8 +311,9 @@ function privateTooltip(accounts: readonly GlanceAccount[], now: number, locale:
     'accountGlance.togglePrivacyMode',
     l10n.t('Turn Privacy Mode Off'),
   )}`;
-  const blocks = accounts.map(({ adapter, state, thresholdLevel, runsOutSoon }) => {
-    const lines = [`### ${escapeMarkdown(adapter.displayName)}`];
+  const blocks = accounts.map((account) => {
+    const { state, thresholdLevel, runsOutSoon } = account;
+    const lines = [`### ${escapeMarkdown(glanceName(account, true))}`];
     const snapshot = state.snapshot;
     if (snapshot) {
       if (thresholdLevel === 'exhausted') lines.push(`$(error) **${l10n.t('Out of credits')}**  `);

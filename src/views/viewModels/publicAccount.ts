@@ -20,8 +20,9 @@ export function publicAccount({ adapter, state, forecast }: PublicAccountSource)
   if (status === 'signedOut') return undefined;
   const snapshot = state.snapshot;
   const account: AccountGlanceAccount = {
-    accountId: adapter.id,
+    accountId: state.accountKey,
     service: { id: adapter.id, name: adapter.displayName },
+    ...(state.label !== undefined && { label: state.label }),
     status,
     ...(snapshot && {
       profile: profileOf(snapshot),

@@ -4,7 +4,8 @@
 import * as l10n from '@vscode/l10n';
 import { accountHolderName } from '../../core/model';
 import type { AccountState } from '../../core/refresh/accountState';
-import type { ServiceAdapter } from '../../core/services/serviceAdapter';
+import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
+import { accountTitle } from './accountTitle';
 import { HIDDEN_VALUE } from './creditGlance';
 import { formatCounterValue } from './format';
 
@@ -52,10 +53,9 @@ export interface StatusMenuInput {
 }
 
 export function statusMenu({ adapters, states, privacyMode, locale }: StatusMenuInput): StatusMenu {
-  const stateById = new Map(states.map((state) => [state.serviceId, state]));
-  const accounts = adapters.flatMap((adapter) => {
-    const state = stateById.get(adapter.id);
-    return state?.signedIn ? [accountItem(adapter, state, privacyMode, locale)] : [];
+  const accounts = states.flatMap((state) => {
+    const adapter = findAdapter(adapters, state.serviceId);
+    return adapter && state.signedIn ? [accountItem(adapter, state, privacyMode, locale)] : [];
   });
   const items: StatusMenuItem[] = [
     action('refresh', 'refresh', l10n.t('Refresh'), 'accountGlance.refresh'),
@@ -70,7 +70,12 @@ export function statusMenu({ adapters, states, privacyMode, locale }: StatusMenu
     items.push(action('copyAllSummaries', 'copy', l10n.t('Copy Summary of All Accounts'), 'accountGlance.copySummary'));
   }
   items.push(
-    action('signIn', 'key', accounts.length > 0 ? l10n.t('Sign In to Another Account...') : l10n.t('Sign In...'), 'accountGlance.setToken'),
+    action(
+      'signIn',
+      'key',
+      accounts.length > 0 ? l10n.t('Sign In to Another Account...') : l10n.t('Sign In...'),
+      'accountGlance.addAccount',
+    ),
     privacyMode
       ? action('togglePrivacyMode', 'eye', l10n.t('Turn Privacy Mode Off'), 'accountGlance.togglePrivacyMode')
       : action('togglePrivacyMode', 'eye-closed', l10n.t('Turn Privacy Mode On'), 'accountGlance.togglePrivacyMode'),
@@ -80,17 +85,25 @@ export function statusMenu({ adapters, states, privacyMode, locale }: StatusMenu
 
 function accountItem(adapter: ServiceAdapter, state: AccountState, privacyMode: boolean, locale: string | undefined): MenuAccount {
   const service = adapter.displayName;
+  // A label may name a client: privacy mode hides it with the names.
+  const title = privacyMode ? service : accountTitle(adapter, state);
   const who = privacyMode ? undefined : accountHolderName(state.snapshot?.identity);
+  const key = state.accountKey;
   return {
     kind: 'account',
-    id: `account:${adapter.id}`,
-    icon: 'credit-card',
-    label: who ? l10n.t('{service} · {name}', { service, name: who }) : service,
+    id: `account:${key}`,
+    icon: state.pinned ? 'pinned' : 'credit-card',
+    label: who ? l10n.t('{service} · {name}', { service: title, name: who }) : title,
     description: accountDescription(state, privacyMode, locale),
-    placeHolder: l10n.t('Choose what to do with the {service} account', { service }),
+    placeHolder: l10n.t('Choose what to do with the {service} account', { service: title }),
     actions: [
-      action('copySummary', 'copy', l10n.t('Copy Summary'), 'accountGlance.copySummary', adapter.id),
-      action('openDashboard', 'link-external', l10n.t('Open Dashboard'), 'accountGlance.openDashboard', adapter.id),
+      action('copySummary', 'copy', l10n.t('Copy Summary'), 'accountGlance.copySummary', key),
+      action('openDashboard', 'link-external', l10n.t('Open Dashboard'), 'accountGlance.openDashboard', key),
+      state.pinned
+        ? action('unpin', 'pinned', l10n.t('Unpin from Status Bar'), 'accountGlance.unpinAccount', key)
+        : action('pin', 'pin', l10n.t('Pin to Status Bar'), 'accountGlance.pinAccount', key),
+      action('rename', 'edit', l10n.t('Rename...'), 'accountGlance.renameAccount', key),
+      action('signOut', 'sign-out', l10n.t('Sign Out...'), 'accountGlance.removeToken', key),
     ],
   };
 }

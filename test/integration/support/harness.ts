@@ -81,6 +81,7 @@ export function answering(answers: Partial<Prompts>): Prompts {
     pickService: async () => undefined,
     confirm: async () => false,
     pickFromMenu: async () => undefined,
+    askText: async () => undefined,
     ...answers,
   };
 }
