@@ -124,7 +124,10 @@ suite('Privacy mode, the status menu and Copy Summary', () => {
       },
     });
     await vscode.commands.executeCommand('accountGlance.showStatusMenu');
-    assert.deepEqual(asked[1], { lines: ['Copy Summary', 'Open Dashboard'], placeHolder: 'Choose what to do with the Leadping account' });
+    assert.deepEqual(asked[1], {
+      lines: ['Copy Summary', 'Open Dashboard', 'Pin to Status Bar', 'Rename...', 'Sign Out...'],
+      placeHolder: 'Choose what to do with the Leadping account',
+    });
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /^## Leadping\n/);
     assert.match(copied, /- Name: Jordan Avery\n/);

@@ -15,6 +15,8 @@ export { waitFor };
 
 export const EXTENSION_ID = 'accountglance.account-glance';
 export const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+/** Where the list of accounts (further accounts, labels, pins) lives in secret storage (src/storage/accountIndex.ts). */
+export const ACCOUNT_LIST_KEY = 'accountGlance.accounts';
 
 export async function testApi(): Promise<AccountGlanceTestApi> {
   const extension = vscode.extensions.getExtension<ActivationExports>(EXTENSION_ID);
@@ -33,9 +35,17 @@ export async function freshWorld(api: AccountGlanceTestApi): Promise<FakeServer>
   api.prompts = windowPrompts;
   api.onDidShowInputBox = undefined;
   for (const service of SERVICES) await removeTokenElsewhere(api, service);
+  // Further accounts, and the list that names them with every label and pin.
+  for (const state of api.refresher.states()) {
+    if (!SERVICES.includes(state.accountKey as FakeService)) await api.secrets.delete(TokenStore.keyFor(state.accountKey));
+  }
+  await api.secrets.delete(ACCOUNT_LIST_KEY);
   // A refresh with no tokens sends nothing; it forgets states a broken keyring left signed in.
   await api.refresher.refresh();
-  await waitFor(() => api.refresher.states().every((state) => !state.signedIn), 'every service signed out');
+  await waitFor(
+    () => api.refresher.states().every((state) => !state.signedIn && state.label === undefined && !state.pinned),
+    'every account signed out, unlabelled and unpinned',
+  );
   const server = await startFakeServer();
   for (const service of SERVICES) await setSetting(`${service}.baseUrl`, server.url);
   return server;
