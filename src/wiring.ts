@@ -280,9 +280,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      for (const adapter of baseUrls.changedBy(event)) {
-        for (const state of refresher.statesOf(adapter.id)) if (state.signedIn) void reconnectAfterBaseUrlChange(state.accountKey);
-      }
+      for (const adapter of baseUrls.changedBy(event)) void reconnectAfterBaseUrlChange(adapter);
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
       statusBar.render();
       tree.refresh();
@@ -291,12 +289,13 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   );
 
   /** A new base URL on another origin than the token's sends nothing; the person is asked at once. */
-  const reconnectAfterBaseUrlChange = async (accountKey: string) => {
+  const reconnectAfterBaseUrlChange = async (adapter: ServiceAdapter) => {
+    const accounts = refresher.statesOf(adapter.id).filter((state) => state.signedIn);
     // A person edited the setting: answer it now, whatever the request budget says.
-    await refresher.reconnect(accountKey, { automatic: false });
-    if (refresher.has(accountKey) && refresher.state(accountKey).error?.kind === 'originChanged') {
-      await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', accountKey);
-    }
+    await Promise.all(accounts.map((state) => refresher.reconnect(state.accountKey, { automatic: false })));
+    // One question for the service: confirming it moves every account saved for the same origin.
+    const asking = refresher.statesOf(adapter.id).find((state) => state.error?.kind === 'originChanged');
+    if (asking) await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking.accountKey);
   };
 
   // Once wired (a microtask: before VS Code asks the tree for rows or sends an event): last

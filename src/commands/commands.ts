@@ -276,48 +276,73 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     if (adapter) await vscode.env.openExternal(vscode.Uri.parse(adapter.dashboardUrl));
   };
 
-  /** The base URL now names another origin than the token was saved for: send it there only on a clear yes. */
+  /**
+   * The base URL now names another origin than the token was saved for: send it there only on a
+   * clear yes. One question covers every account of the service saved for that same origin.
+   */
   const confirmBaseUrl = async (argument?: unknown) => {
     const accountKey = accountKeyFrom(argument);
     const adapter = accountKey && adapterFor(serviceIdOfKey(accountKey));
     if (!accountKey || !adapter) return;
-    let stored;
+    const service = adapter.displayName;
+    let moving: { readonly accountKey: string; readonly token: string }[];
+    let tokenOrigin: string | undefined;
     try {
-      stored = await deps.tokens.read(accountKey);
+      const stored = await deps.tokens.read(accountKey);
+      if (!stored) return;
+      tokenOrigin = stored.origin;
+      const others = refresher.statesOf(adapter.id).filter((state) => state.signedIn && state.accountKey !== accountKey);
+      moving = [{ accountKey, token: stored.token }];
+      for (const other of others) {
+        const token = await deps.tokens.read(other.accountKey);
+        if (token && token.origin === tokenOrigin) moving.push({ accountKey: other.accountKey, token: token.token });
+      }
     } catch (error) {
-      await reportSecretStorageFailure(vscode.l10n.t('The {service} token could not be read.', { service: adapter.displayName }), error);
+      await reportSecretStorageFailure(vscode.l10n.t('The {service} token could not be read.', { service }), error);
       return;
     }
-    if (!stored) return;
     const target = originOf(deps.baseUrlFor(adapter));
-    if (target !== undefined && target !== stored.origin) {
-      const service = adapter.displayName;
-      const confirmed = await deps.prompts.confirm(
-        vscode.l10n.t('Send your {service} token to {origin}?', { service, origin: target }),
-        stored.origin === undefined
+    if (target !== undefined && target !== tokenOrigin) {
+      const several = moving.length > 1 && tokenOrigin !== undefined;
+      const detail =
+        several && tokenOrigin !== undefined
           ? vscode.l10n.t(
-              'The token was saved for another address, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
-              { service, origin: target },
+              'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
+              { count: moving.length, tokenOrigin, service, origin: target },
             )
-          : vscode.l10n.t(
-              'The token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
-              { tokenOrigin: stored.origin, service, origin: target },
-            ),
-        vscode.l10n.t('Send Token'),
+          : tokenOrigin === undefined
+            ? vscode.l10n.t(
+                'The token was saved for another address, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+                { service, origin: target },
+              )
+            : vscode.l10n.t(
+                'The token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+                { tokenOrigin, service, origin: target },
+              );
+      const confirmed = await deps.prompts.confirm(
+        several
+          ? vscode.l10n.t('Send your {count} {service} tokens to {origin}?', { count: moving.length, service, origin: target })
+          : vscode.l10n.t('Send your {service} token to {origin}?', { service, origin: target }),
+        detail,
+        several ? vscode.l10n.t('Send Tokens') : vscode.l10n.t('Send Token'),
       );
       if (!confirmed) return;
       try {
-        await deps.tokens.save(accountKey, stored.token, target);
+        for (const account of moving) await deps.tokens.save(account.accountKey, account.token, target);
       } catch (error) {
         await reportSecretStorageFailure(
-          vscode.l10n.t('The {service} token was not moved to {origin}.', { service: adapter.displayName, origin: target }),
+          vscode.l10n.t('The {service} token was not moved to {origin}.', { service, origin: target }),
           error,
         );
         return;
       }
-      deps.log.info(`${accountKey}: the token may now be sent to ${target} (confirmed).`);
+      deps.log.info(`${moving.map((account) => account.accountKey).join(', ')}: the token may now be sent to ${target} (confirmed).`);
     }
-    if (refresher.has(accountKey)) await refresher.reconnect(accountKey, { automatic: false });
+    await Promise.all(
+      moving
+        .filter((account) => refresher.has(account.accountKey))
+        .map((account) => refresher.reconnect(account.accountKey, { automatic: false })),
+    );
   };
 
   const copyValue = async (row?: Row) => {

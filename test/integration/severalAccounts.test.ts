@@ -5,9 +5,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/testApi';
-import { FAKE_TOKENS, scenarioToken } from '../fake-server';
+import { FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server';
 import { TokenStore } from '../../src/storage/tokenStore';
-import { ACCOUNT_LIST_KEY, answering, configuredOrigin, readLogText, treeLines, useFreshWorld, waitFor } from './support/harness';
+import {
+  ACCOUNT_LIST_KEY,
+  answering,
+  configuredOrigin,
+  readLogText,
+  setSetting,
+  treeLines,
+  useFreshWorld,
+  waitFor,
+} from './support/harness';
 
 const MAYA_TOKEN = scenarioToken('leadping', 'demo');
 
@@ -152,6 +161,36 @@ suite('Several accounts per service', () => {
     await api.accountsProvider.removeSession(secondKey());
     await waitFor(async () => (await labels()).join() === 'Leadping: Jordan Avery', 'Maya gone from the Accounts menu');
     assert.deepEqual(leadpingKeys(), ['leadping']);
+  });
+
+  test('a new base URL asks once for every account of the service; a yes moves both tokens, nothing went there before', async () => {
+    await addAccount('leadping', FAKE_TOKENS.leadping);
+    await addAccount('leadping', MAYA_TOKEN);
+    const other = await startFakeServer();
+    try {
+      const questions: string[] = [];
+      let answer: (yes: boolean) => void = () => undefined;
+      api.prompts = answering({
+        confirm: (message) => {
+          questions.push(message);
+          return new Promise((resolve) => (answer = resolve));
+        },
+      });
+      await setSetting('leadping.baseUrl', other.url);
+      await waitFor(() => questions.length > 0, 'the person to be asked');
+      assert.deepEqual(questions, [`Send your 2 Leadping tokens to ${other.url}?`]);
+      assert.deepEqual(other.requests, [], 'nothing was sent before the yes');
+      answer(true);
+      await waitFor(
+        () => api.refresher.statesOf('leadping').every((state) => state.snapshot && !state.error && !state.refreshing),
+        'both accounts loaded from the new address',
+      );
+      for (const key of leadpingKeys()) assert.equal((await api.tokens.read(key))?.origin, new URL(other.url).origin);
+      assert.deepEqual(questions.length, 1, 'asked once');
+    } finally {
+      // The next test's fresh world deletes both tokens before it points the setting back.
+      await other.close();
+    }
   });
 
   test("a token 0.1.0 saved (a bare string under the service's key) stays the first account when another is added", async () => {

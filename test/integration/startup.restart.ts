@@ -1,7 +1,8 @@
 // Stored state from another version, or damaged, never breaks start-up. The runner starts VS Code
 // RESTART_STARTS times in one profile (AG_START = 1, 2, …): each start checks that activate() coped
 // with what the start before left behind, then leaves the next damaged shape for the next start.
-// Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache.
+// Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache; start 6
+// adds a second, labelled and pinned Leadping account, which start 7 finds again.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -12,10 +13,24 @@ import { describeError } from '../../src/views/viewModels/errorWording';
 import { TokenStore } from '../../src/storage/tokenStore';
 import { glanceSettings } from '../../src/storage/settings';
 import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
-import { FAKE_TOKENS, startFakeServer, type FakeServer } from '../fake-server';
-import { configuredOrigin, EXTENSION_ID, SERVICES, setSetting, signIn, testApi, treeLines, waitFor, readLogText } from './support/harness';
+import { FAKE_TOKENS, scenarioToken, startFakeServer, type FakeServer } from '../fake-server';
+import { windowPrompts } from '../../src/commands/prompts';
+import {
+  answering,
+  configuredOrigin,
+  EXTENSION_ID,
+  SERVICES,
+  setSetting,
+  signIn,
+  testApi,
+  treeLines,
+  waitFor,
+  readLogText,
+} from './support/harness';
 
 const START = Number(process.env.AG_START ?? '0');
+/** The second Leadping account start 6 leaves for start 7 (the fake's demo account, Maya Okafor). */
+const MAYA_TOKEN = scenarioToken('leadping', 'demo');
 const LEGACY_CACHE_KEY = 'accountGlance.snapshots.v1';
 const CACHE_KEY = 'accountGlance.snapshotCache';
 type Damage = (snapshot: AccountSnapshot) => unknown;
@@ -34,7 +49,7 @@ const DAMAGE_LEFT_BY_START: Readonly<Record<number, { readonly leadping: Damage;
     signeasy: (s) => ({ ...s, fetchedAt: 'yesterday' }),
   },
 };
-const LAST_START = 6;
+const LAST_START = 7;
 
 suite(`Start ${START} of ${LAST_START} in one profile`, () => {
   let api: AccountGlanceTestApi;
@@ -156,6 +171,45 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       'the status-bar text kept for the next start',
     );
   });
+
+  if (START === 6) {
+    test('leave a second Leadping account, labelled and pinned, for the next start', async () => {
+      api.onDidShowInputBox = (box) => {
+        box.value = MAYA_TOKEN;
+        void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      };
+      await vscode.commands.executeCommand('accountGlance.addAccount', 'leadping');
+      api.onDidShowInputBox = undefined;
+      const [, second] = api.refresher.statesOf('leadping');
+      assert.equal(second?.snapshot?.identity.displayName, 'Maya Okafor');
+      api.prompts = answering({ askText: async () => 'Client A' });
+      await vscode.commands.executeCommand('accountGlance.renameAccount', second.accountKey);
+      await vscode.commands.executeCommand('accountGlance.pinAccount', second.accountKey);
+      api.prompts = windowPrompts;
+      await server?.close();
+      server = undefined;
+      await settle();
+    });
+  }
+
+  if (START === 7) {
+    test('after a restart the second account is back with its label and pin, beside the account 0.1.0 saved', async () => {
+      const leadping = await waitFor(() => {
+        const states = api.refresher.statesOf('leadping');
+        return states.length === 2 && states[1]?.label !== undefined && states;
+      }, 'both Leadping accounts and the label');
+      assert.deepEqual(
+        leadping.map((state) => [state.accountKey === 'leadping', state.label, state.pinned, state.snapshot?.identity.displayName]),
+        [
+          [true, undefined, undefined, 'Jordan Avery'],
+          [false, 'Client A', true, 'Maya Okafor'],
+        ],
+      );
+      assert.equal((await api.tokens.read('leadping'))?.token, FAKE_TOKENS.leadping, "0.1.0's token is still the first account's");
+      // Only the pinned account shows on the status bar, even before a refresh confirmed it.
+      await waitFor(() => /LP \$3\.20$/.test(api.statusBar.view?.text ?? ''), 'the pinned account alone in the status bar');
+    });
+  }
 
   const damage = DAMAGE_LEFT_BY_START[START];
   if (damage) {

@@ -18,7 +18,7 @@ export const IN_HOST_SUITES = [
   { name: 'main' },
   // Stored state from another version, or damaged, never breaks start-up: each start checks what
   // the one before left behind (startup.restart.ts, whose LAST_START matches).
-  { name: 'restart', starts: 6 },
+  { name: 'restart', starts: 7 },
   // A third service is one adapter file: the extension built with a test-only one added
   // (test/third-service/), checked on every surface (everySurface.third-service.ts).
   { name: 'third-service', extensionFolder: prepareThirdServiceExtension },

@@ -21,6 +21,22 @@ import {
 let fake;
 let workbench;
 
+/** Clicks the row of the open quick pick whose text matches. */
+async function pickQuickInputRow(page, text) {
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: text }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+/** Remove API Token... → the account whose row matches → "Remove Token" in the dialog. */
+async function removeAccountThroughPalette(page, account) {
+  await runCommand(page, 'Account Glance: Remove API Token...');
+  await pickQuickInputRow(page, account);
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /Remove the .* API token/ });
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByRole('button', { name: 'Remove Token' }).click();
+}
+
 before(async () => {
   fake = await launchFakeServer();
   // The per-service settings (not fake.baseUrlSettings): the Settings-editor test below changes the Leadping one.
@@ -96,9 +112,67 @@ test('an error state: a token whose service answers 500 shows the reason and wha
     await waitFor(async () => /Leadping\s*Could not load/.test(await treeText(page)), 'Leadping in error', 30_000);
     assert.match(await treeText(page), /server error \(HTTP 500\)/);
     await screenshot(page, 'error-state');
-    // Back to a good token for the next test.
-    await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
-    await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in again');
+    // The token went in as another account (nothing could tell whose it is): Jordan Avery's stays.
+    assert.match(await treeText(page), /Leadping\s*Jordan Avery/);
+    // Removing the failing account through the palette leaves the other one.
+    await removeAccountThroughPalette(page, /could not load/);
+    await waitFor(async () => !/Could not load/.test(await treeText(page)), 'the failing account gone');
+    assert.match(await treeText(page), /Leadping\s*Jordan Avery/);
+  });
+});
+
+test('several accounts: a second Leadping account beside the first, renamed, in the status bar and its menu, hidden by privacy mode', async () => {
+  const { page } = workbench;
+  await screenshotOnFailure(page, 'several-accounts', async () => {
+    await openAccountGlanceView(page);
+    await setTokenThroughPalette(page, 'Leadping', 'lp_test_demo');
+    await waitFor(async () => /Leadping\s*Maya Okafor/.test(await treeText(page)), 'the second Leadping account', 30_000);
+    // Rename it: the palette asks which account, then for the name.
+    await runCommand(page, 'Account Glance: Rename Account...');
+    await pickQuickInputRow(page, /Maya Okafor/);
+    await page.locator('.quick-input-widget').filter({ hasText: 'A name for this Leadping account' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('Client A');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => /Leadping · Client A\s*Maya Okafor/.test(await treeText(page)), 'the label on the tree');
+    const tree = await treeText(page);
+    assert.match(tree, /^Leadping\s*Jordan Avery$/m);
+    assert.match(tree, /^Signeasy\s*John Doe$/m);
+    const glance = await readStatusBarItem(page, /LP2/, { timeoutMs: 30_000 });
+    assert.match(glance ?? '', /LP1 \$18\.75 · LP2 \$3\.20 · SE 1,760/);
+    await screenshot(page, 'several-accounts');
+
+    // The item's menu: an entry per account, by label and name.
+    await statusBarItem(page, /LP2/).first().click();
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Turn Privacy Mode On' }).waitFor({ state: 'visible' });
+    const entries = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+    for (const entry of [/Leadping · Jordan Avery \$18\.75/, /Leadping · Client A · Maya Okafor \$3\.20/, /Signeasy · John Doe 1,760/]) {
+      assert.ok(
+        entries.some((text) => entry.test(text)),
+        `${entry} in ${JSON.stringify(entries)}`,
+      );
+    }
+    await screenshot(page, 'status-menu');
+    // Privacy mode from the same menu: no amount, name, email or label left in the status bar.
+    await pickQuickInputRow(page, /Turn Privacy Mode On/);
+    const hidden = await readStatusBarItem(page, /LP2 •••/, { timeoutMs: 30_000 });
+    assert.match(hidden ?? '', /LP1 ••• · LP2 ••• · SE •••/);
+    await statusBarItem(page, /LP2/).first().hover();
+    const tooltip = page.locator('.monaco-hover').filter({ hasText: 'Privacy mode is on' });
+    await tooltip.waitFor({ state: 'visible' });
+    const shown = `${hidden}\n${await tooltip.innerText()}`;
+    for (const secret of ['$18.75', '$3.20', '1,760', 'Jordan', 'Maya', 'John', '@', 'Client A']) {
+      assert.ok(!shown.includes(secret), `privacy mode shows ${secret}`);
+    }
+    await screenshot(page, 'privacy-mode');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Account Glance: Toggle Privacy Mode');
+    await readStatusBarItem(page, /LP2 \$3\.20/, { timeoutMs: 30_000 });
+    // Signed out again for the tests after this one, which expect one Leadping account.
+    await removeAccountThroughPalette(page, /Maya Okafor/);
+    await waitFor(async () => !/Maya Okafor/.test(await treeText(page)), 'the second account gone');
+    await readStatusBarItem(page, /LP \$18\.75 · SE 1,760/, { timeoutMs: 30_000 });
   });
 });
 
