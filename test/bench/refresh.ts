@@ -9,13 +9,13 @@
 // bare client's list of requests is what a full refresh asked an in-process fake server for (its
 // request log), so it follows the adapters when they ask for more. Each run also times the bare
 // client's requests one at a time: a full refresh should cost about its slowest single request.
-// Scale: 1, 10, 20 and 50 accounts (Leadping and Signeasy alternately, each with its own token),
-// the refresh time and the heap the accounts keep once refreshed.
+// Scale: 1, 10, 20 and 50 accounts (Leadping and Signeasy alternately, each with its own token,
+// held as the extension holds several accounts of a service: a slot per account key), the refresh
+// time and the heap the accounts keep once refreshed.
 import fetch from 'node-fetch';
 import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import { AccountFetcher } from '../../src/core/http/accountFetcher';
 import { retryDelayMs } from '../../src/core/refresh/retryPolicy';
-import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { LEADPING_PATHS, leadpingAdapter } from '../../src/core/services/leadping';
 import { SIGNEASY_ME_PATH, signeasyAdapter } from '../../src/core/services/signeasy';
 import { FAKE_TOKENS, startFakeServer } from '../fake-server';
@@ -44,37 +44,39 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** `count` accounts, Leadping and Signeasy alternately, each a service slot of its own with its own token. */
-function accounts(count: number): { adapters: ServiceAdapter[]; tokens: Map<string, string> } {
-  const adapters: ServiceAdapter[] = [];
+/** `count` accounts, Leadping and Signeasy alternately, each under an account key of its own with its own token. */
+function accounts(count: number): Map<string, string> {
   const tokens = new Map<string, string>();
   for (let index = 1; index <= count; index++) {
-    const base = index % 2 === 1 ? leadpingAdapter : signeasyAdapter;
-    const id = `${base.id}-${index}`;
-    adapters.push({ ...base, id, displayName: `${base.displayName} ${index}` });
-    tokens.set(id, `${FAKE_TOKENS[base.id as keyof typeof FAKE_TOKENS]}.account-${index}`);
+    const service = index % 2 === 1 ? 'leadping' : 'signeasy';
+    // Each service's first account is keyed by the service id, the others as the extension keys them.
+    const key = index <= 2 ? service : `${service}~${index.toString(16).padStart(8, '0')}`;
+    tokens.set(key, `${FAKE_TOKENS[service]}.account-${index}`);
   }
-  return { adapters, tokens };
+  return tokens;
 }
 
-function newRefresher(adapters: readonly ServiceAdapter[], tokens: ReadonlyMap<string, string>, baseUrl: string): AccountRefresher {
+/** A refresher over both services holding an account for each key of `tokens`. */
+function newRefresher(tokens: ReadonlyMap<string, string>, baseUrl: string): AccountRefresher {
   const fetcher = new AccountFetcher({ userAgent: USER_AGENT });
-  return new AccountRefresher({
-    adapters,
+  const refresher = new AccountRefresher({
+    adapters: [leadpingAdapter, signeasyAdapter],
     fetcher,
-    connectionFor: async (serviceId) => {
-      const token = tokens.get(serviceId);
+    connectionFor: async (accountKey) => {
+      const token = tokens.get(accountKey);
       return token === undefined ? undefined : connectionTo(baseUrl, token);
     },
     retryDelayMs: (error, attempt) => retryDelayMs(error, attempt, Math.random),
   });
+  for (const key of tokens.keys()) refresher.addAccount(key);
+  return refresher;
 }
 
 /** Throws unless every account holds a fresh snapshot: a benchmark of failures measures nothing. */
-function assertAllLoaded(refresher: AccountRefresher): void {
-  for (const state of refresher.states()) {
+function assertAllLoaded(refresher: AccountRefresher, accountKeys: Iterable<string>): void {
+  for (const state of [...accountKeys].map((key) => refresher.state(key))) {
     if (!state.snapshot || state.error)
-      throw new Error(`${state.serviceId} did not load: ${state.error ? JSON.stringify(state.error) : 'no snapshot'}`);
+      throw new Error(`${state.accountKey} did not load: ${state.error ? JSON.stringify(state.error) : 'no snapshot'}`);
   }
 }
 
@@ -92,9 +94,9 @@ interface BareRequest {
 async function requestsOfAFullRefresh(): Promise<BareRequest[]> {
   const fake = await startFakeServer();
   try {
-    const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), fake.url);
+    const refresher = newRefresher(new Map(Object.entries(FAKE_TOKENS)), fake.url);
     await refresher.refresh();
-    assertAllLoaded(refresher);
+    assertAllLoaded(refresher, Object.keys(FAKE_TOKENS));
     refresher.dispose();
     const seen = new Map<string, BareRequest>();
     for (const request of fake.requests) {
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
   const server = await launchFakeServer({ latencyMs });
   try {
     // The two real services with the plain tokens, exactly what bareRefresh() asks for.
-    const refresher = newRefresher([leadpingAdapter, signeasyAdapter], new Map(Object.entries(FAKE_TOKENS)), server.url);
+    const refresher = newRefresher(new Map(Object.entries(FAKE_TOKENS)), server.url);
     const result: RefreshSamples = {
       latencyMs,
       requests: requests.map(({ service, path }) => `${service} ${path}`),
@@ -184,19 +186,19 @@ async function main(): Promise<void> {
       keep(result.leadpingOnlyMs, await timed(() => refresher.refresh(['leadping'])));
       keep(result.signeasyOnlyMs, await timed(() => refresher.refresh(['signeasy'])));
     }
-    assertAllLoaded(refresher);
+    assertAllLoaded(refresher, Object.keys(FAKE_TOKENS));
 
     for (const count of SCALE_ACCOUNTS) {
-      const { adapters, tokens } = accounts(count);
+      const tokens = accounts(count);
       collectGarbage();
       const heapBefore = process.memoryUsage().heapUsed;
-      const scaled = newRefresher(adapters, tokens, server.url);
+      const scaled = newRefresher(tokens, server.url);
       const refreshMs: number[] = [];
       for (let run = 0; run < warmUp + runs; run++) {
         const ms = await timed(() => scaled.refresh());
         if (run >= warmUp) refreshMs.push(ms);
       }
-      assertAllLoaded(scaled);
+      assertAllLoaded(scaled, tokens.keys());
       // What these accounts cost once refreshed: their states and snapshots, and the pooled
       // connections their parallel requests opened (node's agent keeps them alive).
       collectGarbage();
