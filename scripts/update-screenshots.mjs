@@ -17,6 +17,9 @@ const SHOWN_IN_README = [
   'confirm-base-url',
   'base-url-changed',
   'credit-history',
+  'several-accounts',
+  'status-menu',
+  'privacy-mode',
 ];
 
 try {

@@ -32,7 +32,8 @@ import { AccountBook } from './storage/accountBook';
 import { isAccountKey, serviceIdOfKey } from './core/accounts/accountKey';
 import type { AccountState } from './core/refresh/accountState';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
-import type { ServiceError } from './core/model';
+import { accountHolderName, type AccountSnapshot, type ServiceError } from './core/model';
+import { accountTitle } from './views/viewModels/accountTitle';
 import { describeError } from './views/viewModels/errorWording';
 import { CreditHistoryStore } from './storage/creditHistoryStore';
 import { AccountForecasts } from './storage/accountForecasts';
@@ -143,7 +144,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       if (adapter) {
         const decided = alerts.onFreshSnapshot(snapshot, {
           accountKey,
-          serviceName: adapter.displayName,
+          serviceName: alertName(adapter, accountKey, snapshot),
           lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
         });
         testHooks?.noteAlertDecision(decided);
@@ -160,6 +161,14 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
   const book = new AccountBook(tokens, index, refresher);
+  /** How an alert names the account: the service's name, with the label or holder once the service has several. */
+  const alertName = (adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot): string => {
+    const state = refresher.state(accountKey);
+    const title = accountTitle(adapter, state);
+    if (refresher.statesOf(adapter.id).filter((other) => other.signedIn).length < 2 || state.label) return title;
+    const holder = accountHolderName(snapshot.identity);
+    return holder ? vscode.l10n.t('{service} ({name})', { service: title, name: holder }) : title;
+  };
   /** Every signed-in account as the summaries and the exported API read it: its service, state and forecast now. */
   const signedInAccounts = () =>
     refresher.states().flatMap((state: AccountState) => {

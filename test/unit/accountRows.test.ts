@@ -544,3 +544,22 @@ test('trouble at a glance: a refresh under way still spins, and the description 
   assert.equal(row.icon?.id, 'sync~spin');
   assert.equal(row.description, 'Ines Salgado · no credits left');
 });
+
+test("a further account's row: keyed by its account key, titled with its label, its menu and tooltip saying it is pinned", () => {
+  const state: AccountState = {
+    accountKey: 'leadping~0a1b2c3d',
+    serviceId: 'leadping',
+    label: 'Client *A*',
+    pinned: true,
+    signedIn: true,
+    refreshing: false,
+    snapshot: leadpingSnapshot(),
+  };
+  const row = serviceRow(leadping, state, context);
+  assert.equal(row.id, 'leadping~0a1b2c3d');
+  assert.equal(row.label, 'Leadping · Client *A*');
+  assert.equal(row.contextValue, 'service.signedIn.pinned');
+  assert.match(row.tooltip ?? '', /\*\*Leadping · Client \\\*A\\\*\*\*/, 'the label is escaped in Markdown');
+  assert.match(row.tooltip ?? '', /Pinned: the status bar shows the pinned accounts only\./);
+  for (const child of row.children ?? []) assert.ok(child.id.startsWith('leadping~0a1b2c3d/'), child.id);
+});

@@ -208,6 +208,7 @@ function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: R
   }
   if (state.fromCache) lines.push(l10n.t('Shown from the last session until the first refresh finishes.'));
   if (state.error) lines.push(l10n.t('Last refresh failed: {0}', escapeMarkdown(describeError(state.error, service, context.locale))));
+  if (state.pinned) lines.push(l10n.t('Pinned: the status bar shows the pinned accounts only.'));
   return lines.join('\n\n');
 }
 
