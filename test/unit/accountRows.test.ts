@@ -8,6 +8,7 @@ import { serviceRow, type Row, type RowIcon } from '../../src/views/viewModels/a
 import { leadpingOrganization, leadpingSeedUser, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
+import { signedInState } from '../support/accountState';
 
 const leadping = inertAdapter('leadping', 'Leadping', 'LP');
 const context = { now: FIXED_NOW, locale: 'en-US' };
@@ -308,13 +309,7 @@ const YELLOW = { id: 'warning', color: 'list.warningForeground' };
 const GREEN = { id: 'pass', color: 'testing.iconPassed' };
 const STALE = { id: 'history', color: 'list.warningForeground' };
 
-const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({
-  accountKey: serviceId,
-  serviceId,
-  signedIn: true,
-  refreshing: false,
-  snapshot,
-});
+const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => signedInState(serviceId, { snapshot });
 const ines = { first_name: 'Ines', last_name: 'Salgado', email: 'ines@example.com' };
 
 /** The labels under the node, in order. */

@@ -39,6 +39,7 @@ import { statusMenu, type StatusMenuItem } from '../../src/views/viewModels/stat
 import { counterLabel, describeProblem, detailListLabel, problemCount, problemPhrase } from '../../src/views/viewModels/snapshotWording';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { signedInState } from '../support/accountState';
 
 const root = join(__dirname, '..', '..');
 const L10N_DEV = join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
@@ -392,13 +393,7 @@ function everythingShown(): { texts: string[]; values: string[] } {
     texts.push(summarizeAccounts(summaryAccounts, { now: FIXED_NOW, locale: LOCALE }));
   });
   // Below a person's threshold.
-  const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => ({
-    accountKey: serviceId,
-    serviceId,
-    signedIn: true,
-    refreshing: false,
-    snapshot,
-  });
+  const fresh = (serviceId: string, snapshot: AccountSnapshot): AccountState => signedInState(serviceId, { snapshot });
   texts.push(...glance([fresh('leadping', leadpingSnapshot()), fresh('signeasy', signeasySnapshot())], { leadping: 1e6, signeasy: 1e6 }));
   texts.push(
     ...glance([fresh('leadping', leadpingSnapshot({ balance: 0 })), fresh('signeasy', signeasySnapshot({ envelopes: 0, grace: 0 }))]),

@@ -14,6 +14,7 @@ import { describeGlance, glanceOrUndrawable, undrawableGlance, type GlanceInput 
 import { SnapshotCache } from '../../src/storage/snapshotCache';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
+import { signedInState } from '../support/accountState';
 
 /** The stored keys are a contract with past and future releases, so the tests spell them out. */
 const CURRENT_KEY = 'accountGlance.snapshotCache';
@@ -358,21 +359,8 @@ describe('rendering a snapshot that slipped past the checks', () => {
   test('the tree shows one error row that opens the log for that service; the other service still renders', () => {
     const errors: unknown[] = [];
     const context = { now: FIXED_NOW, locale: 'en-US' };
-    const broken: AccountState = {
-      accountKey: 'leadping',
-      serviceId: 'leadping',
-      signedIn: true,
-      refreshing: false,
-      snapshot: brokenAfterValidation(),
-      fromCache: true,
-    };
-    const fine: AccountState = {
-      accountKey: 'signeasy',
-      serviceId: 'signeasy',
-      signedIn: true,
-      refreshing: false,
-      snapshot: signeasySnapshot(),
-    };
+    const broken = signedInState('leadping', { snapshot: brokenAfterValidation(), fromCache: true });
+    const fine = signedInState('signeasy', { snapshot: signeasySnapshot() });
     assert.throws(() => serviceRow(leadping, broken, context), 'the unguarded rows do throw: the guard is what this tests');
 
     const rows = [
@@ -394,13 +382,7 @@ describe('rendering a snapshot that slipped past the checks', () => {
   });
 
   test('serviceRowOrError() without onError still shows the error row', () => {
-    const broken: AccountState = {
-      accountKey: 'leadping',
-      serviceId: 'leadping',
-      signedIn: true,
-      refreshing: false,
-      snapshot: brokenAfterValidation(),
-    };
+    const broken = signedInState('leadping', { snapshot: brokenAfterValidation() });
     assert.equal(serviceRowOrError(leadping, broken, { now: FIXED_NOW }).description, 'Could not show this account: see the log');
   });
 
