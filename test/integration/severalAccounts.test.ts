@@ -4,6 +4,7 @@
 // account goes without touching the rest.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { AccountGlanceApi } from '../../src/api/accountGlanceApi';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server';
 import { TokenStore } from '../../src/storage/tokenStore';
@@ -11,6 +12,7 @@ import {
   ACCOUNT_LIST_KEY,
   answering,
   configuredOrigin,
+  EXTENSION_ID,
   readLogText,
   setSetting,
   treeLines,
@@ -161,6 +163,30 @@ suite('Several accounts per service', () => {
     await api.accountsProvider.removeSession(secondKey());
     await waitFor(async () => (await labels()).join() === 'Leadping: Jordan Avery', 'Maya gone from the Accounts menu');
     assert.deepEqual(leadpingKeys(), ['leadping']);
+  });
+
+  test('the exported API and the chat tool give each account, by its key and label, never a token', async () => {
+    await addAccount('leadping', FAKE_TOKENS.leadping);
+    await addAccount('leadping', MAYA_TOKEN);
+    api.prompts = answering({ askText: async () => 'Client A' });
+    await vscode.commands.executeCommand('accountGlance.renameAccount', secondKey());
+    const exported = (await vscode.extensions.getExtension<AccountGlanceApi>(EXTENSION_ID)?.activate()) ?? assert.fail('no exports');
+    assert.deepEqual(
+      exported.getAccounts().map((account) => [account.accountId, account.service.id, account.label, account.profile?.name]),
+      [
+        ['leadping', 'leadping', undefined, 'Jordan Avery'],
+        [secondKey(), 'leadping', 'Client A', 'Maya Okafor'],
+      ],
+    );
+    const result = await vscode.lm.invokeTool('accountGlance_getAccounts', {
+      input: { service: 'leadping' },
+      toolInvocationToken: undefined,
+    });
+    const answer = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(answer, /## Leadping\n/);
+    assert.match(answer, /## Leadping · Client A\n/);
+    assert.match(answer, /Maya Okafor/);
+    for (const token of [FAKE_TOKENS.leadping, MAYA_TOKEN]) assert.ok(!answer.includes(token), 'no token in the answer');
   });
 
   test('a new base URL asks once for every account of the service; a yes moves both tokens, nothing went there before', async () => {
