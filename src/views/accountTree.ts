@@ -12,6 +12,9 @@ export interface AccountTreeOptions {
   readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
 }
 
+/** From this many accounts on, the view is compact (see RowContext.compact): three open accounts no longer fit a window. */
+const COMPACT_FROM_ACCOUNTS = 3;
+
 export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<Row | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -38,12 +41,21 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
     const states = this.refresher.states();
     if (!states.some((state) => state.signedIn)) return [];
     const hosts = customHosts(this.refresher.adapters);
-    const context = { now, locale: this.locale, customHosts: hosts, forecasts: this.options.forecasts?.() };
-    return this.refresher.adapters.flatMap((adapter) => {
+    const shown = this.refresher.adapters.map((adapter) => {
       const ofService = states.filter((state) => state.serviceId === adapter.id);
-      const shown = ofService.some((state) => state.signedIn) ? ofService.filter((state) => state.signedIn) : ofService;
-      return shown.map((state) => serviceRowOrError(adapter, state, context, this.options.onRenderError));
+      return { adapter, states: ofService.some((state) => state.signedIn) ? ofService.filter((state) => state.signedIn) : ofService };
     });
+    const accounts = shown.reduce((count, service) => count + service.states.filter((state) => state.signedIn).length, 0);
+    const context = {
+      now,
+      locale: this.locale,
+      customHosts: hosts,
+      forecasts: this.options.forecasts?.(),
+      compact: accounts >= COMPACT_FROM_ACCOUNTS,
+    };
+    return shown.flatMap(({ adapter, states: ofService }) =>
+      ofService.map((state) => serviceRowOrError(adapter, state, context, this.options.onRenderError)),
+    );
   }
 
   getChildren(element?: Row): Row[] {

@@ -47,7 +47,12 @@ suite('Several accounts per service', () => {
     await addAccount('leadping', FAKE_TOKENS.leadping);
     await addAccount('leadping', MAYA_TOKEN);
     await addAccount('signeasy', FAKE_TOKENS.signeasy);
-    assert.deepEqual(rootLines(), ['Leadping: Jordan Avery', 'Leadping: Maya Okafor · low balance, auto-refill off', 'Signeasy: John Doe']);
+    // Three accounts: each line carries its headline value.
+    assert.deepEqual(rootLines(), [
+      'Leadping: Jordan Avery · $18.75',
+      'Leadping: Maya Okafor · $3.20 · low balance, auto-refill off',
+      'Signeasy: John Doe · 1,760',
+    ]);
     assert.match(secondKey(), /^leadping~[0-9a-f]{8}$/);
     assert.equal((await api.tokens.read('leadping'))?.token, FAKE_TOKENS.leadping);
     assert.equal((await api.tokens.read(secondKey()))?.token, MAYA_TOKEN);
@@ -100,9 +105,9 @@ suite('Several accounts per service', () => {
     await vscode.commands.executeCommand('accountGlance.renameAccount', maya);
     await vscode.commands.executeCommand('accountGlance.pinAccount', maya);
     assert.deepEqual(rootLines(), [
-      'Leadping: Jordan Avery',
-      'Leadping · Client A: Maya Okafor · low balance, auto-refill off',
-      'Signeasy: John Doe',
+      'Leadping: Jordan Avery · $18.75',
+      'Leadping · Client A: Maya Okafor · $3.20 · low balance, auto-refill off',
+      'Signeasy: John Doe · 1,760',
     ]);
     assert.equal(api.tree.getChildren()[1]?.contextValue, 'service.signedIn.pinned', 'its menu offers Unpin');
     await waitFor(() => api.statusBar.view?.text.endsWith('LP $3.20'), 'only the pinned account in the status bar');

@@ -135,8 +135,9 @@ test('several accounts: a second Leadping account beside the first, renamed, in 
     await page.keyboard.press('Enter');
     await waitFor(async () => /Leadping · Client A\s*Maya Okafor/.test(await treeText(page)), 'the label on the tree');
     const tree = await treeText(page);
-    assert.match(tree, /^Leadping\s*Jordan Avery$/m);
-    assert.match(tree, /^Signeasy\s*John Doe$/m);
+    // Three accounts: the view turns compact, each account's line with its value.
+    assert.match(tree, /^Leadping\s*Jordan Avery · \$18\.75$/m);
+    assert.match(tree, /^Signeasy\s*John Doe · 1,760$/m);
     const glance = await readStatusBarItem(page, /LP2/, { timeoutMs: 30_000 });
     assert.match(glance ?? '', /LP1 \$18\.75 · LP2 \$3\.20 · SE 1,760/);
     await screenshot(page, 'several-accounts');

@@ -558,3 +558,14 @@ test("a further account's row: keyed by its account key, titled with its label, 
   assert.match(row.tooltip ?? '', /Pinned: the status bar shows the pinned accounts only\./);
   for (const child of row.children ?? []) assert.ok(child.id.startsWith('leadping~0a1b2c3d/'), child.id);
 });
+
+test('compact (many accounts): the headline value on the account line, before the worst problem', () => {
+  const compact = { ...context, compact: true };
+  const healthy = serviceRow(leadping, signedInState('leadping', { snapshot: leadpingSnapshot({ balance: 18.75 }) }), compact);
+  assert.equal(healthy.description, 'Dana Whitfield · $18.75');
+  const usedUp = serviceRow(leadping, signedInState('leadping', { snapshot: leadpingSnapshot({ balance: 0 }) }), compact);
+  assert.equal(usedUp.description, 'Dana Whitfield · $0.00 · no credits left');
+  const failed = serviceRow(leadping, signedInState('leadping', { error: { kind: 'server', status: 500 } }), compact);
+  assert.equal(failed.description, 'Could not load');
+  assert.equal(serviceRow(leadping, signedInState('leadping', { snapshot: leadpingSnapshot() }), context).description, 'Dana Whitfield');
+});

@@ -75,6 +75,13 @@ export interface RowContext {
   readonly customHosts?: Readonly<Record<string, string>>;
   /** Each account's headline forecast, by account key, once one was made. */
   readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
+  /**
+   * Many accounts share the view: each account's line carries its headline value too, so with
+   * the view collapsed (its Collapse All button) every account's state and value show in one line
+   * each. Rows stay expanded: VS Code remembers each row's state by id, so a row first drawn
+   * closed would stay closed even once it needs attention.
+   */
+  readonly compact?: boolean;
 }
 
 const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
@@ -97,11 +104,13 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   const who = accountHolderName(snapshot?.identity);
   // Only data the node shows (fresh or stale) can report problems.
   const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems, context.locale) : undefined;
+  const headline = context.compact ? snapshot?.counters.find((counter) => counter.headline) : undefined;
+  const value = headline && formatCounterValue(headline.value, headline.unit, context.locale);
   return {
     id: state.accountKey,
     kind: 'service',
     label: accountTitle(adapter, state),
-    description: describeServiceStatus(status, who, trouble),
+    description: describeServiceStatus(status, who, trouble, value),
     tooltip: serviceTooltip(adapter, state, context),
     icon: serviceIcon(status, state.refreshing, trouble),
     children: serviceChildren(adapter, state, context),
@@ -159,13 +168,22 @@ function serviceIcon(status: AccountStatus, refreshing: boolean, trouble: Proble
   return STATUS_ICONS[status];
 }
 
-/** Who is signed in, then the worst problem: "Ines Salgado · no credits left", "… (stale)" when the data is old. */
-function describeServiceStatus(status: AccountStatus, who: string | undefined, trouble: ProblemSummary | undefined): string {
+/**
+ * Who is signed in, the headline value when given (compact), then the worst problem: "Ines
+ * Salgado · no credits left", "Jordan Avery · $18.75", "… (stale)" when the data is old.
+ */
+function describeServiceStatus(
+  status: AccountStatus,
+  who: string | undefined,
+  trouble: ProblemSummary | undefined,
+  value: string | undefined,
+): string {
+  const lead = value === undefined ? who : who ? l10n.t('{name} · {value}', { name: who, value }) : value;
   const headline = trouble
-    ? who
-      ? l10n.t('{name} · {problem}', { name: who, problem: trouble.phrase })
+    ? lead
+      ? l10n.t('{name} · {problem}', { name: lead, problem: trouble.phrase })
       : trouble.phrase
-    : (who ?? MISSING);
+    : (lead ?? MISSING);
   switch (status) {
     case 'signedOut':
       return l10n.t('Not signed in');
