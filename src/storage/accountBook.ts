@@ -1,7 +1,7 @@
 // Adds, removes and describes accounts: the one place that keeps a token (TokenStore), the list
 // of accounts (AccountIndex) and what the panel shows (the refresher) in step. Commands and the
 // Accounts menu go through it, so both sign in and out the same way.
-import { isAccountKey, isFirstAccountKey, newAccountKey } from '../core/accounts/accountKey';
+import { isFirstAccountKey, newAccountKey } from '../core/accounts/accountKey';
 import type { AccountSnapshot } from '../core/model';
 import type { AccountDetails, AccountRefresher } from '../core/refresh/accountRefresher';
 import type { AccountEntries, AccountIndex } from './accountIndex';
@@ -71,7 +71,7 @@ export class AccountBook {
   }
 
   private detailsOf(accountKey: string): AccountDetails {
-    if (!isAccountKey(accountKey) || !this.refresher.has(accountKey)) return {};
+    if (!this.refresher.has(accountKey)) return {};
     const { label, pinned } = this.refresher.state(accountKey);
     return { label, pinned };
   }

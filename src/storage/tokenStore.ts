@@ -1,7 +1,8 @@
 // API tokens live only in VS Code's SecretStorage (the OS keychain where there is one): never in
-// settings, files or logs. One entry per service holds the token and the origin it was checked
-// against when saved; the fetcher sends it to no other origin. The store also tells this
-// window's own writes from another window's, so a change made here is not refreshed twice.
+// settings, files or logs. One entry per account (keyed by its account key, src/core/accounts/
+// accountKey.ts) holds the token and the origin it was checked against when saved; the fetcher
+// sends it to no other origin. The store also tells this window's own writes from another
+// window's, so a change made here is not refreshed twice.
 import type * as vscode from 'vscode';
 import { tokenFingerprint } from '../core/http/token';
 
@@ -23,64 +24,64 @@ interface Fingerprint {
 }
 
 export class TokenStore {
-  /** What this window last read or wrote, per service, as one-way fingerprints (no copy of a token). */
+  /** What this window last read or wrote, per account, as one-way fingerprints (no copy of a token). */
   private readonly known = new Map<string, Fingerprint | undefined>();
 
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  static keyFor(serviceId: string): string {
-    return `${KEY_PREFIX}${serviceId}`;
+  static keyFor(accountKey: string): string {
+    return `${KEY_PREFIX}${accountKey}`;
   }
 
   /** The saved token and its origin. Rejects when secret storage cannot be read (no keyring, locked). */
-  async read(serviceId: string): Promise<StoredToken | undefined> {
-    const stored = parseStoredToken(await this.secrets.get(TokenStore.keyFor(serviceId)));
-    this.known.set(serviceId, fingerprintOf(stored));
+  async read(accountKey: string): Promise<StoredToken | undefined> {
+    const stored = parseStoredToken(await this.secrets.get(TokenStore.keyFor(accountKey)));
+    this.known.set(accountKey, fingerprintOf(stored));
     return stored;
   }
 
   /** Saves a token bound to `origin`. On failure this window keeps believing what it knew before. */
-  async save(serviceId: string, token: string, origin: string): Promise<void> {
-    await this.write(serviceId, { token, origin }, () =>
-      this.secrets.store(TokenStore.keyFor(serviceId), JSON.stringify({ version: RECORD_VERSION, token, origin })),
+  async save(accountKey: string, token: string, origin: string): Promise<void> {
+    await this.write(accountKey, { token, origin }, () =>
+      this.secrets.store(TokenStore.keyFor(accountKey), JSON.stringify({ version: RECORD_VERSION, token, origin })),
     );
   }
 
-  async delete(serviceId: string): Promise<void> {
-    await this.write(serviceId, undefined, () => this.secrets.delete(TokenStore.keyFor(serviceId)));
+  async delete(accountKey: string): Promise<void> {
+    await this.write(accountKey, undefined, () => this.secrets.delete(TokenStore.keyFor(accountKey)));
   }
 
   /**
-   * Fires when another window (or anything but this store) changed a service's token. A read
+   * Fires when another window (or anything but this store) changed an account's token. A read
    * that fails is reported as `error`, never as an unhandled rejection.
    */
   onDidChangeElsewhere(
-    listener: (serviceId: string, change: TokenChange) => void,
-    onError: (serviceId: string, error: unknown) => void,
+    listener: (accountKey: string, change: TokenChange) => void,
+    onError: (accountKey: string, error: unknown) => void,
   ): vscode.Disposable {
     return this.secrets.onDidChange(async (event) => {
       if (!event.key.startsWith(KEY_PREFIX)) return;
-      const serviceId = event.key.slice(KEY_PREFIX.length);
-      const before = this.known.get(serviceId);
+      const accountKey = event.key.slice(KEY_PREFIX.length);
+      const before = this.known.get(accountKey);
       try {
         const after = fingerprintOf(parseStoredToken(await this.secrets.get(event.key)));
-        this.known.set(serviceId, after);
+        this.known.set(accountKey, after);
         const change = describeChange(before, after);
-        if (change) listener(serviceId, change);
+        if (change) listener(accountKey, change);
       } catch (error) {
-        onError(serviceId, error);
+        onError(accountKey, error);
       }
     });
   }
 
-  private async write(serviceId: string, next: StoredToken | undefined, write: () => Thenable<void>): Promise<void> {
-    const before = this.known.get(serviceId);
+  private async write(accountKey: string, next: StoredToken | undefined, write: () => Thenable<void>): Promise<void> {
+    const before = this.known.get(accountKey);
     // Known before the write: the change event may arrive before the promise settles.
-    this.known.set(serviceId, fingerprintOf(next));
+    this.known.set(accountKey, fingerprintOf(next));
     try {
       await write();
     } catch (error) {
-      this.known.set(serviceId, before);
+      this.known.set(accountKey, before);
       throw error;
     }
   }

@@ -330,17 +330,14 @@ export class AccountRefresher {
   }
 
   private createSlot(accountKey: string, details: AccountDetails = {}): void {
-    const slot: AccountSlot = {
-      accountKey,
-      serviceId: serviceIdOfKey(accountKey),
-      details: { ...details },
-      state: { accountKey, serviceId: '', signedIn: false, refreshing: false },
+    const identity = { accountKey, serviceId: serviceIdOfKey(accountKey), details: { ...details } };
+    this.slots.set(accountKey, {
+      ...identity,
+      state: stamped(identity, { signedIn: false, refreshing: false }),
       generation: 0,
       rateLimited: false,
       consecutiveFailures: 0,
-    };
-    slot.state = stamped(slot, { signedIn: false, refreshing: false });
-    this.slots.set(accountKey, slot);
+    });
   }
 
   private slot(accountKey: string): AccountSlot {
@@ -357,7 +354,10 @@ export class AccountRefresher {
 }
 
 /** `state` with its slot's key, service and details: those come from the slot alone (a state passed back in carries the old ones). */
-function stamped({ accountKey, serviceId, details }: AccountSlot, state: SlotState): AccountState {
+function stamped(
+  { accountKey, serviceId, details }: Pick<AccountSlot, 'accountKey' | 'serviceId' | 'details'>,
+  state: SlotState,
+): AccountState {
   const { label: _label, pinned: _pinned, ...rest } = state as AccountState;
   return {
     ...rest,
