@@ -2,6 +2,7 @@
 // OpenAPI excerpt; each returns a full, believable body and tests pass only the fields they care
 // about), and its scenarios.
 import type { FakeResponse, FakeServiceModule, Scenario, ServiceErrors } from '../fakeService';
+import { HOSTILE_ERROR_MESSAGE, HOSTILE_VALUES } from '../hostileText';
 import { sharedScenarios } from '../sharedScenarios';
 import { type Wire, wireBuilder, withExtraKeys } from '../wire';
 import type {
@@ -274,6 +275,78 @@ function leadping2026WithUsageSummary(answer: Scenario): Scenario {
   return (request) => (request.path === LEADPING_ROUTES.usageSummary ? answer(request) : leadping2026(request));
 }
 
+/**
+ * The default account with hostile text (hostileText.ts) in every text field the client reads, and
+ * in the ones it does not, so that it loads and shows it. Left well-formed, since the adapter
+ * parses them and a payload there would only make the field unknown: dates, amounts, flags, the
+ * wallet's currency (an ISO code, or the account falls back to USD), the time zone, and the usage
+ * lines' status (it decides what counts as spend). Counter labels are the client's own words.
+ */
+const leadpingHostileAccount = (now: number): LeadpingAccount => {
+  const account = leadping2026Account(now);
+  const text = HOSTILE_VALUES;
+  const person = { id: text.userId, name: text.displayName };
+  const plan = { billingPlan: text.plan, subscriptionStatus: text.subscriptionStatus, phone: text.phone };
+  const period = { periodStart: account.usageSummary?.periodStart, periodEnd: account.usageSummary?.periodEnd };
+  const billingState = leadpingBillingState({
+    planPeriodStartAt: period.periodStart,
+    planRenewalAt: period.periodEnd,
+    pendingBillingPlan: text.unread,
+  });
+  const hostileLine = (channel: string, customerChargeAmount: number): LeadpingUsageLine => ({
+    channel,
+    billableUnit: text.billableUnit,
+    status: 'charged',
+    quantity: 100,
+    customerChargeAmount,
+    recordCount: 100,
+  });
+  return {
+    user: leadpingUser({
+      ...person,
+      ...plan,
+      email: text.email,
+      firstName: text.firstName,
+      lastName: text.lastName,
+      roles: [text.unread],
+      identities: [{ issuer: text.identityIssuer, issuerAssignedId: text.identityAssignedId, signInType: text.signInType }],
+      currentOrganization: { id: text.unread, name: text.organization },
+      billingState,
+      compliance: leadpingCompliance({
+        trustedFormCertificates: [
+          { id: text.unread, url: text.certificateUrl, source: text.certificateSource, createdAt: iso(now - 2 * DAY_MS) },
+        ],
+      }),
+    }),
+    wallet: leadpingWallet({
+      ...account.wallet,
+      id: text.unread,
+      name: text.unread,
+      sourceType: text.unread,
+      creditStatus: text.unread,
+      organizationId: text.unread,
+      originalTransactionId: text.unread,
+    }),
+    organization: leadpingOrganization({
+      ...plan,
+      id: text.unread,
+      name: text.organization,
+      secondaryName: text.unread,
+      user: person,
+      billingState,
+      status: text.unread,
+      setupStatus: text.unread,
+      website: text.unread,
+      description: text.unread,
+    }),
+    usageSummary: leadpingUsageSummary({
+      ...period,
+      ...usageLinesWithTotals([hostileLine(text.usageChannel, 30), hostileLine(text.otherUsageChannel, 4.25)]),
+      counters: [{ key: text.unread, label: text.unread, value: 175, unit: text.unread, sortOrder: 1 }],
+    }),
+  };
+};
+
 const EXTRA = { 'x-trace': { region: 'us-east-2', build: '2026.01.5' }, featureFlags: ['newInbox'], _links: { self: { href: '/x' } } };
 
 const LEADPING_SCENARIOS: Record<string, Scenario> = {
@@ -298,6 +371,9 @@ const LEADPING_SCENARIOS: Record<string, Scenario> = {
     contentType: 'text/html; charset=utf-8',
     text: '<!DOCTYPE html><html><head><title>Usage</title></head><body><h1>Usage</h1></body></html>',
   })),
+  'hostile-text': leadpingAccount(leadpingHostileAccount),
+  // A 422 is quoted (401 and 403 never are): the problem's detail carries the payloads.
+  'hostile-error': () => errors.error(422, 'Unprocessable Entity', HOSTILE_ERROR_MESSAGE),
   'wallet-404-falls-back-to-organizations': leadpingAccount(() => ({
     user: leadpingUser(),
     organization: leadpingOrganization({ accountBalance: 27.4 }),

@@ -1,6 +1,7 @@
 // The fake Signeasy: its routes, a short builder for its JSON (the documented example user plus
 // the credit fields; tests pass only the fields they care about), and its scenarios.
 import type { FakeServiceModule, Scenario, ServiceErrors } from '../fakeService';
+import { HOSTILE_ERROR_MESSAGE, HOSTILE_VALUES } from '../hostileText';
 import { sharedScenarios } from '../sharedScenarios';
 import { type Wire, wireBuilder } from '../wire';
 import type { SigneasyError, SigneasyUser } from './signeasyWire';
@@ -65,6 +66,29 @@ function signeasyAccount(user: (now: number) => Wire<SigneasyUser>): Scenario {
 
 const signeasyNormal = signeasyAccount(() => signeasyUser());
 
+/**
+ * The documented user with hostile text (hostileText.ts) in every text field, read by the client
+ * or not, so that it loads and shows it. Not carrying any: the id (a number on the wire; the
+ * client would take a string, but Signeasy does not send one), the plan (the client names it from
+ * the numeric account_type), times, flags and counts; counter labels are the client's own words.
+ */
+const signeasyHostileUser = (): Wire<SigneasyUser> => {
+  const text = HOSTILE_VALUES;
+  return signeasyUser({
+    first_name: text.firstName,
+    last_name: text.lastName,
+    email: text.email,
+    company: text.organization,
+    company_size: text.unread,
+    subscription_status: text.subscriptionStatus,
+    referrer_code: text.unread,
+    card_brand: text.unread,
+    card_last4: text.unread,
+    billing_cycle: text.unread,
+    plan_subtype: text.unread,
+  });
+};
+
 const SIGNEASY_SCENARIOS: Record<string, Scenario> = {
   ...sharedScenarios(errors, signeasyNormal),
   normal: signeasyNormal,
@@ -106,6 +130,9 @@ const SIGNEASY_SCENARIOS: Record<string, Scenario> = {
     envelope_credits_available: null,
     subscription_expiry_time: null,
   })),
+  'hostile-text': signeasyAccount(signeasyHostileUser),
+  // A 400 is quoted (401 and 403 never are): the message carries the payloads.
+  'hostile-error': () => errors.error(400, 'Bad Request', HOSTILE_ERROR_MESSAGE),
   paid: signeasyAccount((now) =>
     signeasyUser({
       account_type: 3,
