@@ -4,14 +4,13 @@
 import type * as vscode from 'vscode';
 import type { AccountRefresher } from './core/refresh/accountRefresher';
 import type { RefreshSchedule, ScheduleTimers } from './core/refresh/refreshSchedule';
-import { windowPrompts, type Prompts } from './commands/prompts';
+import { windowPrompts, type Notify, type Prompts } from './commands/prompts';
 import type { AccountsAuthenticationProvider } from './api/authenticationProvider';
 import type { SerialState } from './storage/serialState';
 import type { SnapshotCache } from './storage/snapshotCache';
 import type { TokenStore } from './storage/tokenStore';
 import type { AccountTreeProvider } from './views/accountTree';
 import type { GlanceView } from './views/viewModels/creditGlance';
-import type { ShowAlert } from './views/alertNotifier';
 
 export interface AccountGlanceTestApi {
   readonly refresher: AccountRefresher;
@@ -27,6 +26,8 @@ export interface AccountGlanceTestApi {
   /** What the status-bar item shows now: exactly what was last rendered. */
   readonly statusBar: { readonly view: GlanceView | undefined };
   readonly schedule: RefreshSchedule;
+  /** Every text a surface door (prompts.ts) showed since start, after it was made plain: messages, picks, prompts, alerts. */
+  readonly shownTexts: readonly string[];
   /** Every alert notification shown, in order (in tests none reaches the screen). */
   readonly shownAlerts: readonly { readonly severity: string; readonly message: string; readonly actions: readonly string[] }[];
   /** Resolves once every alert decision so far is made (and its notification shown). */
@@ -61,6 +62,10 @@ export class TestHooks {
   onDidShowInputBox: ((box: vscode.InputBox) => void) | undefined;
   statusBarView: GlanceView | undefined;
   historyHtml: string | undefined;
+  readonly shownTexts: string[] = [];
+  readonly noteShown = (text: string): void => {
+    this.shownTexts.push(text);
+  };
   /** Every notification the alert notifier showed, in order; answered with `alertAnswer` (undefined: dismissed). */
   readonly shownAlerts: { severity: string; message: string; actions: readonly string[] }[] = [];
   alertAnswer: string | undefined;
@@ -75,7 +80,7 @@ export class TestHooks {
     return this.alertDecisions.then(() => undefined);
   }
 
-  readonly showAlert: ShowAlert = (severity, message, actions) => {
+  readonly showAlert: Notify = (severity, message, actions) => {
     this.shownAlerts.push({ severity, message, actions });
     return Promise.resolve(this.alertAnswer);
   };
@@ -92,6 +97,8 @@ export class TestHooks {
     confirm: (...args) => this.prompts.confirm(...args),
     pickFromMenu: (...args) => this.prompts.pickFromMenu(...args),
     askText: (...args) => this.prompts.askText(...args),
+    notify: (...args) => this.prompts.notify(...args),
+    flash: (...args) => this.prompts.flash(...args),
   };
 
   readonly showInputBox = (box: vscode.InputBox): void => this.onDidShowInputBox?.(box);
@@ -130,6 +137,7 @@ type TestApiParts = Omit<
   | 'statusBar'
   | 'historyHtml'
   | 'shownAlerts'
+  | 'shownTexts'
   | 'alertsDecided'
   | 'alertAnswer'
   | 'pendingScheduleTimers'
@@ -146,6 +154,7 @@ export function createTestApi(parts: TestApiParts, hooks: TestHooks): AccountGla
       },
     },
     shownAlerts: hooks.shownAlerts,
+    shownTexts: hooks.shownTexts,
     alertsDecided: () => hooks.alertsDecided(),
     get alertAnswer() {
       return hooks.alertAnswer;

@@ -14,7 +14,7 @@ import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter
 import { AccountTreeProvider } from './views/accountTree';
 import { registerCommands, VIEW_ID } from './commands/commands';
 import { CreditStatusBar } from './views/creditStatusBar';
-import { windowPrompts } from './commands/prompts';
+import { inertNotify, inertPrompts, windowPrompts } from './commands/prompts';
 import {
   baseUrlSetting,
   glanceSettings,
@@ -121,9 +121,11 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const history = new CreditHistoryStore(globalState, {
     onDropped: (accountKey, reason) => log.warn(`Stored ${accountKey} credit history was partly dropped: ${reason}.`),
   });
+  // Every message, pick and question goes out through one door that makes service text plain.
+  const prompts = inertPrompts(testHooks?.currentPrompts ?? windowPrompts, testHooks?.noteShown);
   const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
     locale,
-    show: testHooks?.showAlert,
+    show: inertNotify(testHooks?.showAlert ?? windowPrompts.notify, testHooks?.noteShown),
     onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
   });
   const forecasts = new AccountForecasts(history, () => {
@@ -246,7 +248,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       privacyMode,
       setPrivacyMode,
       accounts: signedInAccounts,
-      prompts: testHooks?.currentPrompts ?? windowPrompts,
+      prompts,
       onDidShowInputBox: testHooks?.showInputBox,
     }),
     exported,

@@ -7,13 +7,13 @@ import type { MenuChoice, Prompts } from './prompts';
 import type { AccountBook } from '../storage/accountBook';
 import { isAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
 import type { AccountState } from '../core/refresh/accountState';
-import { accountTitle } from '../views/viewModels/accountTitle';
+import { accountTitle, privateAccountTitle } from '../views/viewModels/accountTitle';
 import { askForToken } from './tokenInput';
 import type { TokenStore } from '../storage/tokenStore';
 import { originOf } from '../core/http/baseUrl';
 import type { AccountConnection } from '../core/http/accountFetcher';
 import { accountHolderName, type FetchResult } from '../core/model';
-import { describeError } from '../views/viewModels/errorWording';
+import { describeError, errorTitle } from '../views/viewModels/errorWording';
 import { summarizeAccounts, type SummaryAccount } from '../views/viewModels/accountSummary';
 import { statusMenu, type StatusMenuItem } from '../views/viewModels/statusMenu';
 
@@ -54,6 +54,11 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
 
   const adapterFor = (id: string | undefined) => findAdapter(refresher.adapters, id);
 
+  /** An information toast nobody waits on; a failure to show it goes to the log. */
+  const say = (message: string) => {
+    deps.prompts.notify('info', message, []).catch((error: unknown) => deps.log.warn(`A message could not be shown: ${String(error)}`));
+  };
+
   /** An account key from a command argument: a key string, or an account's row in the tree. */
   const accountKeyFrom = (argument: unknown): string | undefined => {
     const row = argument as Partial<Row> | undefined;
@@ -67,9 +72,19 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     return key === undefined ? undefined : adapterFor(serviceIdOfKey(key));
   };
 
-  /** "Jordan Avery", "signed in", or why there is no name yet: how a pick list tells accounts apart. */
+  /** What an account is called where it shows: its title, or in privacy mode its service and number only. */
+  const nameOf = (state: AccountState): string => {
+    const adapter = adapterFor(state.serviceId) ?? { displayName: state.serviceId };
+    return deps.privacyMode() ? privateAccountTitle(adapter, state, refresher.states()) : accountTitle(adapter, state);
+  };
+
+  /** The holder's name, unless privacy mode hides it. */
+  const holderOf = (state: AccountState): string | undefined =>
+    deps.privacyMode() ? undefined : accountHolderName(state.snapshot?.identity);
+
+  /** "signed in as Jordan Avery", "signed in", or why there is no name yet: how a pick list tells accounts apart. */
   const describeAccount = (state: AccountState): string => {
-    const who = accountHolderName(state.snapshot?.identity);
+    const who = holderOf(state);
     if (!state.signedIn) return vscode.l10n.t('no token');
     if (who) return vscode.l10n.t('signed in as {name}', { name: who });
     return state.error ? vscode.l10n.t('could not load') : vscode.l10n.t('signed in');
@@ -108,7 +123,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const picked = await deps.prompts.pickService(
       signedIn.map((state) => ({
         id: state.accountKey,
-        label: accountTitle(adapterFor(state.serviceId) ?? { displayName: state.serviceId }, state),
+        label: nameOf(state),
         description: describeAccount(state),
       })),
       placeHolder,
@@ -121,14 +136,17 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const failed = refresher.states().filter((state) => state.signedIn && state.error);
     if (failed.length === 0) return;
     const locale = vscode.env.language;
+    // Privacy mode: the error's kind only, since a full reason can name a host or quote the server.
     const reasons = failed.map((state) => {
       const service = adapterFor(state.serviceId)?.displayName ?? state.serviceId;
-      return state.error ? vscode.l10n.t('{service}: {error}', { service, error: describeError(state.error, service, locale) }) : service;
+      const error = state.error && (deps.privacyMode() ? errorTitle(state.error.kind) : describeError(state.error, service, locale));
+      return error ? vscode.l10n.t('{service}: {error}', { service: nameOf(state), error }) : nameOf(state);
     });
     const showLog = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await deps.prompts.notify(
+      'warning',
       vscode.l10n.t('Account Glance could not refresh. {reasons}', { reasons: reasons.join(' ') }),
-      showLog,
+      [showLog],
     );
     if (choice === showLog) deps.log.show(true);
   };
@@ -137,12 +155,13 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   const reportSecretStorageFailure = async (failure: string, error: unknown) => {
     deps.log.error(`${failure} (${error instanceof Error ? error.name : 'error'} from VS Code's secret storage)`);
     const troubleshooting = vscode.l10n.t('Troubleshooting');
-    const choice = await vscode.window.showErrorMessage(
+    const choice = await deps.prompts.notify(
+      'error',
       vscode.l10n.t(
         "{failure} VS Code's secret storage is not available (the system keyring may be locked or missing). Nothing was changed.",
         { failure },
       ),
-      troubleshooting,
+      [troubleshooting],
     );
     if (choice === troubleshooting) await deps.showTroubleshooting();
   };
@@ -151,8 +170,9 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
    * Asks for a token, checks it and saves it. `replacing`: the account whose token this is (its
    * row's "Set API Token"); otherwise a new account, unless the check shows the token belongs to
    * one Account Glance holds already: that one gets the new token, nothing is duplicated.
+   * Resolves to the key of the account that now holds the token; undefined when nothing was saved.
    */
-  const signIn = async (adapter: ServiceAdapter, replacing: string | undefined) => {
+  const signIn = async (adapter: ServiceAdapter, replacing: string | undefined): Promise<string | undefined> => {
     // The token is checked against, and then bound to, the origin the person's settings name now.
     const baseUrl = deps.baseUrlFor(adapter);
     const origin = originOf(baseUrl) ?? '';
@@ -162,24 +182,24 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
       prompts: deps.prompts,
       onDidShowInputBox: deps.onDidShowInputBox,
     });
-    if (!outcome.saved) return;
+    if (!outcome.saved) return undefined;
     const known = outcome.result.ok ? book.accountMatching(outcome.result.snapshot) : undefined;
     const accountKey = known ?? replacing ?? book.newKey(adapter.id);
     try {
       await book.saveToken(accountKey, outcome.token, origin);
     } catch (error) {
       await reportSecretStorageFailure(vscode.l10n.t('The {service} token was not saved.', { service: adapter.displayName }), error);
-      return;
+      return undefined;
     }
     deps.log.info(`${accountKey}: API token saved to secret storage, for ${origin}.`);
     if (!outcome.result.ok) {
       void refresher.replaceToken(accountKey);
-      return;
+      return accountKey;
     }
     refresher.accept(accountKey, outcome.result.snapshot);
-    const who = accountHolderName(outcome.result.snapshot.identity);
+    const who = deps.privacyMode() ? undefined : accountHolderName(outcome.result.snapshot.identity);
     const service = adapter.displayName;
-    void vscode.window.showInformationMessage(
+    say(
       known !== undefined && known !== replacing
         ? who
           ? vscode.l10n.t('Already signed in to {service} as {name}: that account now uses the new token.', { service, name: who })
@@ -188,22 +208,26 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
           ? vscode.l10n.t('Signed in to {service} as {name}.', { service, name: who })
           : vscode.l10n.t('Signed in to {service}.', { service }),
     );
+    return accountKey;
   };
 
-  /** An account's row (or key): a new token for that account. Otherwise: sign in to a service, as another account if it has one. */
-  const setToken = async (argument?: unknown) => {
+  /**
+   * An account's row (or key): a new token for that account. Otherwise: sign in to a service, as
+   * another account if it has one. Resolves to the key of the account now holding the token, if any.
+   */
+  const setToken = async (argument?: unknown): Promise<string | undefined> => {
     const key = accountKeyFrom(argument);
     if (key && refresher.state(key).signedIn) {
       const adapter = adapterFor(serviceIdOfKey(key));
-      if (adapter) await signIn(adapter, key);
-      return;
+      return adapter && signIn(adapter, key);
     }
-    await addAccount(argument);
+    return addAccount(argument);
   };
 
-  const addAccount = async (argument?: unknown) => {
+  /** Resolves to the key of the account the entered token now belongs to (new or recognised); undefined when cancelled. */
+  const addAccount = async (argument?: unknown): Promise<string | undefined> => {
     const adapter = await chooseService(argument, refresher.adapters, vscode.l10n.t('Sign in to which service?'));
-    if (adapter) await signIn(adapter, undefined);
+    return adapter && signIn(adapter, undefined);
   };
 
   const removeToken = async (argument?: unknown) => {
@@ -211,12 +235,12 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const adapter = state && adapterFor(state.serviceId);
     if (!state || !adapter) {
       if (!refresher.states().some((candidate) => candidate.signedIn)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no API token stored.'));
+        say(vscode.l10n.t('Account Glance has no API token stored.'));
       }
       return;
     }
-    const who = accountHolderName(state.snapshot?.identity);
-    const title = accountTitle(adapter, state);
+    const who = holderOf(state);
+    const title = nameOf(state);
     const confirmed = await deps.prompts.confirm(
       who
         ? vscode.l10n.t('Remove the {service} API token of {name}?', { service: title, name: who })
@@ -348,7 +372,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
   const copyValue = async (row?: Row) => {
     if (!row?.copyText) return;
     await vscode.env.clipboard.writeText(row.copyText);
-    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', row.label)}`, 2000);
+    deps.prompts.flash(vscode.l10n.t('Copied {0}', row.label));
   };
 
   /**
@@ -360,15 +384,15 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const accounts = deps.accounts().filter((account) => accountKey === undefined || account.state.accountKey === accountKey);
     const [only] = accounts;
     if (!only) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Account Glance has no account to summarize.'));
+      say(vscode.l10n.t('Account Glance has no account to summarize.'));
       return;
     }
     const summary = summarizeAccounts(accounts, { now: Date.now(), locale: vscode.env.language });
     await vscode.env.clipboard.writeText(summary);
     const copied = accountKey
-      ? vscode.l10n.t('Copied the {service} summary', { service: accountTitle(only.adapter, only.state) })
+      ? vscode.l10n.t('Copied the {service} summary', { service: nameOf(only.state) })
       : vscode.l10n.t('Copied the summary of every account');
-    vscode.window.setStatusBarMessage(`$(check) ${copied}`, 2000);
+    deps.prompts.flash(copied);
   };
 
   /** Asks among `items`; the chosen entry (never a separator), undefined when dismissed. */

@@ -6,6 +6,7 @@ import type { FetchResult, ServiceError } from '../core/model';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import { describeError, describeTokenProblem } from '../views/viewModels/errorWording';
 import type { Prompts } from './prompts';
+import { plainText } from '../views/viewModels/surfaceText';
 
 export type TokenInputOutcome =
   | { readonly saved: false }
@@ -46,14 +47,14 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
       // Say what is wrong while typing, but do not scold an empty box or a token still being typed.
       const normalized = normalizeToken(value);
       box.validationMessage =
-        value.trim().length < MIN_TOKEN_LENGTH || normalized.ok ? undefined : describeTokenProblem(normalized.problem, locale);
+        value.trim().length < MIN_TOKEN_LENGTH || normalized.ok ? undefined : plainText(describeTokenProblem(normalized.problem, locale));
     });
     box.onDidAccept(async () => {
       if (box.busy) return;
       const normalized = normalizeToken(box.value);
       if (!normalized.ok) {
         box.validationMessage = {
-          message: describeTokenProblem(normalized.problem, locale),
+          message: plainText(describeTokenProblem(normalized.problem, locale)),
           severity: vscode.InputBoxValidationSeverity.Error,
         };
         return;
@@ -71,8 +72,9 @@ export async function askForToken(options: TokenInputOptions): Promise<TokenInpu
         finish({ token: normalized.token, result });
         return;
       }
+      // The box renders links and icons in its messages: the service's words are made plain.
       box.validationMessage = {
-        message: vscode.l10n.t('{error} The token was not saved.', { error: describeError(result.error, service, locale) }),
+        message: plainText(vscode.l10n.t('{error} The token was not saved.', { error: describeError(result.error, service, locale) })),
         severity: vscode.InputBoxValidationSeverity.Error,
       };
     });

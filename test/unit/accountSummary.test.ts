@@ -71,20 +71,20 @@ test('every account: who, plan, every counter, problems, forecast and when it wa
       '## Leadping',
       '',
       '- Name: Dana Whitfield',
-      '- Email: dana@example.com',
+      '- Email: dana@example\\.com',
       '- Plan: Monthly, Active',
       '- **Credits**',
       '  - Balance: $3.20',
       '  - Expiring next: $5.00 · expires Nov 27, 2026',
       '- **Problems**',
-      '  - The balance ($3.20) is below the auto-refill trigger ($10.00), but auto-refill is off, so it will not be topped up.',
+      '  - The balance \\(\\$3\\.20\\) is below the auto\\-refill trigger \\(\\$10\\.00\\), but auto\\-refill is off, so it will not be topped up\\.',
       '- Forecast for Balance: ≈ $2.10 a day · runs out in about 2 days (Nov 24)',
       '- Updated 1 minute ago (TIME)',
       '',
       '## Signeasy',
       '',
       '- Name: John Doe',
-      '- Email: john@example.com',
+      '- Email: john@example\\.com',
       '- Plan: Basic',
       '- **Credits**',
       '  - Envelopes available: 1,760',
@@ -92,7 +92,7 @@ test('every account: who, plan, every counter, problems, forecast and when it wa
       '  - Grace envelopes available: 180',
       '  - Grace envelopes used: 0',
       '- Updated 2 minutes ago (TIME), from the last session',
-      '- Last refresh failed: Signeasy did not answer within 15 seconds.',
+      '- Last refresh failed: Signeasy did not answer within 15 seconds\\.',
       '',
     ].join('\n'),
   );
@@ -125,13 +125,14 @@ test('an account still loading, or signed out, says so; only what the service ga
     [{ adapter: signeasy, state: signedIn('signeasy', signeasySnapshot({ identity: { email: 'john@example.com' }, plan: {} })) }],
     { now: FIXED_NOW, locale: 'en-US' },
   );
-  assert.match(emailOnly, /^## Signeasy\n\n- Email: john@example\.com\n- \*\*Credits\*\*\n/);
+  assert.match(emailOnly, /^## Signeasy\n\n- Email: john@example\\\.com\n- \*\*Credits\*\*\n/);
 });
 
 test('a name with line breaks stays on its own line: it cannot add a heading or an item', () => {
   const snapshot = leadpingSnapshot({ identity: { displayName: 'Eve\n## Injected\n- Balance: $1,000,000' } });
   const summary = summarizeAccounts([{ adapter: leadping, state: signedIn('leadping', snapshot) }], { now: FIXED_NOW, locale: 'en-US' });
-  assert.match(summary, /^- Name: Eve ## Injected - Balance: \$1,000,000$/m);
+  // Escaped where Markdown would act: it reads "Eve ## Injected - Balance: $1,000,000" on one line.
+  assert.match(summary, /^- Name: Eve \\#\\# Injected \\- Balance\\: \\\$1,000,000$/m);
   assert.deepEqual(
     summary.split('\n').filter((line) => line.startsWith('#')),
     ['## Leadping'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeMarkdown, formatCount, formatMoney, formatRelativeTime, formatText, MISSING } from '../../src/views/viewModels/format';
+import { formatCount, formatMoney, formatRelativeTime, formatText, MISSING } from '../../src/views/viewModels/format';
+import { markdownText } from '../../src/views/viewModels/surfaceText';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const DAY = 86_400_000;
@@ -35,5 +36,5 @@ test('relative times pick the largest unit that fits', () => {
 });
 
 test('markdown from a service cannot inject links or tables', () => {
-  assert.equal(escapeMarkdown('[click](command:evil) | x'), '\\[click\\]\\(command:evil\\) \\| x');
+  assert.equal(markdownText('[click](command:evil) | x'), '\\[click\\]\\(command\\:evil\\) \\| x');
 });

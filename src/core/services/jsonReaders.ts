@@ -3,6 +3,7 @@
 // throwing or producing NaN, so the UI can show "—".
 
 import type { ServiceError } from '../model';
+import { cleanServiceText } from '../text/serviceText';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -26,12 +27,12 @@ export function asNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Non-blank text, trimmed. Numbers are accepted because ids arrive as either. */
+/** Non-blank text, as one clean, bounded line (cleanServiceText). Numbers are accepted because ids arrive as either. */
 export function asText(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+  const clean = cleanServiceText(value);
+  return clean === '' ? undefined : clean;
 }
 
 /** true/false, the 0/1 flags Signeasy uses, and their string spellings. */

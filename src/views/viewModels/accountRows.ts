@@ -19,7 +19,6 @@ import {
 import { describeError, errorTitle } from './errorWording';
 import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import {
-  escapeMarkdown,
   formatCount,
   formatCounterValue,
   formatDate,
@@ -31,6 +30,7 @@ import {
   formatYesNo,
   MISSING,
 } from './format';
+import { markdownText } from './surfaceText';
 import { summarizeProblems, type ProblemSummary } from './problemSummary';
 import { accountTitle } from './accountTitle';
 import { counterLabel, describeProblem, detailListLabel, usageLineLabel } from './snapshotWording';
@@ -201,31 +201,31 @@ function describeServiceStatus(
 // Tooltips are Markdown: every piece of text that came from a service (or quotes one) is escaped.
 function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: RowContext): string {
   const service = adapter.displayName;
-  const lines = [`**${escapeMarkdown(accountTitle(adapter, state))}**`];
+  const lines = [`**${markdownText(accountTitle(adapter, state))}**`];
   const host = context.customHosts?.[adapter.id];
   if (host) {
     lines.push(
       l10n.t('Data from {host} (not the default {defaultHost})', {
-        host: escapeMarkdown(host),
-        defaultHost: escapeMarkdown(new URL(adapter.defaultBaseUrl).host),
+        host: markdownText(host),
+        defaultHost: markdownText(new URL(adapter.defaultBaseUrl).host),
       }),
     );
   }
   if (!state.signedIn) lines.push(l10n.t('No API token set.'));
   if (state.signedIn && state.snapshot) {
     for (const problem of state.snapshot.problems)
-      lines.push(escapeMarkdown(describeProblem(problem, { serviceName: service, locale: context.locale })));
+      lines.push(markdownText(describeProblem(problem, { serviceName: service, locale: context.locale })));
   }
   if (state.snapshot) {
     lines.push(
       l10n.t('Updated {age} ({time})', {
         age: formatRelativeTime(state.snapshot.fetchedAt, context.now, context.locale),
-        time: escapeMarkdown(formatExactTime(state.snapshot.fetchedAt, context.locale)),
+        time: markdownText(formatExactTime(state.snapshot.fetchedAt, context.locale)),
       }),
     );
   }
   if (state.fromCache) lines.push(l10n.t('Shown from the last session until the first refresh finishes.'));
-  if (state.error) lines.push(l10n.t('Last refresh failed: {0}', escapeMarkdown(describeError(state.error, service, context.locale))));
+  if (state.error) lines.push(l10n.t('Last refresh failed: {0}', markdownText(describeError(state.error, service, context.locale))));
   if (state.pinned) lines.push(l10n.t('Pinned: the status bar shows the pinned accounts only.'));
   return lines.join('\n\n');
 }
@@ -238,9 +238,9 @@ function hostRow(adapter: ServiceAdapter, accountKey: string, host: string): Row
     label: l10n.t('Server'),
     description: host,
     tooltip: l10n.t('{service} data comes from {host}, set in the base URL setting (the default is {defaultHost}).', {
-      service: escapeMarkdown(adapter.displayName),
-      host: escapeMarkdown(host),
-      defaultHost: escapeMarkdown(new URL(adapter.defaultBaseUrl).host),
+      service: markdownText(adapter.displayName),
+      host: markdownText(host),
+      defaultHost: markdownText(new URL(adapter.defaultBaseUrl).host),
     }),
     icon: { id: 'server' },
     command: { command: 'workbench.action.openSettings', title: l10n.t('Open settings'), arguments: [BASE_URL_SETTING] },
@@ -255,7 +255,7 @@ function serviceChildren(adapter: ServiceAdapter, state: AccountState, context: 
         kind: 'action',
         label: l10n.t('Set API token…'),
         icon: { id: 'key' },
-        tooltip: l10n.t("Store a {service} API token in VS Code's secret storage.", { service: escapeMarkdown(adapter.displayName) }),
+        tooltip: l10n.t("Store a {service} API token in VS Code's secret storage.", { service: markdownText(adapter.displayName) }),
         command: { command: 'accountGlance.setToken', title: l10n.t('Set API Token...'), arguments: [state.accountKey] },
       },
     ];
@@ -291,7 +291,7 @@ function errorRow(adapter: ServiceAdapter, error: ServiceError, state: AccountSt
     label: errorTitle(error.kind),
     // What to do comes first: a side bar shows only the start of the line (the node already says "stale").
     description: dataAge ? l10n.t('{error} · data from {age}', { error: message, age: dataAge }) : message,
-    tooltip: [escapeMarkdown(message), stale ? l10n.t('The values below are the last ones that loaded.') : '', clickHint]
+    tooltip: [markdownText(message), stale ? l10n.t('The values below are the last ones that loaded.') : '', clickHint]
       .filter(Boolean)
       .join('\n\n'),
     icon: stale ? { id: 'warning', color: 'list.warningForeground' } : { id: 'error', color: 'list.errorForeground' },
@@ -389,7 +389,7 @@ function snapshotSections(adapter: ServiceAdapter, accountKey: string, snapshot:
             value,
             when: formatRelativeTime(counter.expiresAt, context.now, context.locale),
           }),
-          tooltip: `${row.tooltip}\n\n${l10n.t('Expires {0}', escapeMarkdown(formatExactTime(counter.expiresAt, context.locale)))}`,
+          tooltip: `${row.tooltip}\n\n${l10n.t('Expires {0}', markdownText(formatExactTime(counter.expiresAt, context.locale)))}`,
         }
       : row;
   });
@@ -428,14 +428,14 @@ function periodUsageRow(base: string, usage: PeriodUsage, context: RowContext): 
       const row = valueRow(`${base}/periodUsage/${line.id}`, usageLineLabel(line), money(line.amount));
       if (line.quantity === undefined) return row;
       const quantity = l10n.t('Quantity: {quantity}', { quantity: formatCount(line.quantity, context.locale) });
-      return { ...row, tooltip: `${row.tooltip}\n\n${escapeMarkdown(quantity)}` };
+      return { ...row, tooltip: `${row.tooltip}\n\n${markdownText(quantity)}` };
     });
   const period = describeBillingPeriod(usage, context.locale);
   return {
     ...valueRow(`${base}/periodUsage`, l10n.t('This billing period'), total, undefined, { id: 'calendar' }),
     tooltip: [l10n.t('Spent so far this billing period: {amount}', { amount: total }), period]
       .filter((line) => line !== undefined)
-      .map(escapeMarkdown)
+      .map(markdownText)
       .join('\n\n'),
     children: channels,
     expanded: false,
@@ -475,7 +475,7 @@ function problemsSection(adapter: ServiceAdapter, accountKey: string, problems: 
         id: `${base}/problems/${problem.id}`,
         kind: 'value' as const,
         label: sentence,
-        tooltip: escapeMarkdown(sentence),
+        tooltip: markdownText(sentence),
         icon: SEVERITY_ICONS[problem.severity],
         copyText: sentence,
         contextValue: 'value',
@@ -506,7 +506,7 @@ function valueRow(id: string, label: string, value: string, exact?: string, icon
     kind: 'value',
     label,
     description: value,
-    tooltip: escapeMarkdown(
+    tooltip: markdownText(
       exact && exact !== MISSING
         ? l10n.t('{label}: {value} ({exact})', { label, value, exact })
         : l10n.t('{label}: {value}', { label, value }),

@@ -1,6 +1,8 @@
 // One account, or several, as Markdown for the clipboard: what "Copy Summary" writes. It holds
 // everything a person would paste into a note or a ticket: names and amounts included, because
-// the person asked for the copy (privacy mode is about the screen). Pure: tested in plain Node.
+// the person asked for the copy (privacy mode is about the screen). Every value a service or the
+// person wrote is Markdown-escaped (surfaceText.ts), so it cannot make a link, heading or image in
+// the pasted note. Pure: tested in plain Node.
 import * as l10n from '@vscode/l10n';
 import type { HeadlineForecast } from '../../core/history/headlineForecast';
 import type { AccountSnapshot, CreditCounter } from '../../core/model';
@@ -11,6 +13,7 @@ import { describeForecast } from './forecastText';
 import { formatCounterValue, formatDate, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
 import { counterLabel, describeProblem } from './snapshotWording';
 import { accountTitle } from './accountTitle';
+import { markdownText } from './surfaceText';
 
 export interface SummaryAccount {
   readonly adapter: ServiceAdapter;
@@ -31,26 +34,27 @@ export function summarizeAccounts(accounts: readonly SummaryAccount[], context: 
 
 function accountSection({ adapter, state, forecast }: SummaryAccount, context: SummaryContext): string {
   const { now, locale } = context;
-  const lines = [`## ${oneLine(accountTitle(adapter, state))}`, ''];
+  const lines = [`## ${markdownText(accountTitle(adapter, state))}`, ''];
   const item = (text: string, depth = 0) => lines.push(`${'  '.repeat(depth)}- ${oneLine(text)}`);
   const snapshot = state.snapshot;
   if (!state.signedIn) item(l10n.t('Not signed in'));
   else if (snapshot) {
-    for (const [label, value] of identityLines(snapshot)) item(l10n.t('{label}: {value}', { label, value }));
+    for (const [label, value] of identityLines(snapshot)) item(l10n.t('{label}: {value}', { label, value: markdownText(value) }));
     const plan = [formatText(snapshot.plan.name), formatText(snapshot.plan.subscriptionStatus)].filter((part) => part !== MISSING);
-    if (plan.length > 0) item(l10n.t('Plan: {0}', formatList(plan, locale)));
+    if (plan.length > 0) item(l10n.t('Plan: {0}', markdownText(formatList(plan, locale))));
     if (snapshot.counters.length > 0) {
       item(`**${l10n.t('Credits')}**`);
       for (const counter of snapshot.counters)
-        item(l10n.t('{label}: {value}', { label: counterLabel(counter), value: counterValue(counter, locale) }), 1);
+        item(l10n.t('{label}: {value}', { label: markdownText(counterLabel(counter)), value: counterValue(counter, locale) }), 1);
     }
     if (snapshot.problems.length > 0) {
       item(`**${l10n.t('Problems')}**`);
-      for (const problem of snapshot.problems) item(describeProblem(problem, { serviceName: adapter.displayName, locale }), 1);
+      for (const problem of snapshot.problems)
+        item(markdownText(describeProblem(problem, { serviceName: adapter.displayName, locale })), 1);
     }
     if (forecast) {
       const sentence = describeForecast(forecast.forecast, { unit: forecast.counter.unit, now, renewsAt: forecast.renewsAt, locale });
-      item(l10n.t('Forecast for {counter}: {forecast}', { counter: counterLabel(forecast.counter), forecast: sentence }));
+      item(l10n.t('Forecast for {counter}: {forecast}', { counter: markdownText(counterLabel(forecast.counter)), forecast: sentence }));
     }
     const age = formatRelativeTime(snapshot.fetchedAt, now, locale);
     const time = formatExactTime(snapshot.fetchedAt, locale);
@@ -60,7 +64,8 @@ function accountSection({ adapter, state, forecast }: SummaryAccount, context: S
         : l10n.t('Updated {age} ({time})', { age, time }),
     );
   } else if (!state.error) item(l10n.t('Loading…'));
-  if (state.signedIn && state.error) item(l10n.t('Last refresh failed: {0}', describeError(state.error, adapter.displayName, locale)));
+  if (state.signedIn && state.error)
+    item(l10n.t('Last refresh failed: {0}', markdownText(describeError(state.error, adapter.displayName, locale))));
   return lines.join('\n');
 }
 

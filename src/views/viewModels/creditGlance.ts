@@ -7,7 +7,6 @@ import { accountHolderName, type AccountProblem, type CreditCounter } from '../.
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeError, errorTitle } from './errorWording';
 import {
-  escapeMarkdown,
   formatCount,
   formatCounterValue,
   formatExactTime,
@@ -16,6 +15,7 @@ import {
   formatText,
   MISSING,
 } from './format';
+import { markdownText } from './surfaceText';
 import { counterLabel, describeProblem, problemCount, problemPhrase } from './snapshotWording';
 import { describeForecast } from './forecastText';
 import { forecastHorizonWarning } from '../../core/history/forecast';
@@ -258,32 +258,32 @@ function glanceTooltip(
     const snapshot = state.snapshot;
     const lines: string[] = [];
     const who = accountHolderName(snapshot?.identity);
-    lines.push(`### ${escapeMarkdown(glanceName(account, false))}${who ? ` — ${escapeMarkdown(who)}` : ''}`);
+    lines.push(`### ${markdownText(glanceName(account, false))}${who ? ` — ${markdownText(who)}` : ''}`);
     const host = customHosts[adapter.id];
-    if (host) lines.push(`$(server) ${l10n.t('Data from {host}', { host: escapeMarkdown(host) })}  `);
+    if (host) lines.push(`$(server) ${l10n.t('Data from {host}', { host: markdownText(host) })}  `);
     if (snapshot) {
-      lines.push(`| ${escapeMarkdown(l10n.t('Counter'))} | ${escapeMarkdown(l10n.t('Value'))} |`, '| :-- | --: |');
+      lines.push(`| ${markdownText(l10n.t('Counter'))} | ${markdownText(l10n.t('Value'))} |`, '| :-- | --: |');
       for (const counter of snapshot.counters) {
-        const value = escapeMarkdown(formatCounterValue(counter.value, counter.unit, locale));
-        lines.push(`| ${escapeMarkdown(counterLabel(counter))} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
+        const value = markdownText(formatCounterValue(counter.value, counter.unit, locale));
+        lines.push(`| ${markdownText(counterLabel(counter))} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
       }
       lines.push('');
       const plan = [formatText(snapshot.plan.name), formatText(snapshot.plan.subscriptionStatus)].filter((part) => part !== MISSING);
-      if (plan.length > 0) lines.push(`${l10n.t('Plan: {0}', escapeMarkdown(formatList(plan, locale)))}  `);
+      if (plan.length > 0) lines.push(`${l10n.t('Plan: {0}', markdownText(formatList(plan, locale)))}  `);
       if (level === 'exhausted') lines.push(`$(error) **${l10n.t('Out of credits')}**  `);
       else if (level === 'low') {
-        const threshold = escapeMarkdown(formatCount(settings.lowCredit[adapter.id], locale));
+        const threshold = markdownText(formatCount(settings.lowCredit[adapter.id], locale));
         lines.push(`$(warning) ${l10n.t('Credits are below your threshold of {0}', threshold)}  `);
       }
       for (const problem of snapshot.problems) {
         const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale });
-        lines.push(`${problemIcon(problem)} ${escapeMarkdown(sentence)}  `);
+        lines.push(`${problemIcon(problem)} ${markdownText(sentence)}  `);
       }
       const headline = forecasts[state.accountKey];
       if (headline) {
         const sentence = describeForecast(headline.forecast, { unit: headline.counter.unit, now, renewsAt: headline.renewsAt, locale });
         lines.push(
-          `$(graph-line) ${l10n.t('{counter}: {forecast}', { counter: escapeMarkdown(counterLabel(headline.counter)), forecast: escapeMarkdown(sentence) })}  `,
+          `$(graph-line) ${l10n.t('{counter}: {forecast}', { counter: markdownText(counterLabel(headline.counter)), forecast: markdownText(sentence) })}  `,
         );
       }
       lines.push(updatedLine(state, now, locale));
@@ -291,7 +291,7 @@ function glanceTooltip(
       lines.push(`${l10n.t('Loading…')}  `);
     }
     if (state.error) {
-      const message = escapeMarkdown(describeError(state.error, adapter.displayName, locale));
+      const message = markdownText(describeError(state.error, adapter.displayName, locale));
       lines.push(`$(warning) ${l10n.t('Last refresh failed: {0}', message)}  `);
     }
     return lines.join('\n');
@@ -305,7 +305,7 @@ function glanceTooltip(
  * Problem sentences and error sentences are left out because they quote amounts and hosts.
  */
 function privateTooltip(accounts: readonly GlanceAccount[], now: number, locale: string | undefined): string {
-  const notice = `$(eye-closed) ${escapeMarkdown(l10n.t('Privacy mode is on: names and amounts are hidden.'))} ${commandLink(
+  const notice = `$(eye-closed) ${markdownText(l10n.t('Privacy mode is on: names and amounts are hidden.'))} ${commandLink(
     '$(eye)',
     l10n.t('Show them'),
     'accountGlance.togglePrivacyMode',
@@ -313,7 +313,7 @@ function privateTooltip(accounts: readonly GlanceAccount[], now: number, locale:
   )}`;
   const blocks = accounts.map((account) => {
     const { state, thresholdLevel, runsOutSoon } = account;
-    const lines = [`### ${escapeMarkdown(glanceName(account, true))}`];
+    const lines = [`### ${markdownText(glanceName(account, true))}`];
     const snapshot = state.snapshot;
     if (snapshot) {
       if (thresholdLevel === 'exhausted') lines.push(`$(error) **${l10n.t('Out of credits')}**  `);
@@ -322,13 +322,13 @@ function privateTooltip(accounts: readonly GlanceAccount[], now: number, locale:
       for (const problem of snapshot.problems) {
         // A known problem's phrase holds no value; an unknown one's stored sentence could hold anything.
         const phrase = problemPhrase(problem.id) ?? problemCount(1, locale);
-        lines.push(`${problemIcon(problem)} ${escapeMarkdown(phrase)}  `);
+        lines.push(`${problemIcon(problem)} ${markdownText(phrase)}  `);
       }
       lines.push(updatedLine(state, now, locale));
     } else if (!state.error) {
       lines.push(`${l10n.t('Loading…')}  `);
     }
-    if (state.error) lines.push(`$(warning) ${l10n.t('Last refresh failed: {0}', escapeMarkdown(errorTitle(state.error.kind)))}  `);
+    if (state.error) lines.push(`$(warning) ${l10n.t('Last refresh failed: {0}', markdownText(errorTitle(state.error.kind)))}  `);
     return lines.join('\n');
   });
   return [notice, ...blocks, '---', tooltipLinks()].join('\n\n');
@@ -342,7 +342,7 @@ function problemIcon(problem: AccountProblem): string {
 function updatedLine(state: AccountState, now: number, locale: string | undefined): string {
   const fetchedAt = state.snapshot?.fetchedAt;
   const age = formatRelativeTime(fetchedAt, now, locale);
-  const time = escapeMarkdown(formatExactTime(fetchedAt, locale));
+  const time = markdownText(formatExactTime(fetchedAt, locale));
   return `${state.fromCache ? l10n.t('Updated {age} ({time}), from the last session', { age, time }) : l10n.t('Updated {age} ({time})', { age, time })}  `;
 }
 
@@ -356,5 +356,5 @@ function tooltipLinks(): string {
 
 /** A Markdown link to one of GLANCE_TOOLTIP_COMMANDS; the words are escaped, a translation may hold any character. */
 function commandLink(icon: string, text: string, command: (typeof GLANCE_TOOLTIP_COMMANDS)[number], title: string): string {
-  return `[${icon} ${escapeMarkdown(text)}](command:${command} "${title.replace(/["\\]/g, '\\$&')}")`;
+  return `[${icon} ${markdownText(text)}](command:${command} "${title.replace(/["\\]/g, '\\$&')}")`;
 }

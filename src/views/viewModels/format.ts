@@ -79,7 +79,3 @@ export function formatText(value: string | undefined): string {
   return trimmed ? trimmed : MISSING;
 }
 
-/** Escapes text from a service before it goes into Markdown (tooltips), so a name cannot inject links. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~$]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
-}

@@ -92,6 +92,8 @@ export function answering(answers: Partial<Prompts>): Prompts {
     confirm: async () => false,
     pickFromMenu: async () => undefined,
     askText: async () => undefined,
+    notify: async () => undefined,
+    flash: () => undefined,
     ...answers,
   };
 }
