@@ -1,7 +1,9 @@
 // Scenarios every fake service answers, each in the service's own error style: refusals, rate
 // limits (well-formed and not), server errors, proxies and captive portals, slow, dropped and huge
-// answers, broken JSON, and the token echoed back in every spelling the client must redact.
+// answers, broken JSON, the token echoed back in every spelling the client must redact, and
+// another account whose holder has the same name.
 import type { FakeResponse, Scenario, ServiceErrors } from './fakeService';
+import { namesakeOf } from './namesake';
 import * as tokenSpellings from './tokenSpellings';
 
 const PROXY_PAGE =
@@ -82,5 +84,7 @@ export function sharedScenarios(errors: ServiceErrors, normal: Scenario): Record
       Object.entries(TOKEN_ECHOES).map(([name, echo]): [string, Scenario] => [name, (request) => echo(errors, request.token)]),
     ),
     bom: (request) => withByteOrderMark(normal(request)),
+    // The same name, another account (another email and id): namesake.ts.
+    namesake: namesakeOf(normal),
   };
 }
