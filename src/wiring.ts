@@ -33,7 +33,7 @@ import { isAccountKey, serviceIdOfKey } from './core/accounts/accountKey';
 import type { AccountState } from './core/refresh/accountState';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
 import { accountHolderName, type AccountSnapshot, type ServiceError } from './core/model';
-import { accountTitle } from './views/viewModels/accountTitle';
+import { accountTitle, privateAccountTitle } from './views/viewModels/accountTitle';
 import { describeError } from './views/viewModels/errorWording';
 import { CreditHistoryStore } from './storage/creditHistoryStore';
 import { AccountForecasts } from './storage/accountForecasts';
@@ -148,6 +148,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
           accountKey,
           serviceName: alertName(adapter, accountKey, snapshot),
           lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
+          privacyMode: privacyMode(),
         });
         testHooks?.noteAlertDecision(decided);
       }
@@ -166,6 +167,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   /** How an alert names the account: the service's name, with the label or holder once the service has several. */
   const alertName = (adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot): string => {
     const state = refresher.state(accountKey);
+    if (privacyMode()) return privateAccountTitle(adapter, state, refresher.states());
     const title = accountTitle(adapter, state);
     if (refresher.statesOf(adapter.id).filter((other) => other.signedIn).length < 2 || state.label) return title;
     const holder = accountHolderName(snapshot.identity);
@@ -263,6 +265,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
           signedInAccounts().filter((account) => accountIds.includes(account.state.accountKey)),
           { now: Date.now(), locale },
         ),
+      privacyMode,
     }),
     refresher.onDidChangeState((accountKey, state) => {
       exported.noteChange();

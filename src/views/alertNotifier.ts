@@ -38,6 +38,8 @@ export interface AlertContext {
   readonly lowCreditThreshold: number | undefined;
   /** Whose memory this is; the snapshot's service id when not given (one account per service today). */
   readonly accountKey?: string;
+  /** Privacy mode is on: `serviceName` names no one, and the sentence carries no amount. */
+  readonly privacyMode?: boolean;
 }
 
 /** Shows a notification and resolves to the title of the action chosen, or undefined when dismissed. */
@@ -102,7 +104,7 @@ export class AlertNotifier {
       const active = new Set(alerts.map((alert) => alert.kind));
       const { notify } = await this.store.update(accountKey, (remembered) => decideAlerts(remembered, active, now, settings));
       for (const alert of alerts) {
-        if (notify.includes(alert.kind)) this.present(alert, snapshot.serviceId, accountKey, context.serviceName);
+        if (notify.includes(alert.kind)) this.present(alert, snapshot.serviceId, accountKey, context);
       }
       return notify;
     } catch (error) {
@@ -123,8 +125,8 @@ export class AlertNotifier {
     );
   }
 
-  private present(alert: ActiveAlert, serviceId: string, accountKey: string, serviceName: string): void {
-    const message = describeAlert(alert, { serviceName, locale: this.locale });
+  private present(alert: ActiveAlert, serviceId: string, accountKey: string, context: AlertContext): void {
+    const message = describeAlert(alert, { serviceName: context.serviceName, locale: this.locale, privacyMode: context.privacyMode });
     const titles = ALERT_ACTIONS.map(alertActionTitle);
     // Not awaited: the notification stays until the person answers; the choice is handled then.
     Promise.resolve(this.show(alertSeverity(alert.kind), message, titles))

@@ -140,3 +140,20 @@ describe('severity and actions', () => {
     assert.deepEqual(ALERT_ACTIONS.map(alertActionTitle), ['Open Dashboard', 'Snooze for a Day', "Don't Warn About This"]);
   });
 });
+
+test('privacy mode: no alert carries an amount or a threshold; the date of expiring credits stays', () => {
+  const privately = context({ privacyMode: true, serviceName: 'Leadping 2' });
+  const sentences = [
+    describeAlert(lowLeadping, privately),
+    describeAlert(expiringLeadping, privately),
+    describeAlert(alertIn(leadpingSnapshot({ balance: 0 }), 'usedUp'), privately),
+    describeAlert(alertIn(signeasySnapshot({ envelopes: 3 }), 'lowCredit', 10), privately),
+  ];
+  assert.deepEqual(sentences, [
+    'Leadping 2 balance is low.',
+    'Leadping 2: some credits expire on Dec 1, 2026.',
+    'Leadping 2: no credits left.',
+    'Leadping 2 credits are low.',
+  ]);
+  for (const sentence of sentences) assert.doesNotMatch(sentence, /\$|\d+[.,]\d\d|\b3\b|\b10\b/);
+});

@@ -6,7 +6,7 @@ import type { AccountGlanceAccount } from '../../src/api/accountGlanceApi';
 import type { HeadlineForecast } from '../../src/core/history/headlineForecast';
 import type { CreditCounter } from '../../src/core/model';
 import type { AccountState } from '../../src/core/refresh/accountState';
-import { accountsAskedFor, publicAccount } from '../../src/views/viewModels/publicAccount';
+import { accountsAskedFor, privateAccount, publicAccount } from '../../src/views/viewModels/publicAccount';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 
@@ -122,4 +122,16 @@ describe('accountsAskedFor', () => {
     assert.deepEqual(ids({ service: 42 }), ['leadping', 'signeasy']);
     assert.deepEqual(ids({ service: 'Stripe' }), []);
   });
+});
+
+test('privateAccount: what privacy mode lets a model see has no name, email, label, plan or amount', () => {
+  const snapshot = leadpingSnapshot({ balance: 3.2 });
+  const account = publicAccount({ adapter: leadping, state: state('leadping', { snapshot, label: 'Client A' }) });
+  assert.ok(account);
+  const shared = JSON.stringify(privateAccount(account));
+  for (const secret of ['Client A', snapshot.identity.displayName, snapshot.identity.email, '3.2', snapshot.plan.name]) {
+    if (secret) assert.ok(!shared.includes(secret), `${secret} withheld`);
+  }
+  assert.match(shared, /"status":"fresh"/);
+  assert.match(shared, /"service":\{"id":"leadping","name":"Leadping"\}/);
 });

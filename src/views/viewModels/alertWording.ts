@@ -12,6 +12,8 @@ export interface AlertWordingContext {
   /** The service the alert is about, by its display name. */
   readonly serviceName: string;
   readonly locale?: string;
+  /** Privacy mode: the sentence carries no amount (the name in `serviceName` is the caller's to hide). */
+  readonly privacyMode?: boolean;
 }
 
 export type AlertSeverity = 'warning' | 'error';
@@ -39,6 +41,7 @@ export function alertActionTitle(action: AlertAction): string {
 /** The notification's text, e.g. "Leadping balance is low: $3.20 left (your threshold is $5.00)." Plain text. */
 export function describeAlert(alert: ActiveAlert, context: AlertWordingContext): string {
   const { serviceName: service, locale } = context;
+  if (context.privacyMode) return describeAlertPrivately(alert, context);
   switch (alert.kind) {
     case 'usedUp': {
       const { balance, envelopesLeft, graceEnvelopesLeft } = alert.params;
@@ -72,6 +75,23 @@ export function describeAlert(alert: ActiveAlert, context: AlertWordingContext):
         ? l10n.t('{service}: {amount} of credits expire on {date}.', { service, amount, date })
         : l10n.t('{service}: {count} credits expire on {date}.', { service, count: amount, date });
     }
+    case 'billingTrouble':
+      return alert.troubles.map((trouble) => describeBillingTrouble(trouble, context)).join(' ');
+  }
+}
+
+/** The same alerts with no amount in them: what shows while privacy mode is on. */
+function describeAlertPrivately(alert: ActiveAlert, context: AlertWordingContext): string {
+  const { serviceName: service, locale } = context;
+  switch (alert.kind) {
+    case 'usedUp':
+      return l10n.t('{service}: no credits left.', { service });
+    case 'lowCredit':
+      return alert.unit.kind === 'money'
+        ? l10n.t('{service} balance is low.', { service })
+        : l10n.t('{service} credits are low.', { service });
+    case 'creditsExpiring':
+      return l10n.t('{service}: some credits expire on {date}.', { service, date: formatDate(alert.expiresAt, locale) });
     case 'billingTrouble':
       return alert.troubles.map((trouble) => describeBillingTrouble(trouble, context)).join(' ');
   }

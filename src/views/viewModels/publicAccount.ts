@@ -97,3 +97,26 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** What privacy mode lets a model see of an account: its service, status, problems and error kinds; no name, email, label, plan or amount. */
+export interface PrivateAccount {
+  readonly accountId: string;
+  readonly service: AccountGlanceAccount['service'];
+  readonly status: AccountGlanceAccount['status'];
+  readonly counters: readonly { readonly id: string; readonly headline: boolean }[];
+  readonly problems: AccountGlanceAccount['problems'];
+  readonly error?: AccountGlanceAccount['error'];
+  readonly forecast?: { readonly counterId: string; readonly kind: AccountGlanceForecast['kind'] };
+}
+
+export function privateAccount(account: AccountGlanceAccount): PrivateAccount {
+  return {
+    accountId: account.accountId,
+    service: account.service,
+    status: account.status,
+    counters: account.counters.map((counter) => ({ id: counter.id, headline: counter.headline })),
+    problems: account.problems,
+    ...(account.error && { error: account.error }),
+    ...(account.forecast && { forecast: { counterId: account.forecast.counterId, kind: account.forecast.kind } }),
+  };
+}
