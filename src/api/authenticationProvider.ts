@@ -2,17 +2,18 @@
 // vscode.authentication.getSession('accountglance', [serviceId]), which VS Code guards with its own
 // consent prompt. One provider for every service (package.json contributes it once, so a new
 // service needs no manifest change); a session per signed-in account, its id the account key and
-// its scopes the service id. Signing in from the menu runs Add Account (the same checked token
-// box); signing out removes the account's token, as Remove API Token does once confirmed (the
-// menu has asked already).
+// its scopes the service id, its label unique to the account (sessionLabel.ts says why). Signing
+// in from the menu, or for an extension that asked, runs Add Account (the same checked token box)
+// and hands over exactly the account the entered token belongs to; signing out removes the
+// account's token, as Remove API Token does once confirmed (the menu has asked already).
 import * as vscode from 'vscode';
-import { accountHolderName } from '../core/model';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import type { AccountState } from '../core/refresh/accountState';
 import { findAdapter } from '../core/services/serviceAdapter';
 import type { AccountBook } from '../storage/accountBook';
 import type { TokenStore } from '../storage/tokenStore';
 import { accountTitle } from '../views/viewModels/accountTitle';
+import { sessionLabels } from '../views/viewModels/sessionLabel';
 
 export const AUTHENTICATION_PROVIDER_ID = 'accountglance';
 
@@ -34,21 +35,33 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
     this.subscription = parts.refresher.onDidChangeState(() => this.tellChanges());
   }
 
-  async getSessions(scopes: readonly string[] | undefined): Promise<vscode.AuthenticationSession[]> {
-    const sessions = await Promise.all(this.accountsFor(scopes).map((state) => this.sessionOf(state)));
+  async getSessions(
+    scopes: readonly string[] | undefined,
+    options?: vscode.AuthenticationProviderSessionOptions,
+  ): Promise<vscode.AuthenticationSession[]> {
+    // Asked about one account (VS Code does, for an extension's chosen account): only its session.
+    const asked = options?.account?.id;
+    const accounts = this.accountsFor(scopes).filter((state) => asked === undefined || state.accountKey === asked);
+    const labels = this.labels();
+    const sessions = await Promise.all(accounts.map((state) => this.sessionOf(state, labels)));
     return sessions.filter((session): session is vscode.AuthenticationSession => session !== undefined);
   }
 
+  /**
+   * Runs Add Account and hands over the session of exactly the account the entered token belongs
+   * to: a new account, or the one Account Glance already held under that token. Cancelled (or the
+   * token not saved): a CancellationError, never some other account's session.
+   */
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
     const services = this.parts.refresher.adapters.filter((adapter) => scopes.includes(adapter.id));
-    const before = new Set(this.accountsFor(scopes).map((state) => state.accountKey));
-    await vscode.commands.executeCommand('accountGlance.addAccount', services.length === 1 ? services[0]?.id : undefined);
-    // The account just added; or, when the token was one Account Glance held already, that account.
-    const after = this.accountsFor(scopes);
-    const chosen = after.find((state) => !before.has(state.accountKey)) ?? after[0];
-    const session = chosen && (await this.sessionOf(chosen));
-    if (session) return session;
-    throw new Error(vscode.l10n.t('No API token was set.'));
+    // One service named: its token box at once; several or none: the command asks which service.
+    const serviceId = services.length === 1 ? services[0]?.id : undefined;
+    const accountKey = await vscode.commands.executeCommand<string | undefined>('accountGlance.addAccount', serviceId);
+    const state =
+      typeof accountKey === 'string' && this.parts.refresher.has(accountKey) ? this.parts.refresher.state(accountKey) : undefined;
+    const session = state?.signedIn ? await this.sessionOf(state, this.labels()) : undefined;
+    if (!session) throw new vscode.CancellationError();
+    return session;
   }
 
   async removeSession(sessionId: string): Promise<void> {
@@ -68,23 +81,29 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
     return this.parts.refresher.states().filter((state) => state.signedIn && named(state));
   }
 
-  private async sessionOf(state: AccountState): Promise<vscode.AuthenticationSession | undefined> {
+  private async sessionOf(state: AccountState, labels: ReadonlyMap<string, string>): Promise<vscode.AuthenticationSession | undefined> {
     const stored = await this.parts.tokens.read(state.accountKey);
     if (!stored) return undefined;
     return {
       id: state.accountKey,
       accessToken: stored.token,
-      account: { id: state.accountKey, label: this.accountLabel(state) },
+      account: { id: state.accountKey, label: labels.get(state.accountKey) ?? state.accountKey },
       scopes: [state.serviceId],
     };
   }
 
-  /** "Leadping: Jordan Avery" ("Leadping · Client A: Jordan Avery" when labelled), or the title alone until its data has come. */
-  private accountLabel(state: AccountState): string {
-    const adapter = findAdapter(this.parts.refresher.adapters, state.serviceId);
-    const title = adapter ? accountTitle(adapter, state) : state.serviceId;
-    const holder = accountHolderName(state.snapshot?.identity);
-    return holder ? vscode.l10n.t('{service}: {name}', { service: title, name: holder }) : title;
+  /** Every signed-in account's label, by account key: unique among them all, whatever the service. */
+  private labels(): ReadonlyMap<string, string> {
+    return sessionLabels(
+      this.accountsFor(undefined).map((state) => {
+        const adapter = findAdapter(this.parts.refresher.adapters, state.serviceId);
+        return {
+          accountKey: state.accountKey,
+          title: adapter ? accountTitle(adapter, state) : state.serviceId,
+          identity: state.snapshot?.identity,
+        };
+      }),
+    );
   }
 
   /** Tells VS Code which sessions came, went or were renamed since it was last told. */
@@ -100,8 +119,9 @@ export class AccountsAuthenticationProvider implements vscode.AuthenticationProv
       scopes: [serviceId],
     });
     const now = new Map(this.accountsFor(undefined).map((state) => [state.accountKey, state]));
+    const labels = this.labels();
     for (const [accountKey, state] of now) {
-      const label = this.accountLabel(state);
+      const label = labels.get(accountKey) ?? accountKey;
       const before = this.told.get(accountKey);
       if (before === undefined) added.push(session(accountKey, state.serviceId, label));
       else if (before.label !== label) changed.push(session(accountKey, state.serviceId, label));

@@ -156,7 +156,10 @@ suite('Several accounts per service', () => {
     await addAccount('leadping', MAYA_TOKEN);
     const labels = async () => (await vscode.authentication.getAccounts('accountglance')).map((account) => account.label).sort();
     await waitFor(async () => (await labels()).length === 2, 'two accounts in the Accounts menu');
-    assert.deepEqual(await labels(), ['Leadping: Jordan Avery', 'Leadping: Maya Okafor']);
+    assert.deepEqual(await labels(), [
+      'Leadping: Jordan Avery (jordan@acmeleads.example)',
+      'Leadping: Maya Okafor (maya@harborlane-realty.example)',
+    ]);
     const sessions = await api.accountsProvider.getSessions(['leadping']);
     assert.deepEqual(
       sessions.map((session) => [session.id, session.accessToken === MAYA_TOKEN || session.accessToken === FAKE_TOKENS.leadping]),
@@ -166,7 +169,10 @@ suite('Several accounts per service', () => {
       ],
     );
     await api.accountsProvider.removeSession(secondKey());
-    await waitFor(async () => (await labels()).join() === 'Leadping: Jordan Avery', 'Maya gone from the Accounts menu');
+    await waitFor(
+      async () => (await labels()).join() === 'Leadping: Jordan Avery (jordan@acmeleads.example)',
+      'Maya gone from the Accounts menu',
+    );
     assert.deepEqual(leadpingKeys(), ['leadping']);
   });
 
