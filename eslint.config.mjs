@@ -53,6 +53,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every promise has an owner that logs its failure: `void promise` would drop it unseen.
+    files: ['src/**/*.ts'],
+    rules: { 'no-void': 'error' },
+  },
   // Layout is Prettier's job (`npm run lint` runs `prettier --check`): turn off the rules it owns.
   prettierOff,
 );

@@ -30,6 +30,7 @@ import { TokenStore } from './storage/tokenStore';
 import { AccountIndex } from './storage/accountIndex';
 import { AccountBook } from './storage/accountBook';
 import { isAccountKey, serviceIdOfKey } from './core/accounts/accountKey';
+import { routeFreshSnapshot } from './core/accounts/accountIdentity';
 import type { AccountState } from './core/refresh/accountState';
 import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
 import { accountHolderName, type AccountSnapshot, type ServiceError } from './core/model';
@@ -139,22 +140,18 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     adapters,
     fetcher,
     connectionFor,
-    onSnapshot: (accountKey, snapshot) => {
-      void cache.save(accountKey, snapshot);
-      // Fresh snapshots only: the ones restored from the cache never reach here, so start-up never notifies.
-      const adapter = findAdapter(adapters, snapshot.serviceId);
-      if (adapter) {
-        const decided = alerts.onFreshSnapshot(snapshot, {
-          accountKey,
-          serviceName: alertName(adapter, accountKey, snapshot),
-          lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
-          privacyMode: privacyMode(),
-        });
-        testHooks?.noteAlertDecision(decided);
+    onSnapshot: (accountKey, snapshot, previous) => {
+      // Whose account this is decides whose history and alerts it joins (accountIdentity.ts).
+      const route = routeFreshSnapshot(accountKey, snapshot.identity, previous, book.held());
+      if (route.kind === 'mergeInto') {
+        owned(book.mergeInto(accountKey, route.survivor, snapshot), `${accountKey}: could not be merged into ${route.survivor}`);
+        return;
       }
-      forecasts
-        .record(accountKey, snapshot)
-        .catch((error: unknown) => log.warn(`${accountKey}: the credit history could not be saved: ${errorText(error)}`));
+      if (route.kind === 'absorb') {
+        for (const duplicate of route.duplicates) owned(book.remove(duplicate), `${duplicate}: the duplicate could not be removed`);
+      }
+      const decided = (route.startAfresh ? forgetAccountData(accountKey) : Promise.resolve()).then(() => keepFresh(accountKey, snapshot));
+      testHooks?.noteAlertDecision(decided);
     },
     onFailure: (accountKey, error) => {
       const serviceName = findAdapter(adapters, serviceIdOfKey(accountKey))?.displayName ?? accountKey;
@@ -164,6 +161,33 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
   });
   const book = new AccountBook(tokens, index, refresher);
+  /** Logs the failure of work nobody waits on; never rejects. */
+  const owned = (work: PromiseLike<unknown>, what: string): Promise<void> =>
+    Promise.resolve(work).then(
+      () => undefined,
+      (error: unknown) => log.warn(`${what}: ${errorText(error)}`),
+    );
+  /** Lets go of what is known of an account: its cache, credit history and alert memory (mutes included). */
+  const forgetAccountData = (accountKey: string): Promise<void> =>
+    Promise.all([
+      owned(cache.remove(accountKey), `${accountKey}: the cached data could not be removed`),
+      owned(forecasts.forget(accountKey), `${accountKey}: the credit history could not be removed`),
+      owned(alerts.forget(accountKey), `${accountKey}: the alert memory could not be removed`),
+    ]).then(() => undefined);
+  /** A fresh snapshot joins its account's cache, alerts and history. Fresh only: a cached one never notifies. */
+  const keepFresh = async (accountKey: string, snapshot: AccountSnapshot): Promise<void> => {
+    const saved = owned(cache.save(accountKey, snapshot), `${accountKey}: the data could not be cached`);
+    const adapter = findAdapter(adapters, snapshot.serviceId);
+    if (adapter) {
+      await alerts.onFreshSnapshot(snapshot, {
+        accountKey,
+        serviceName: alertName(adapter, accountKey, snapshot),
+        lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
+        privacyMode: privacyMode(),
+      });
+    }
+    await Promise.all([saved, owned(forecasts.record(accountKey, snapshot), `${accountKey}: the credit history could not be saved`)]);
+  };
   /** How an alert names the account: the service's name, with the label or holder once the service has several. */
   const alertName = (adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot): string => {
     const state = refresher.state(accountKey);
@@ -189,6 +213,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       retryAt: () => refresher.nextRetryAt(),
       onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
       timers: testHooks?.scheduleTimers,
+      onError: (error) => log.warn(`An automatic refresh failed: ${errorText(error)}`),
     },
   );
   schedule.setFocused(vscode.window.state.focused);
@@ -269,11 +294,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     }),
     refresher.onDidChangeState((accountKey, state) => {
       exported.noteChange();
-      if (!state.signedIn) {
-        void cache.remove(accountKey);
-        void forecasts.forget(accountKey);
-        void alerts.forget(accountKey);
-      }
+      // forgetAccountData() logs its own failures and never rejects.
+      if (!state.signedIn) forgetAccountData(accountKey).catch(() => undefined);
     }),
     tokens.onDidChangeElsewhere(
       (accountKey, change) => {
@@ -283,8 +305,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
         );
         if (change === 'removed') {
           if (refresher.has(accountKey)) refresher.setSignedIn(accountKey, false);
-        } else if (change === 'token' || !refresher.has(accountKey)) void refresher.replaceToken(accountKey);
-        else void refresher.reconnect(accountKey);
+        } else if (change === 'token' || !refresher.has(accountKey)) owned(refresher.replaceToken(accountKey), `${accountKey}: refresh`);
+        else owned(refresher.reconnect(accountKey), `${accountKey}: refresh`);
       },
       (accountKey) => log.warn(`${accountKey}: the API token changed in another window, but secret storage could not be read.`),
     ),
@@ -294,7 +316,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      for (const adapter of baseUrls.changedBy(event)) void reconnectAfterBaseUrlChange(adapter);
+      for (const adapter of baseUrls.changedBy(event))
+        owned(reconnectAfterBaseUrlChange(adapter), `${adapter.id}: reconnect to the new base URL`);
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
       statusBar.render();
       tree.refresh();

@@ -193,7 +193,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     }
     deps.log.info(`${accountKey}: API token saved to secret storage, for ${origin}.`);
     if (!outcome.result.ok) {
-      void refresher.replaceToken(accountKey);
+      refresher.replaceToken(accountKey).catch((error: unknown) => deps.log.warn(`${accountKey}: refresh failed: ${String(error)}`));
       return accountKey;
     }
     refresher.accept(accountKey, outcome.result.snapshot);

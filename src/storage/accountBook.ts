@@ -2,6 +2,7 @@
 // of accounts (AccountIndex) and what the panel shows (the refresher) in step. Commands and the
 // Accounts menu go through it, so both sign in and out the same way.
 import { isFirstAccountKey, newAccountKey } from '../core/accounts/accountKey';
+import { isSameAccount, type HeldAccount } from '../core/accounts/accountIdentity';
 import type { AccountSnapshot } from '../core/model';
 import type { AccountDetails, AccountRefresher } from '../core/refresh/accountRefresher';
 import type { AccountEntries, AccountIndex } from './accountIndex';
@@ -35,13 +36,36 @@ export class AccountBook {
    * same service and the same id from the service (or, where it gives none, the same email).
    */
   accountMatching(snapshot: AccountSnapshot): string | undefined {
-    const { id, email } = snapshot.identity;
-    if (id === undefined && email === undefined) return undefined;
-    return this.refresher.statesOf(snapshot.serviceId).find((state) => {
-      const known = state.signedIn ? state.snapshot?.identity : undefined;
-      if (!known) return false;
-      return id !== undefined ? known.id === id : known.id === undefined && known.email === email;
-    })?.accountKey;
+    return this.held().find(
+      (account) =>
+        account.serviceId === snapshot.serviceId &&
+        account.signedIn &&
+        account.identity !== undefined &&
+        isSameAccount(account.identity, snapshot.identity) === true,
+    )?.accountKey;
+  }
+
+  /** Every account as far as telling accounts apart goes (routeFreshSnapshot's input). */
+  held(): HeldAccount[] {
+    return this.refresher.states().map((state) => ({
+      accountKey: state.accountKey,
+      serviceId: state.serviceId,
+      signedIn: state.signedIn,
+      identity: state.snapshot?.identity,
+    }));
+  }
+
+  /**
+   * The same account is held under `duplicate` and `survivor`: the duplicate's token, just proven
+   * good by `snapshot`, moves to the survivor, which shows the snapshot; the duplicate goes. A
+   * token saved by 0.1.0 (bound to no origin yet) is left where it is until it is bound.
+   */
+  async mergeInto(duplicate: string, survivor: string, snapshot: AccountSnapshot): Promise<void> {
+    const stored = await this.tokens.read(duplicate);
+    if (!stored?.origin) return;
+    await this.saveToken(survivor, stored.token, stored.origin);
+    await this.remove(duplicate);
+    this.refresher.accept(survivor, snapshot);
   }
 
   /** A key for a new account of the service: its first account's while that has no token. */

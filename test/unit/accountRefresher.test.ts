@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
+import { AccountRefresher, type AccountRefresherOptions } from '../../src/core/refresh/accountRefresher';
 import type { AccountConnection } from '../../src/core/http/accountFetcher';
 import { accountStatus } from '../../src/core/refresh/accountState';
 import type { FetchResult } from '../../src/core/model';
@@ -27,7 +27,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
  * `refreshAnswering(result, ...args)` runs `refresher.refresh(...args)`, checks that it sent one request,
  * answers that request with `result`, and waits for the refresh to finish.
  */
-function makeRefresher(token: () => string | undefined = () => 'tok') {
+function makeRefresher(token: () => string | undefined = () => 'tok', onSnapshot?: AccountRefresherOptions['onSnapshot']) {
   const fetcher = controlledFetcher();
   const clock = { now: 1_000 };
   const refresher = new AccountRefresher({
@@ -41,6 +41,7 @@ function makeRefresher(token: () => string | undefined = () => 'tok') {
     retryDelayMs: (error, attempt) =>
       error.kind === 'rateLimited' ? (error.retryAfterMs ?? 1000 * 2 ** attempt) : error.kind === 'unauthorized' ? undefined : 5_000,
     now: () => clock.now,
+    onSnapshot,
   });
   const refreshAnswering = async (result: FetchResult, ...args: Parameters<AccountRefresher['refresh']>) => {
     const sent = fetcher.calls.length;
@@ -160,18 +161,27 @@ test('signing out forgets the data', async () => {
   assert.equal(accountStatus(refresher.state('leadping')), 'signedOut');
 });
 
-test('a replaced token forgets the old account before loading the new one', async () => {
+test('a replaced token loads at once; what was shown stays until its data comes, and the listener hears whose data that was', async () => {
   let token = 'first';
-  const { refresher, fetcher, refreshAnswering } = makeRefresher(() => token);
+  const heard: [string, string | undefined, string | undefined][] = [];
+  const { refresher, fetcher, refreshAnswering } = makeRefresher(
+    () => token,
+    (accountKey, snapshot, previous) => heard.push([accountKey, snapshot.identity.email, previous?.email]),
+  );
   await refreshAnswering({ ok: true, snapshot: leadpingSnapshot() });
+  const firstEmail = leadpingSnapshot().identity.email;
   token = 'second';
   const run = refresher.replaceToken('leadping');
   await tick();
-  assert.equal(refresher.state('leadping').snapshot, undefined, 'no stale data from the other account');
-  assert.equal(accountStatus(refresher.state('leadping')), 'loading');
-  fetcher.calls[1]?.resolve({ ok: false, error: { kind: 'server' } });
+  assert.equal(refresher.state('leadping').snapshot?.identity.email, firstEmail, 'the last good data stays while the new token loads');
+  assert.equal(refresher.state('leadping').refreshing, true);
+  const other = leadpingSnapshot({ identity: { id: 'other', email: 'someone@else.example' } });
+  fetcher.calls[1]?.resolve({ ok: true, snapshot: other });
   await run;
-  assert.equal(accountStatus(refresher.state('leadping')), 'error');
+  assert.deepEqual(heard, [
+    ['leadping', firstEmail, undefined],
+    ['leadping', 'someone@else.example', firstEmail],
+  ]);
 });
 
 test('a refresh the request budget held back keeps the last error on screen and moves only the next try', async () => {

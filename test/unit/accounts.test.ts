@@ -206,3 +206,24 @@ test('the book: another window’s list brings its accounts and labels here, and
   book.apply(new Map([['signeasy~d4', {}]]));
   assert.deepEqual(summary(refresher.states()), ['leadping: signed out', 'signeasy: signed out', 'signeasy~d4: signed out']);
 });
+
+test('the book: the same account added twice (saved while the service was down) becomes one once it loads', async () => {
+  const { values, secrets } = memorySecrets();
+  const dana = leadpingSnapshot();
+  const { tokens, refresher } = refresherOver(secrets, { 'tok-new': { ok: true, snapshot: dana } });
+  const book = new AccountBook(tokens, new AccountIndex(secrets), refresher);
+  await book.saveToken('leadping', 'tok-old', 'https://api.leadping.ai');
+  refresher.accept('leadping', dana);
+  // "Save Anyway": nothing could tell whose token it was, so it became another account.
+  const duplicate = book.newKey('leadping');
+  await book.saveToken(duplicate, 'tok-new', 'https://api.leadping.ai');
+  refresher.addAccount(duplicate);
+  refresher.setSignedIn(duplicate, true);
+  assert.equal(refresher.statesOf('leadping').length, 2);
+
+  await book.mergeInto(duplicate, 'leadping', dana);
+  assert.deepEqual(summary(refresher.statesOf('leadping')), ['leadping: Dana Whitfield'], 'one row');
+  assert.match(values.get('accountGlance.token.leadping') ?? '', /tok-new/, 'the token just proven good is kept');
+  assert.equal(values.has(`accountGlance.token.${duplicate}`), false);
+  assert.deepEqual(storedList(values).accounts, {});
+});

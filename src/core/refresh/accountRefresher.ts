@@ -6,7 +6,7 @@
 import { isFirstAccountKey, serviceIdOfKey } from '../accounts/accountKey';
 import type { AccountState } from './accountState';
 import type { AccountConnection, FetchOptions } from '../http/accountFetcher';
-import type { AccountSnapshot, FetchResult, ServiceError } from '../model';
+import type { AccountIdentity, AccountSnapshot, FetchResult, ServiceError } from '../model';
 import { findAdapter, type ServiceAdapter } from '../services/serviceAdapter';
 
 interface SnapshotFetcher {
@@ -18,8 +18,8 @@ export interface AccountRefresherOptions {
   readonly fetcher: SnapshotFetcher;
   /** The token and base URL for an account, or undefined when it has no token. */
   readonly connectionFor: (accountKey: string) => Promise<AccountConnection | undefined>;
-  /** Called with each new good snapshot, e.g. to cache it. */
-  readonly onSnapshot?: (accountKey: string, snapshot: AccountSnapshot) => void;
+  /** Called with each new good snapshot, e.g. to cache it; `previous`: whose data the account showed before (none yet: undefined). */
+  readonly onSnapshot?: (accountKey: string, snapshot: AccountSnapshot, previous: AccountIdentity | undefined) => void;
   /** Called with each failed refresh, e.g. to log it. */
   readonly onFailure?: (accountKey: string, error: ServiceError) => void;
   /**
@@ -152,16 +152,19 @@ export class AccountRefresher {
     else this.signOut(slot);
   }
 
-  /** A new token may be another account: forgets the old data, then loads the new (a person's act: not held back). */
+  /**
+   * The account has a new token: loads with it at once (a person's act: not held back). What is
+   * shown stays until the new token's data comes; whether that is the same account, and so keeps
+   * its history and alerts, onSnapshot's listener decides from the identities it is handed.
+   */
   replaceToken(accountKey: string): Promise<void> {
     if (!this.addAccount(accountKey)) return Promise.resolve();
     const slot = this.slot(accountKey);
     slot.generation++;
     slot.inFlight = undefined;
     this.clearRetry(slot);
-    // Signed out first, so what belonged to the old token (cache, history, alerts) is let go.
-    this.update(slot, { signedIn: false, refreshing: false });
-    this.update(slot, { signedIn: true, refreshing: false });
+    slot.consecutiveFailures = 0;
+    this.update(slot, { ...slot.state, signedIn: true, refreshing: false, error: undefined });
     return this.refreshOne(accountKey, slot);
   }
 
@@ -280,8 +283,9 @@ export class AccountRefresher {
 
   private succeed(slot: AccountSlot, snapshot: AccountSnapshot): void {
     this.clearRetry(slot);
+    const previous = slot.state.snapshot?.identity;
     this.update(slot, { signedIn: true, refreshing: false, snapshot, fromCache: false });
-    this.options.onSnapshot?.(slot.accountKey, snapshot);
+    this.options.onSnapshot?.(slot.accountKey, snapshot, previous);
   }
 
   /** Forgets the account's data; a further account's slot goes with it (listeners are told either way). */

@@ -35,6 +35,8 @@ export interface RefreshScheduleOptions {
    */
   readonly onRetryAtChange?: (listener: () => void) => { dispose(): void };
   readonly timers?: ScheduleTimers;
+  /** Told when an automatic run failed (for the log); the schedule goes on. */
+  readonly onError?: (error: unknown) => void;
 }
 
 export class RefreshSchedule {
@@ -78,7 +80,7 @@ export class RefreshSchedule {
     this.focused = focused;
     if (!focused) return;
     const due = this.nextDueAt();
-    if (this.missedWhileUnfocused || (due !== undefined && due <= this.timers.now())) void this.fire();
+    if (this.missedWhileUnfocused || (due !== undefined && due <= this.timers.now())) this.fireOwned();
     else this.arm();
   }
 
@@ -105,7 +107,7 @@ export class RefreshSchedule {
         const stillDue = this.nextDueAt();
         // A timer fires early when the wait exceeded setTimeout's 24.8-day ceiling.
         if (stillDue !== undefined && stillDue > this.timers.now()) this.arm();
-        else void this.fire();
+        else this.fireOwned();
       },
       Math.min(MAX_TIMER_MS, Math.max(0, due - this.timers.now())),
     );
@@ -114,6 +116,11 @@ export class RefreshSchedule {
   private clear(): void {
     if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
     this.handle = undefined;
+  }
+
+  /** fire(), its failure reported rather than left unhandled: nobody awaits a timer's run. */
+  private fireOwned(): void {
+    this.fire().catch((error: unknown) => this.options.onError?.(error));
   }
 
   private async fire(): Promise<void> {
