@@ -6,15 +6,7 @@ import { accountStatus, creditLevel, type AccountState, type CreditLevel } from 
 import { accountHolderName, type AccountProblem, type CreditCounter } from '../../core/model';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeError, errorTitle } from './errorWording';
-import {
-  formatCount,
-  formatCounterValue,
-  formatExactTime,
-  formatList,
-  formatRelativeTime,
-  formatText,
-  MISSING,
-} from './format';
+import { formatCount, formatCounterValue, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
 import { markdownText } from './surfaceText';
 import { counterLabel, describeProblem, problemCount, problemPhrase } from './snapshotWording';
 import { describeForecast } from './forecastText';

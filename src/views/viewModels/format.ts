@@ -78,4 +78,3 @@ export function formatText(value: string | undefined): string {
   const trimmed = value?.trim();
   return trimmed ? trimmed : MISSING;
 }
-
