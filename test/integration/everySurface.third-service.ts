@@ -60,7 +60,10 @@ suite('A third service, added as one adapter', () => {
 
     // The Accounts menu, the exported API and the chat tool go by the registry too.
     await waitFor(
-      async () => (await vscode.authentication.getAccounts('accountglance')).some((account) => account.label === 'Stampbox: Ada Byron'),
+      async () =>
+        (await vscode.authentication.getAccounts('accountglance')).some(
+          (account) => account.label === 'Stampbox: Ada Byron (ada@stampbox.example)',
+        ),
       'Stampbox in the Accounts menu',
     );
     const exported = (await vscode.extensions.getExtension<AccountGlanceApi>(EXTENSION_ID)?.activate()) ?? assert.fail('no exports');

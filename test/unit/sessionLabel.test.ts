@@ -44,6 +44,12 @@ describe('sessionLabel', () => {
     assert.equal(sessionLabel(account('leadping~1a2b3c4d', { displayName: 'Jordan Avery' })), 'Leadping: Jordan Avery (leadping~1a2b3c4d)');
   });
 
+  test('what the service sent is plain text: no icon or link syntax reaches the menu', () => {
+    const label = sessionLabel(account('leadping', { displayName: 'Jo $(alert) [Verify](command:evil)', email: 'jo@x.example' }));
+    assert.match(label, /^Leadping: Jo \$.\(alert\) \[Verify\].\(command:evil\) \(jo@x\.example\)$/);
+    assert.doesNotMatch(label, /\$\(|\]\(/);
+  });
+
   test('before its data has come: the service and the account key', () => {
     assert.equal(sessionLabel(account('leadping~1a2b3c4d', undefined)), 'Leadping (leadping~1a2b3c4d)');
     assert.equal(sessionLabel(account('signeasy', undefined, 'Signeasy')), 'Signeasy (signeasy)');

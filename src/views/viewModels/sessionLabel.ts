@@ -4,8 +4,10 @@
 // share a name get different labels, and a later, different account never inherits an earlier one's
 // label (and with it that account's consents). The label carries what identifies the account at the
 // service (its email, else its id there); until the data that says so has come, the account key.
+// As on every surface, what a service sent is plain text there (surfaceText.ts): no icon or link syntax.
 import * as l10n from '@vscode/l10n';
 import { accountHolderName, type AccountIdentity } from '../../core/model';
+import { plainText } from './surfaceText';
 
 /** One signed-in account, as its session label needs it. */
 export interface LabelledAccount {
@@ -21,7 +23,11 @@ export interface LabelledAccount {
  * is all the name there is; the account key where the service named no email or id ("Leadping:
  * Jordan Avery (leadping~1a2b3c4d)"), or nobody at all yet ("Leadping (leadping)").
  */
-export function sessionLabel({ accountKey, title, identity }: LabelledAccount): string {
+export function sessionLabel(account: LabelledAccount): string {
+  return plainText(naturalLabel(account));
+}
+
+function naturalLabel({ accountKey, title, identity }: LabelledAccount): string {
   const name = accountHolderName(identity);
   const identifier = identity?.email ?? identity?.id;
   if (identifier === undefined) {
