@@ -1,5 +1,6 @@
 // The Accounts view: renders the rows that accountRows.ts derives from each service's state.
 import * as vscode from 'vscode';
+import { plainText } from './viewModels/surfaceText';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
 import { customHosts } from '../storage/settings';
@@ -68,9 +69,10 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(row.label, collapsible);
+    // The tree's door: labels carry service text, shown as the plain text it is (surfaceText.ts).
+    const item = new vscode.TreeItem(plainText(row.label), collapsible);
     item.id = row.id;
-    item.description = row.description;
+    item.description = row.description === undefined ? undefined : plainText(row.description);
     if (row.tooltip) item.tooltip = new vscode.MarkdownString(row.tooltip);
     if (row.icon) item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
     item.contextValue = row.contextValue;

@@ -101,13 +101,16 @@ const CONTROL_CHARACTERS = /(?![\n\r])\p{Cc}/gu;
 /** Over 500 characters of the long payload: a surface that does not bound service text. */
 const LONG_RUN = new RegExp(`(?:${LONG_UNIT}){${Math.floor(500 / LONG_UNIT.length) + 1},}`, 'g');
 
-/** What one line of a plain-text surface (a notification, a quick pick, the status bar, a modal's detail) still holds that it must not. */
+/**
+ * What one line of a plain-text surface (a notification, a quick pick, the status bar, a modal's
+ * detail) still holds that it must not. A tag is not a finding there: those surfaces render no HTML
+ * and show `<b>` as the characters it is, which is what plain text means (Markdown surfaces differ).
+ */
 export function findUnsafeText(text: string, options: UnsafeTextOptions = {}): string[] {
   const checked = withoutOwn(text, options.own);
   return [
     ...find('Markdown link or image', checked, LINK),
     ...find('codicon', checked, CODICON),
-    ...find('HTML tag', checked, HTML_TAG),
     ...findCharacters(checked, options.allowNewlines ?? false),
     ...find('over 500 characters of the long payload', checked, LONG_RUN),
   ];
