@@ -8,6 +8,7 @@ import type { AccountGlanceApi } from '../../src/api/accountGlanceApi';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server';
 import { TokenStore } from '../../src/storage/tokenStore';
+import { cleanDetails } from '../../src/storage/accountIndex';
 import {
   ACCOUNT_LIST_KEY,
   answering,
@@ -34,6 +35,15 @@ suite('Several accounts per service', () => {
     };
     await vscode.commands.executeCommand('accountGlance.addAccount', service);
     api.onDidShowInputBox = undefined;
+  };
+  /** The stored list of accounts as the previous release reads it: its version, each account's label and pin (no change stamps). */
+  const storedList = async () => {
+    const record = JSON.parse((await api.secrets.get(ACCOUNT_LIST_KEY)) ?? '{}') as {
+      version?: unknown;
+      accounts?: Record<string, { label?: unknown; pinned?: unknown }>;
+    };
+    const accounts = Object.entries(record.accounts ?? {}).map(([key, details]) => [key, cleanDetails(details)]);
+    return { version: record.version, accounts: Object.fromEntries(accounts) };
   };
   const rootLines = () => api.tree.getChildren().map((row) => `${row.label}: ${row.description ?? ''}`);
   const leadpingKeys = () => api.refresher.statesOf('leadping').map((state) => state.accountKey);
@@ -74,8 +84,8 @@ suite('Several accounts per service', () => {
       ],
     );
     // The further account is listed in secret storage (no token in the list); its snapshot is cached under its key.
+    assert.deepEqual(await storedList(), { version: 1, accounts: { [secondKey()]: {} } });
     const list = (await api.secrets.get(ACCOUNT_LIST_KEY)) ?? '';
-    assert.deepEqual(JSON.parse(list), { version: 1, accounts: { [secondKey()]: {} } });
     assert.ok(api.cache.load().some(([key, snapshot]) => key === secondKey() && snapshot.identity.displayName === 'Maya Okafor'));
     const log = await readLogText(api);
     for (const token of [FAKE_TOKENS.leadping, MAYA_TOKEN])
@@ -112,10 +122,7 @@ suite('Several accounts per service', () => {
     assert.equal(api.tree.getChildren()[1]?.contextValue, 'service.signedIn.pinned', 'its menu offers Unpin');
     await waitFor(() => api.statusBar.view?.text.endsWith('LP $3.20'), 'only the pinned account in the status bar');
     assert.match(api.statusBar.view?.tooltip ?? '', /### Leadping · Client A — Maya Okafor/);
-    assert.deepEqual(JSON.parse((await api.secrets.get(ACCOUNT_LIST_KEY)) ?? ''), {
-      version: 1,
-      accounts: { [maya]: { label: 'Client A', pinned: true } },
-    });
+    assert.deepEqual(await storedList(), { version: 1, accounts: { [maya]: { label: 'Client A', pinned: true } } });
     await vscode.commands.executeCommand('accountGlance.unpinAccount', maya);
     await waitFor(() => api.statusBar.view?.text.includes('LP1 $18.75 · LP2 $3.20 · SE 1,760'), 'every account again');
 
@@ -124,7 +131,7 @@ suite('Several accounts per service', () => {
     await vscode.commands.executeCommand('accountGlance.removeToken', maya);
     assert.deepEqual(rootLines(), ['Leadping: Jordan Avery', 'Signeasy: John Doe']);
     assert.equal(await api.secrets.get(TokenStore.keyFor(maya)), undefined, 'its token is deleted');
-    assert.deepEqual(JSON.parse((await api.secrets.get(ACCOUNT_LIST_KEY)) ?? ''), { version: 1, accounts: {} });
+    assert.deepEqual(await storedList(), { version: 1, accounts: {} });
     assert.ok(!api.cache.load().some(([key]) => key === maya), 'its cached snapshot went too');
     assert.equal((await api.tokens.read('leadping'))?.token, FAKE_TOKENS.leadping);
   });
