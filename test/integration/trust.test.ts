@@ -96,7 +96,7 @@ suite('Trust', () => {
       assert.equal(api.refresher.state('leadping').error, undefined);
       assert.equal((await api.tokens.read('leadping'))?.origin, new URL(other.url).origin);
       // The status-bar tooltip names the host too.
-      assert.match(api.statusBar.view?.tooltip ?? '', new RegExp(`Data from ${new URL(other.url).host.replace(/[.]/g, '\\\\.')}`));
+      assert.match(api.statusBar.view?.tooltip ?? '', new RegExp(`Data from ${new URL(other.url).host.replace(/[.:]/g, '\\\\$&')}`));
     });
   });
 
