@@ -236,7 +236,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onDidRender: (view) => {
       if (testHooks) testHooks.statusBarView = view;
       // What the next start paints; not the passing "refreshing" state.
-      if (!refresher.isRefreshing()) lastGlance.remember(view).catch(() => undefined);
+      if (!refresher.isRefreshing()) owned(lastGlance.remember(view), 'The status-bar text for the next start could not be saved');
     },
     forecasts: () => forecasts.all(),
   });

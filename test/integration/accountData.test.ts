@@ -8,7 +8,7 @@ import { recordSnapshot } from '../../src/core/history/creditHistory';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { leadpingSnapshot } from '../support/snapshotBuilder';
 import { FAKE_TOKENS, scenarioToken } from '../fake-server';
-import { ownAccount, setSetting, signIn, useFreshWorld, waitFor } from './support/harness';
+import { ownAccount, setSetting, signIn, typeTokenInto, useFreshWorld, waitFor } from './support/harness';
 
 const HISTORY_KEY = 'accountGlance.history.leadping';
 const ALERTS_KEY = 'accountGlance.alerts.leadping';
@@ -75,17 +75,7 @@ suite('An account’s data stays its own', () => {
 
   test('in this window, Set API Token with another person’s token starts afresh; with the same person’s keeps', async () => {
     await jordanWithHistoryAndMute();
-    const typeToken = async (token: string) => {
-      api.onDidShowInputBox = (box) => {
-        box.value = token;
-        void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      };
-      try {
-        return await vscode.commands.executeCommand<string | undefined>('accountGlance.setToken', 'leadping');
-      } finally {
-        api.onDidShowInputBox = undefined;
-      }
-    };
+    const typeToken = (token: string) => typeTokenInto(api, 'accountGlance.setToken', 'leadping', token);
     api.prompts = { ...api.prompts, notify: async () => undefined };
     assert.equal(await typeToken(ownAccount(FAKE_TOKENS.leadping)), 'leadping');
     await api.alertsDecided();

@@ -10,7 +10,7 @@ import type { AccountGlanceTestApi } from '../../src/testApi';
 import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken } from '../fake-server';
 import { findUnsafeMarkdown, findUnsafeText } from '../fake-server/hostileText';
-import { answering, readLogText, setSetting, useFreshWorld, waitFor } from './support/harness';
+import { answering, readLogText, setSetting, typeTokenInto, useFreshWorld, waitFor } from './support/harness';
 
 const HOSTILE_LEADPING = scenarioToken('leadping', 'hostile-text');
 const HOSTILE_SIGNEASY = scenarioToken('signeasy', 'hostile-text');
@@ -40,17 +40,7 @@ suite('Service text is inert on every surface', () => {
   const shownSince = () => api.shownTexts.slice(shownBefore);
 
   /** Types `token` into the box Add Account opens for `service`; resolves to the key it saved under. */
-  const addAccount = async (service: string, token: string): Promise<string | undefined> => {
-    api.onDidShowInputBox = (box) => {
-      box.value = token;
-      void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    };
-    try {
-      return await vscode.commands.executeCommand<string | undefined>('accountGlance.addAccount', service);
-    } finally {
-      api.onDidShowInputBox = undefined;
-    }
-  };
+  const addAccount = (service: string, token: string) => typeTokenInto(api, 'accountGlance.addAccount', service, token);
 
   const assertInert = (where: string, texts: readonly string[], check: (text: string) => string[]) => {
     const findings = texts.flatMap((text) => check(text).map((finding) => `${where}: ${finding} in ${JSON.stringify(text.slice(0, 120))}`));

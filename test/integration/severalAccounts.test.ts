@@ -17,6 +17,7 @@ import {
   readLogText,
   setSetting,
   treeLines,
+  typeTokenInto,
   useFreshWorld,
   waitFor,
 } from './support/harness';
@@ -28,14 +29,7 @@ suite('Several accounts per service', () => {
   useFreshWorld((world) => (api = world.api));
 
   /** Types `token` into the box Add Account opens for `service`, and waits for the command to finish. */
-  const addAccount = async (service: string, token: string) => {
-    api.onDidShowInputBox = (box) => {
-      box.value = token;
-      void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    };
-    await vscode.commands.executeCommand('accountGlance.addAccount', service);
-    api.onDidShowInputBox = undefined;
-  };
+  const addAccount = (service: string, token: string) => typeTokenInto(api, 'accountGlance.addAccount', service, token);
   /** The stored list of accounts as the previous release reads it: its version, each account's label and pin (no change stamps). */
   const storedList = async () => {
     const record = JSON.parse((await api.secrets.get(ACCOUNT_LIST_KEY)) ?? '{}') as {

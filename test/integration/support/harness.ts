@@ -166,3 +166,25 @@ export async function readLogText(api: AccountGlanceTestApi): Promise<string> {
     return '';
   }
 }
+
+/**
+ * Runs a sign-in command (`accountGlance.addAccount` with a service id, or `accountGlance.setToken`
+ * with an account key), types `token` into the real token box it opens and accepts it; resolves to
+ * the account key the command says now holds the token (undefined when nothing was saved).
+ */
+export async function typeTokenInto(
+  api: AccountGlanceTestApi,
+  command: 'accountGlance.addAccount' | 'accountGlance.setToken',
+  argument: string,
+  token: string,
+): Promise<string | undefined> {
+  api.onDidShowInputBox = (box) => {
+    box.value = token;
+    void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  };
+  try {
+    return await vscode.commands.executeCommand<string | undefined>(command, argument);
+  } finally {
+    api.onDidShowInputBox = undefined;
+  }
+}
