@@ -48,8 +48,8 @@ export type ShowAlert = (severity: AlertSeverity, message: string, actions: read
 export interface AlertNotifierOptions {
   /** The alert settings now; by default read from accountGlance.alerts.*. */
   readonly settings?: () => AlertSettings;
-  /** By default vscode.window.showWarningMessage, or showErrorMessage for an error. */
-  readonly show?: ShowAlert;
+  /** Shows the notification: the surfaces' door (prompts.ts inertNotify), which keeps service text plain. */
+  readonly show: ShowAlert;
   readonly now?: () => number;
   /** By default VS Code's display language. */
   readonly locale?: string;
@@ -58,9 +58,6 @@ export interface AlertNotifierOptions {
   /** Told what failed (storage, a notification, an action), for the log; never thrown at the refresh. */
   readonly onError?: (what: string, error: unknown) => void;
 }
-
-const showInVsCode: ShowAlert = (severity, message, actions) =>
-  severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : vscode.window.showWarningMessage(message, ...actions);
 
 function settingsFromVsCode(): AlertSettings {
   const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -76,10 +73,10 @@ export class AlertNotifier {
 
   constructor(
     private readonly store: AlertMemoryStore,
-    private readonly options: AlertNotifierOptions = {},
+    private readonly options: AlertNotifierOptions,
   ) {
     this.settings = options.settings ?? settingsFromVsCode;
-    this.show = options.show ?? showInVsCode;
+    this.show = options.show;
     this.now = options.now ?? Date.now;
     this.locale = options.locale ?? vscode.env.language;
     this.openDashboard = options.openDashboard ?? ((serviceId) => vscode.commands.executeCommand('accountGlance.openDashboard', serviceId));
