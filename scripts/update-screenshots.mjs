@@ -20,6 +20,7 @@ const SHOWN_IN_README = [
   'several-accounts',
   'status-menu',
   'privacy-mode',
+  'hostile-notifications',
 ];
 
 try {
