@@ -181,6 +181,12 @@ suite('Service text is inert on every surface', () => {
     await vscode.commands.executeCommand('accountGlance.showStatusMenu');
     await vscode.commands.executeCommand('accountGlance.removeToken', second);
     const alerts = api.shownAlerts.slice(alertsBefore).map((alert) => alert.message);
+    // The chat tool: a model gets each account's service and state, and is told why no more.
+    const result = await vscode.lm.invokeTool('accountGlance_getAccounts', { input: {}, toolInvocationToken: undefined });
+    const toolAnswer = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(toolAnswer, /Privacy mode is on/);
+    assert.match(toolAnswer, /"status": "fresh"/);
+    seen.push(toolAnswer);
     assert.ok(alerts.length > 0, 'the accounts alerted');
     const everything = [...seen, ...alerts, ...shownSince()];
     const port = new URL(vscode.workspace.getConfiguration('accountGlance').get<string>('leadping.baseUrl') ?? 'http://x').port;
