@@ -1,6 +1,7 @@
 // The Credit History webview: one panel, opened or revealed on demand, rendered whole by
 // renderHistoryChartHtml() from what the caller's data source returns (history and forecast are
 // the caller's to put together). The page can only ask for another range; nothing else it posts is read.
+// Its stylesheet and script are files in media/, the only folder the webview may load from.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
@@ -9,13 +10,18 @@ import {
   renderHistoryUnavailableHtml,
   type ChartAccount,
   type ChartRangeDays,
+  type PageAssets,
 } from './viewModels/historyChart';
 
 const VIEW_TYPE = 'accountGlance.creditHistory';
+/** package.json's publisher.name: where media/ is when the caller does not say. */
+const OWN_EXTENSION_ID = 'accountglance.account-glance';
 /** A month shows the recent habit and the last refills without a year's clutter. */
 const DEFAULT_RANGE_DAYS: ChartRangeDays = 30;
 
 export interface CreditHistoryPanelOptions {
+  /** The extension's install folder (context.extensionUri); defaults to this extension's own. */
+  readonly extensionUri?: vscode.Uri;
   /** Defaults to VS Code's display language. */
   readonly locale?: string;
   /** Told when the data source or the rendering throws (the page then says so): for the log. */
@@ -42,8 +48,8 @@ export class CreditHistoryPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Credit History'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      // The page loads nothing: its style, script and chart are all inline.
-      localResourceRoots: [],
+      // The page's stylesheet and script; nothing else of the extension's is readable from the page.
+      localResourceRoots: [this.mediaFolder()],
       // Rendering again on reveal is cheap; keeping a hidden page alive is not.
       retainContextWhenHidden: false,
     });
@@ -64,16 +70,15 @@ export class CreditHistoryPanel implements vscode.Disposable {
     const panel = this.panel;
     if (panel === undefined) return;
     // A fresh nonce per page: the one the page carries cannot be reused by anything injected later.
-    const nonce = randomBytes(16).toString('base64');
+    const assets = this.pageAssets(panel.webview, randomBytes(16).toString('base64'));
     const locale = this.options.locale ?? vscode.env.language;
-    const cspSource = panel.webview.cspSource;
     let html: string;
     try {
-      html = renderHistoryChartHtml({ accounts: this.accounts(), rangeDays: this.rangeDays, cspSource, nonce, locale });
+      html = renderHistoryChartHtml({ ...assets, accounts: this.accounts(), rangeDays: this.rangeDays, locale });
     } catch (error) {
       // Runs after every refresh: a throw here must not escape into the refresh.
       this.options.onRenderError?.(error);
-      html = renderHistoryUnavailableHtml({ cspSource, nonce, locale });
+      html = renderHistoryUnavailableHtml({ ...assets, locale });
     }
     panel.webview.html = html;
     this.options.onDidRender?.(html);
@@ -83,6 +88,24 @@ export class CreditHistoryPanel implements vscode.Disposable {
     const panel = this.panel;
     this.forgetPanel();
     panel?.dispose();
+  }
+
+  private pageAssets(webview: vscode.Webview, nonce: string): PageAssets {
+    const mediaUri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder(), file)).toString();
+    return {
+      cspSource: webview.cspSource,
+      nonce,
+      styleUri: mediaUri('creditHistory.css'),
+      scriptUri: mediaUri('creditHistory.js'),
+    };
+  }
+
+  private mediaFolder(): vscode.Uri {
+    const extensionUri = this.options.extensionUri ?? vscode.extensions.getExtension(OWN_EXTENSION_ID)?.extensionUri;
+    // This code runs only inside its own extension, so the lookup cannot miss; say so plainly if it ever does.
+    if (extensionUri === undefined)
+      throw new Error(`The extension ${OWN_EXTENSION_ID} is not installed: no media folder for the credit history`);
+    return vscode.Uri.joinPath(extensionUri, 'media');
   }
 
   private forgetPanel(): void {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { samplesOf, type HistoryPoint } from '../../src/core/history/creditHistory';
 import { findRefills, forecastCounter, type CounterForecast } from '../../src/core/history/forecast';
@@ -18,6 +20,13 @@ import { DEC_1, NBSP } from '../support/wording';
 
 const NONCE = 'cmFuZG9tLW5vbmNl';
 const CSP_SOURCE = 'vscode-webview-test-source';
+// As asWebviewUri makes them; the '&' shows that the URIs are escaped like any other attribute.
+const STYLE_URI = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/creditHistory.css?v=1&t=2';
+const SCRIPT_URI = 'https://file+.vscode-resource.vscode-cdn.net/ext/media/creditHistory.js';
+const ASSETS = { cspSource: CSP_SOURCE, nonce: NONCE, styleUri: STYLE_URI, scriptUri: SCRIPT_URI };
+
+/** The page's stylesheet and script, as they ship in media/. */
+const mediaFile = (name: string) => readFileSync(join(__dirname, '..', '..', 'media', name), 'utf8');
 
 /** A balance sampled at noon each day for 40 days: $100 falling $2 a day, refilled by $50 ten days ago (a rise of $48 that day). */
 function dailyBalance(): HistoryPoint[] {
@@ -49,8 +58,7 @@ function render(accounts: readonly ChartAccount[], overrides: Partial<HistoryCha
   return renderHistoryChartHtml({
     accounts,
     rangeDays: 30,
-    cspSource: CSP_SOURCE,
-    nonce: NONCE,
+    ...ASSETS,
     locale: 'en-US',
     timeZone: 'UTC',
     ...overrides,
@@ -72,36 +80,65 @@ function svgs(html: string): string[] {
   return [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => match[0]);
 }
 
-test('the page carries a strict CSP with the nonce, and every <style> and <script> carries the nonce', () => {
-  const html = render([account()]);
-  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
-  assert.equal(
-    csp,
-    `default-src &#39;none&#39;; style-src ${CSP_SOURCE} &#39;nonce-${NONCE}&#39;; script-src &#39;nonce-${NONCE}&#39;; img-src ${CSP_SOURCE} data:`,
-  );
-  const tags = [...html.matchAll(/<(script|style)\b[^>]*>/g)].map((match) => match[0]);
-  assert.deepEqual(
-    tags.map((tag) => tag.split(/[\s>]/)[0]),
-    ['<style', '<script'],
-  );
-  for (const tag of tags) assert.match(tag, new RegExp(`nonce="${NONCE}"`));
+/** The page's own two tags: the stylesheet link and the script. */
+const LINK_TAG = `<link rel="stylesheet" href="${STYLE_URI.replace('&', '&amp;')}">`;
+const SCRIPT_TAG = `<script nonce="${NONCE}" src="${SCRIPT_URI}"></script>`;
+
+test('the page carries a strict CSP: styles only from the webview source, the script only with the nonce', () => {
+  for (const html of [render([account()]), renderHistoryUnavailableHtml({ ...ASSETS, locale: 'en-US' })]) {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+    assert.equal(
+      csp,
+      `default-src &#39;none&#39;; style-src ${CSP_SOURCE}; script-src &#39;nonce-${NONCE}&#39;; img-src ${CSP_SOURCE} data:`,
+    );
+    assert.doesNotMatch(csp!, /unsafe/);
+  }
 });
 
-test('the page loads nothing: no URLs, no resource attributes, no inline styles or handlers the CSP would block', () => {
+test('the page links its stylesheet and its nonced script from media/, and holds no style or script text', () => {
+  const html = render([account()]);
+  assert.equal(html.split(LINK_TAG).length, 2, 'one stylesheet link');
+  assert.equal(html.split(SCRIPT_TAG).length, 2, 'one script, with the nonce');
+  assert.ok(html.indexOf(LINK_TAG) < html.indexOf('</head>'));
+  const tags = [...html.matchAll(/<(script|style|link)\b[^>]*>/g)].map((match) => match[0]);
+  assert.deepEqual(tags, [LINK_TAG, SCRIPT_TAG.replace('</script>', '')]);
+  assert.doesNotMatch(html, /postMessage|acquireVsCodeApi|--vscode-/);
+});
+
+test('the page loads nothing else: no other URLs or resource attributes, no inline styles or handlers the CSP would block', () => {
   const html = render([account(), account({ serviceName: 'Signeasy', counter: { label: 'Envelopes available', unit: ENVELOPES } })]);
-  assert.doesNotMatch(html, /https?:/i);
-  assert.doesNotMatch(html, /\s(src|href)=/i);
+  const withoutAssets = html.replace(LINK_TAG, '').replace(SCRIPT_TAG, '');
+  assert.doesNotMatch(withoutAssets, /https?:/i);
+  assert.doesNotMatch(withoutAssets, /\s(src|href)=/i);
   assert.doesNotMatch(html, /\sstyle=/i);
   assert.doesNotMatch(html, /\son[a-z]+=/i);
 });
 
+test('the asset URIs are escaped like any other attribute', () => {
+  const html = render([], { styleUri: 'x"><script>alert(1)</script>', scriptUri: "y' onload='alert(2)" });
+  assert.doesNotMatch(html, /<script>alert|' onload='/);
+  assert.match(html, /href="x&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
+});
+
 test('colours come only from the theme variables', () => {
-  const style = /<style[^>]*>([\s\S]*?)<\/style>/.exec(render([account()]))![1]!;
+  const style = mediaFile('creditHistory.css');
   const withoutVariables = style.replace(/var\([^)]*\)/g, '');
   assert.doesNotMatch(withoutVariables, /#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|\b(white|black|red|blue|green|orange|gray|grey|transparent)\b/i);
   const variables = [...style.matchAll(/var\(([^)]*)\)/g)].map((match) => match[1]!);
   assert.ok(variables.includes('--vscode-charts-blue') && variables.includes('--vscode-charts-orange'));
   for (const variable of variables) assert.match(variable, /^--vscode-[a-zA-Z-]+$/);
+});
+
+test('every class the page uses is styled by the stylesheet', () => {
+  const style = mediaFile('creditHistory.css');
+  const html = render([account()]);
+  const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((match) => match[1]!.split(' ')));
+  for (const name of classes) assert.match(style, new RegExp(`\\.${name}\\b`), name);
+});
+
+test('the script runs no strings as code and binds no handlers through markup', () => {
+  const script = mediaFile('creditHistory.js');
+  assert.doesNotMatch(script, /\beval\(|new Function|innerHTML|setTimeout\(\s*['"`]|\son[a-z]+\s*=/);
 });
 
 test('escapeHtml neutralises markup and quotes', () => {
@@ -307,7 +344,7 @@ test('the range buttons show which range is selected and post it', () => {
       ['365', 'true', 'Last 365 days'],
     ],
   );
-  assert.match(html, /vscode\.postMessage\(\{ type: 'range', days: Number\(button\.dataset\.days\) \}\)/);
+  assert.match(mediaFile('creditHistory.js'), /vscode\.postMessage\(\{ type: 'range', days: Number\(button\.dataset\.days\) \}\)/);
 });
 
 test('only a range message with an offered range is accepted from the page', () => {
@@ -326,9 +363,10 @@ test('only a range message with an offered range is accepted from the page', () 
   }
 });
 
-test('the unavailable page keeps the same CSP and nonce', () => {
-  const html = renderHistoryUnavailableHtml({ cspSource: CSP_SOURCE, nonce: NONCE, locale: 'en-US' });
+test('the unavailable page keeps the same CSP, nonce and assets', () => {
+  const html = renderHistoryUnavailableHtml({ ...ASSETS, locale: 'en-US' });
   assert.match(html, new RegExp(`script-src &#39;nonce-${NONCE}&#39;`));
   assert.match(html, /could not be shown/);
-  assert.doesNotMatch(html, /https?:/);
+  assert.ok(html.includes(LINK_TAG) && html.includes(SCRIPT_TAG));
+  assert.doesNotMatch(html.replace(LINK_TAG, '').replace(SCRIPT_TAG, ''), /https?:/);
 });

@@ -3,7 +3,8 @@
 // for screen readers and for reading exact values. Pure: one function from data to the whole HTML
 // document, so what the webview shows (escaping, CSP, no NaN) is tested in plain Node.
 //
-// The page loads nothing: no remote resources, no files, one nonce'd <style> and <script>. Colours
+// The page loads two files and nothing else: its stylesheet and its script, from the extension's
+// media/ folder (media/creditHistory.css and .js), whose webview URIs the panel hands in. Colours
 // come only from VS Code's theme variables, so the chart follows every theme, high contrast included.
 import * as l10n from '@vscode/l10n';
 import type { HistoryPoint } from '../../core/history/creditHistory';
@@ -36,16 +37,24 @@ export interface ChartAccount {
   readonly renewsAt?: number;
 }
 
-export interface HistoryChartInput {
+export interface HistoryChartInput extends PageAssets {
   readonly accounts: readonly ChartAccount[];
   readonly rangeDays: ChartRangeDays;
-  /** webview.cspSource. */
-  readonly cspSource: string;
-  /** A fresh random value per render: only the page's own <style> and <script> carry it. */
-  readonly nonce: string;
   readonly locale?: string;
   /** Undefined: the system's. Which day a time falls on depends on it. */
   readonly timeZone?: string;
+}
+
+/** What every page needs to load its two files, and only them. */
+export interface PageAssets {
+  /** webview.cspSource: where the stylesheet may come from. */
+  readonly cspSource: string;
+  /** A fresh random value per render: only the page's own <script> carries it. */
+  readonly nonce: string;
+  /** The webview URI of media/creditHistory.css. */
+  readonly styleUri: string;
+  /** The webview URI of media/creditHistory.js. */
+  readonly scriptUri: string;
 }
 
 /** What the page's range buttons post. */
@@ -78,21 +87,18 @@ export function renderHistoryChartHtml(input: HistoryChartInput): string {
 }
 
 /** The page when its data could not be put together (a bug: the log has it), rather than a blank one. */
-export function renderHistoryUnavailableHtml(input: Pick<HistoryChartInput, 'cspSource' | 'nonce' | 'locale'>): string {
+export function renderHistoryUnavailableHtml(input: PageInput): string {
   return renderDocument(
     input,
     `<p class="empty">${escapeHtml(l10n.t('The credit history could not be shown. The Account Glance log says why.'))}</p>`,
   );
 }
 
-function renderDocument({ cspSource, nonce, locale }: Pick<HistoryChartInput, 'cspSource' | 'nonce' | 'locale'>, body: string): string {
-  const attributeNonce = escapeHtml(nonce);
-  const csp = [
-    "default-src 'none'",
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
-  ].join('; ');
+type PageInput = PageAssets & Pick<HistoryChartInput, 'locale'>;
+
+function renderDocument({ cspSource, nonce, styleUri, scriptUri, locale }: PageInput, body: string): string {
+  // Styles only from the stylesheet (the page has no style= attributes), the script only with the nonce.
+  const csp = ["default-src 'none'", `style-src ${cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource} data:`].join('; ');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(locale ?? 'en')}">
 <head>
@@ -100,52 +106,16 @@ function renderDocument({ cspSource, nonce, locale }: Pick<HistoryChartInput, 'c
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(l10n.t('Credit History'))}</title>
-<style nonce="${attributeNonce}">${STYLE}</style>
+<link rel="stylesheet" href="${escapeHtml(styleUri)}">
 </head>
 <body>
 <h1>${escapeHtml(l10n.t('Credit History'))}</h1>
 ${body}
-<script nonce="${attributeNonce}">${SCRIPT}</script>
+<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(scriptUri)}"></script>
 </body>
 </html>
 `;
 }
-
-// Only theme variables: a literal colour would be wrong in some theme.
-const STYLE = `
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
-h1 { font-size: 1.4em; font-weight: 600; }
-h2 { font-size: 1.15em; font-weight: 600; margin-top: 1.6em; }
-.ranges { display: flex; gap: 6px; }
-.ranges button { font: inherit; padding: 3px 10px; cursor: pointer; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border); border-radius: 2px; }
-.ranges button:hover { background: var(--vscode-button-secondaryHoverBackground); }
-.ranges button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
-button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-.forecast-text, .empty { color: var(--vscode-descriptionForeground); }
-.chart { display: block; width: 100%; height: auto; max-width: 960px; }
-.chart text { fill: var(--vscode-descriptionForeground); font-size: 11px; }
-.chart .grid line { stroke: var(--vscode-editorWidget-border); stroke-width: 1; }
-.chart .values { fill: none; stroke: var(--vscode-charts-blue); stroke-width: 2; stroke-linejoin: round; }
-.chart .point { fill: var(--vscode-charts-blue); }
-.chart .refill circle { fill: var(--vscode-charts-green); stroke: var(--vscode-editor-background); stroke-width: 1.5; }
-.chart .forecast { fill: none; stroke: var(--vscode-charts-orange); stroke-width: 2; }
-.chart .forecast-end { fill: var(--vscode-editor-background); stroke: var(--vscode-charts-orange); stroke-width: 2; }
-.chart .now { stroke: var(--vscode-descriptionForeground); stroke-width: 1; }
-details { margin-top: 8px; max-width: 960px; }
-summary { cursor: pointer; }
-table { border-collapse: collapse; margin-top: 6px; }
-caption { text-align: start; padding-bottom: 4px; color: var(--vscode-descriptionForeground); }
-th, td { padding: 2px 12px 2px 0; border-bottom: 1px solid var(--vscode-editorWidget-border); text-align: start; }
-td.number { text-align: end; font-variant-numeric: tabular-nums; }
-`;
-
-// The page's only code: the range buttons ask the extension to render again.
-const SCRIPT = `
-const vscode = acquireVsCodeApi();
-for (const button of document.querySelectorAll('button[data-days]')) {
-  button.addEventListener('click', () => vscode.postMessage({ type: 'range', days: Number(button.dataset.days) }));
-}
-`;
 
 function emptyText(): string {
   return l10n.t('No history yet: it grows with each refresh.');
