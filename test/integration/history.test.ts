@@ -67,6 +67,9 @@ suite('Credit history and forecast', () => {
     assert.match(html, /<table/);
     assert.match(html, /Envelopes available/);
     assert.match(html, /Content-Security-Policy/);
+    // Its stylesheet and script come from the extension's media/ folder, through webview URIs.
+    assert.match(html, /<link rel="stylesheet" href="https:\/\/[^"]+\/media\/creditHistory\.css">/);
+    assert.match(html, /<script nonce="[^"]+" src="https:\/\/[^"]+\/media\/creditHistory\.js"><\/script>/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
