@@ -1,13 +1,16 @@
-// Part of `npm run lint`: the import graph of scripts/ and test/ has no cycle, and runs one way:
-// scripts/ holds entry points only (none imports another), and nothing in test/ imports scripts/.
+// Part of `npm run lint`: the import graph of src/, scripts/ and test/ has no cycle, and runs one way:
+// scripts/ holds entry points only (none imports another), nothing in test/ imports scripts/, and
+// src/ runs up its layers (core ← storage ← view models ← views / commands / api ← wiring ← extension.ts:
+// a file imports its own layer and lower ones; type-only imports count; test/harness/import-layers.mjs).
 // Imports are read with TypeScript's own pre-processor (static, dynamic and re-exports alike).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { parseCommandLine } from '../test/harness/command-line.mjs';
+import { LAYER_ORDER, layerViolation } from '../test/harness/import-layers.mjs';
 import { repoRoot } from '../test/harness/paths.mjs';
 
-const ROOTS = ['scripts', 'test'];
+const ROOTS = ['src', 'scripts', 'test'];
 const SOURCE = /\.(ts|mts|mjs|js)$/;
 const RESOLVE_SUFFIXES = ['', '.ts', '.mjs', '.js', '/index.ts', '/index.mjs'];
 
@@ -59,6 +62,12 @@ function cycles(graph) {
 function wrongWay(graph) {
   const problems = [];
   for (const [file, targets] of graph) {
+    if (file.startsWith('src/')) {
+      for (const target of targets) {
+        const problem = layerViolation(file, target);
+        if (problem) problems.push(problem);
+      }
+    }
     for (const target of targets.filter((candidate) => candidate.startsWith('scripts/'))) {
       if (file.startsWith('test/')) problems.push(`${file} imports ${target}: test/ never imports scripts/`);
       if (file.startsWith('scripts/'))
@@ -73,4 +82,4 @@ const graph = importGraph();
 const problems = [...cycles(graph).map((cycle) => `import cycle: ${cycle.join(' → ')}`), ...wrongWay(graph)];
 for (const problem of problems) console.error(problem);
 if (problems.length > 0) process.exit(1);
-console.log(`Imports: ${graph.size} files in ${ROOTS.join('/ and ')}/, no cycle, test/ never imports scripts/.`);
+console.log(`Imports: ${graph.size} files in ${ROOTS.join('/, ')}/, no cycle, test/ never imports scripts/, src/ runs ${LAYER_ORDER}.`);

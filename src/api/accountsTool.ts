@@ -9,7 +9,7 @@
 // amount goes to a model the person may be showing on screen (or that logs its prompts).
 import * as vscode from 'vscode';
 import type { AccountGlanceAccount } from './accountGlanceApi';
-import { accountsAskedFor, privateAccount, type AccountsQuestion } from '../views/viewModels/publicAccount';
+import { accountsAskedFor, privateAccount, type AccountsQuestion } from './publicAccount';
 
 const ACCOUNTS_TOOL_NAME = 'accountGlance_getAccounts';
 const DATA_START = '<account-glance-data>';

@@ -4,7 +4,7 @@
 // when that differs, once per burst of changes (a refresh changes the state several times).
 import * as vscode from 'vscode';
 import type { AccountGlanceAccount, AccountGlanceApi } from './accountGlanceApi';
-import { publicAccount, type PublicAccountSource } from '../views/viewModels/publicAccount';
+import { publicAccount, type PublicAccountSource } from './publicAccount';
 
 export interface ExportedApi {
   readonly api: AccountGlanceApi;

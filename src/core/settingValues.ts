@@ -6,6 +6,21 @@ import type { ServiceAdapter } from './services/serviceAdapter';
 // value into it, and the readers of the settings keyed by service id. The code takes these numbers from here only; the
 // manifest (package.json) declares the same ones for the Settings editor.
 
+/** The settings the status-bar item is drawn from (storage/settings.ts reads them, the glance's view model uses them). */
+export interface GlanceSettings {
+  readonly enabled: boolean;
+  /** Service ids in display order. */
+  readonly services: readonly string[];
+  /** Counter id per service id; a service left out shows its headline counter. */
+  readonly counters: Readonly<Record<string, string>>;
+  /** Low-credit threshold per service id, in the headline counter's unit. */
+  readonly lowCredit: Readonly<Record<string, number>>;
+  /** Take the warning colour when the forecast says the headline runs out within this many days (0: never). */
+  readonly forecastWarningDays?: number;
+  /** Hide names, emails, amounts and hosts (someone may be watching the screen); states and colours stay. */
+  readonly privacyMode?: boolean;
+}
+
 export interface SettingRange {
   readonly min: number;
   readonly max: number;

@@ -2,14 +2,14 @@
 // activate() paints this and nothing else, and the real render (settings, formatters, the
 // tooltip) runs once activate() has returned and replaces it. Like the snapshot cache it holds
 // names and amounts, never a token; it is read as untrusted, since any release may have written it.
-import type { GlanceView } from '../views/viewModels/creditGlance';
 import type { KeyValueState } from './serialState';
 
 const LAST_GLANCE_KEY = 'accountGlance.lastGlance';
 const LAST_GLANCE_VERSION = 1;
 /** Longer than any glance this release paints; anything longer was not written by it. */
 const MAX_TEXT_LENGTH = 1_000;
-type GlanceBackground = GlanceView['background'];
+/** The item's background colours, as the glance's view model (GlanceView) names them. */
+type GlanceBackground = 'none' | 'warning' | 'error';
 const BACKGROUNDS: readonly GlanceBackground[] = ['none', 'warning', 'error'];
 
 /** What start-up paints: no tooltip (it is Markdown with command links, and the real render brings it). */
@@ -17,6 +17,12 @@ export interface PaintedGlance {
   readonly text: string;
   readonly accessibilityLabel: string;
   readonly background: GlanceBackground;
+}
+
+/** What remember() reads of the item's view model: a GlanceView is one (storage sits below view models and names none). */
+interface ShownGlance extends PaintedGlance {
+  readonly visible: boolean;
+  readonly undrawable?: true;
 }
 
 export class LastGlanceStore {
@@ -39,7 +45,7 @@ export class LastGlanceStore {
   }
 
   /** Keeps what the item shows now (nothing when it is hidden or could not be drawn); writes only a change. */
-  remember(view: GlanceView): Promise<void> {
+  remember(view: ShownGlance): Promise<void> {
     const painted =
       view.visible && !view.undrawable
         ? { text: view.text, accessibilityLabel: view.accessibilityLabel, background: view.background }

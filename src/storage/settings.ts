@@ -10,8 +10,8 @@ import {
   readRefreshIntervalMinutes,
   REQUEST_TIMEOUT_SECONDS,
   FORECAST_WARNING_DAYS,
+  type GlanceSettings,
 } from '../core/settingValues';
-import type { GlanceSettings } from '../views/viewModels/creditGlance';
 
 export const SETTINGS_SECTION = 'accountGlance';
 /** `accountGlance.baseUrl`, relative to the section. */

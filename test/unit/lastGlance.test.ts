@@ -43,7 +43,8 @@ describe('LastGlanceStore', () => {
     const state = new MemoryState();
     const store = new LastGlanceStore(state);
     for (let render = 0; render < 5; render++) await store.remember(shown);
-    await store.remember({ ...shown, tooltip: 'another tooltip' });
+    const newTooltip: GlanceView = { ...shown, tooltip: 'another tooltip' };
+    await store.remember(newTooltip);
     assert.equal(state.updates, 1);
     await store.remember({ ...shown, text: 'LP $17.00' });
     assert.equal(state.updates, 2);

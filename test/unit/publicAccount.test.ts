@@ -6,7 +6,7 @@ import type { AccountGlanceAccount } from '../../src/api/accountGlanceApi';
 import type { HeadlineForecast } from '../../src/core/history/headlineForecast';
 import type { CreditCounter } from '../../src/core/model';
 import type { AccountState } from '../../src/core/refresh/accountState';
-import { accountsAskedFor, privateAccount, publicAccount } from '../../src/views/viewModels/publicAccount';
+import { accountsAskedFor, privateAccount, publicAccount } from '../../src/api/publicAccount';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 

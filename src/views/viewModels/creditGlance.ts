@@ -13,20 +13,7 @@ import { describeForecast } from './forecastText';
 import { forecastHorizonWarning } from '../../core/history/forecast';
 import { accountTitle } from './accountTitle';
 import type { HeadlineForecast } from '../../core/history/headlineForecast';
-
-export interface GlanceSettings {
-  readonly enabled: boolean;
-  /** Service ids in display order. */
-  readonly services: readonly string[];
-  /** Counter id per service id; a service left out shows its headline counter. */
-  readonly counters: Readonly<Record<string, string>>;
-  /** Low-credit threshold per service id, in the headline counter's unit. */
-  readonly lowCredit: Readonly<Record<string, number>>;
-  /** Take the warning colour when the forecast says the headline runs out within this many days (0: never). */
-  readonly forecastWarningDays?: number;
-  /** Hide names, emails, amounts and hosts (someone may be watching the screen); states and colours stay. */
-  readonly privacyMode?: boolean;
-}
+import type { GlanceSettings } from '../../core/settingValues';
 
 /** What privacy mode shows in place of an amount. */
 export const HIDDEN_VALUE = '•••';

@@ -1,12 +1,12 @@
 // An account as the exported API (src/api/accountGlanceApi.ts) and the language-model tool give it:
 // copied field by field from what the panel shows, so nothing is shared with the extension's own
 // state, nothing the API does not promise leaks out (never a token: snapshots hold none), and the
-// result is frozen. Pure: tested in plain Node.
-import type { AccountGlanceAccount, AccountGlanceCounter, AccountGlanceForecast } from '../../api/accountGlanceApi';
-import type { HeadlineForecast } from '../../core/history/headlineForecast';
-import type { AccountSnapshot } from '../../core/model';
-import { accountStatus, type AccountState } from '../../core/refresh/accountState';
-import type { ServiceAdapter } from '../../core/services/serviceAdapter';
+// result is frozen. Pure (no vscode import: lint enforces it): tested in plain Node.
+import type { AccountGlanceAccount, AccountGlanceCounter, AccountGlanceForecast } from './accountGlanceApi';
+import type { HeadlineForecast } from '../core/history/headlineForecast';
+import type { AccountSnapshot } from '../core/model';
+import { accountStatus, type AccountState } from '../core/refresh/accountState';
+import type { ServiceAdapter } from '../core/services/serviceAdapter';
 
 export interface PublicAccountSource {
   readonly adapter: ServiceAdapter;
