@@ -4,6 +4,8 @@
 import type * as vscode from 'vscode';
 import type { AccountRefresher } from './core/refresh/accountRefresher';
 import type { RefreshSchedule, ScheduleTimers } from './core/refresh/refreshSchedule';
+import { retryDelayMs } from './core/refresh/retryPolicy';
+import type { ServiceError } from './core/model';
 import { windowPrompts, type Notify, type Prompts } from './commands/prompts';
 import type { AccountsAuthenticationProvider } from './api/authenticationProvider';
 import type { SerialState } from './storage/serialState';
@@ -189,5 +191,49 @@ export function createTestApi(parts: TestApiParts, hooks: TestHooks): AccountGla
     set onDidShowInputBox(listener) {
       hooks.onDidShowInputBox = listener;
     },
+  };
+}
+
+/**
+ * What wiring hands the components where a test steers them: the real prompts, delays and timers;
+ * in ExtensionMode.Test the hooks' stand-ins. One place, so wiring holds no test branch.
+ */
+export interface Seams {
+  readonly prompts: Prompts;
+  readonly showAlert: Notify;
+  /** Hears each text a surface door shows (the in-host tests check them all). */
+  readonly onShown?: (text: string) => void;
+  readonly retryDelayMs: (error: ServiceError, attempt: number) => number | undefined;
+  readonly scheduleTimers?: ScheduleTimers;
+  readonly onListenerCountChange?: (count: number) => void;
+  readonly onDidShowInputBox?: (box: vscode.InputBox) => void;
+  readonly noteAlertDecision: (decision: Promise<unknown>) => void;
+  readonly onStatusBarView: (view: GlanceView) => void;
+  readonly onHistoryHtml?: (html: string) => void;
+}
+
+const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
+
+export function seamsFor(hooks: TestHooks | undefined): Seams {
+  if (!hooks) {
+    return {
+      prompts: windowPrompts,
+      showAlert: windowPrompts.notify,
+      retryDelayMs: productionRetryDelayMs,
+      noteAlertDecision: () => undefined,
+      onStatusBarView: () => undefined,
+    };
+  }
+  return {
+    prompts: hooks.currentPrompts,
+    showAlert: hooks.showAlert,
+    onShown: hooks.noteShown,
+    retryDelayMs: hooks.scaledRetryDelay(productionRetryDelayMs),
+    scheduleTimers: hooks.scheduleTimers,
+    onListenerCountChange: (count) => (hooks.refresherListeners = count),
+    onDidShowInputBox: hooks.showInputBox,
+    noteAlertDecision: (decision) => hooks.noteAlertDecision(decision),
+    onStatusBarView: (view) => (hooks.statusBarView = view),
+    onHistoryHtml: (html) => (hooks.historyHtml = html),
   };
 }

@@ -5,16 +5,14 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AccountRefresher } from './core/refresh/accountRefresher';
-import { originOf } from './core/http/baseUrl';
-import { AccountFetcher, type AccountConnection } from './core/http/accountFetcher';
-import { retryDelayMs } from './core/refresh/retryPolicy';
+import { AccountFetcher } from './core/http/accountFetcher';
 import { RefreshSchedule } from './core/refresh/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
 import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
 import { AccountTreeProvider } from './views/accountTree';
 import { registerCommands, VIEW_ID } from './commands/commands';
 import { CreditStatusBar } from './views/creditStatusBar';
-import { inertNotify, inertPrompts, windowPrompts } from './commands/prompts';
+import { inertNotify, inertPrompts } from './commands/prompts';
 import {
   baseUrlSetting,
   glanceSettings,
@@ -29,13 +27,9 @@ import { SnapshotCache } from './storage/snapshotCache';
 import { TokenStore } from './storage/tokenStore';
 import { AccountIndex } from './storage/accountIndex';
 import { AccountBook } from './storage/accountBook';
-import { isAccountKey, serviceIdOfKey } from './core/accounts/accountKey';
-import { routeFreshSnapshot } from './core/accounts/accountIdentity';
-import type { AccountState } from './core/refresh/accountState';
-import { createTestApi, TestHooks, type AccountGlanceTestApi } from './testApi';
-import { accountHolderName, type AccountSnapshot, type ServiceError } from './core/model';
-import { accountTitle, privateAccountTitle } from './views/viewModels/accountTitle';
-import { describeError } from './views/viewModels/errorWording';
+import { serviceIdOfKey } from './core/accounts/accountKey';
+import { createTestApi, seamsFor, TestHooks, type AccountGlanceTestApi } from './testApi';
+import type { AccountSnapshot } from './core/model';
 import { CreditHistoryStore } from './storage/creditHistoryStore';
 import { AccountForecasts } from './storage/accountForecasts';
 import { CreditHistoryPanel } from './views/creditHistoryPanel';
@@ -48,7 +42,11 @@ import type { AccountGlanceApi } from './api/accountGlanceApi';
 import { registerAccountsTool } from './api/accountsTool';
 import { AccountsAuthenticationProvider, AUTHENTICATION_PROVIDER_ID } from './api/authenticationProvider';
 import { createExportedApi } from './api/exportedApi';
-import { summarizeAccounts } from './views/viewModels/accountSummary';
+import { signedInAccounts, summarizeAccounts } from './views/viewModels/accountSummary';
+import { alertAccountName } from './views/viewModels/alertWording';
+import { failureLogLine, requestLogLine } from './views/viewModels/logLines';
+import { AccountConnections } from './storage/accountConnections';
+import { AccountDataKeeper } from './storage/accountDataKeeper';
 
 /** What activate() resolves to: the API for other extensions; in ExtensionMode.Test also the test API, beside it. */
 export type ActivationExports = AccountGlanceApi & { readonly testApi?: AccountGlanceTestApi };
@@ -74,59 +72,31 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   // VS Code loaded for the display language (none for English, and none is read from disk here).
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test ? new TestHooks() : undefined;
+  const seams = seamsFor(testHooks);
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
+  const locale = vscode.env.language;
   const tokens = new TokenStore(context.secrets);
+  const index = new AccountIndex(context.secrets);
   // Every store writes through one SerialState: globalState loses overlapping writes (serialState.ts).
   const globalState = new SerialState(context.globalState);
   const cache = new SnapshotCache(globalState, {
     onDropped: (accountKey, reason) => log.warn(`Cached ${accountKey ?? 'account'} data was dropped: ${reason}.`),
   });
-  const index = new AccountIndex(context.secrets);
-  const locale = vscode.env.language;
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-
-  const fetcher = new AccountFetcher({
-    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
-    timeoutMs: requestTimeoutMs,
-    onRequest: (entry) => {
-      const line = `${entry.serviceId}: ${entry.method} ${entry.path} → ${entry.status ?? entry.outcome} in ${Math.round(entry.durationMs)} ms`;
-      if (entry.outcome === 'ok') log.info(line);
-      else log.warn(line);
-    },
-  });
-
-  /** The token with the origin it is bound to; a token 0.1.0 saved is bound, once, to the origin configured now. */
-  const connectionFor = async (accountKey: string): Promise<AccountConnection | undefined> => {
-    const adapter = findAdapter(adapters, serviceIdOfKey(accountKey));
-    const stored = adapter && (await tokens.read(accountKey));
-    if (!adapter || !stored) return undefined;
-    const baseUrl = baseUrlSetting(adapter);
-    let tokenOrigin = stored.origin;
-    if (tokenOrigin === undefined) {
-      tokenOrigin = originOf(baseUrl) ?? '';
-      if (tokenOrigin) await bindLegacyToken(adapter, accountKey, stored.token, tokenOrigin);
-    }
-    return { baseUrl, token: stored.token, tokenOrigin };
-  };
-
-  const bindLegacyToken = async (adapter: ServiceAdapter, accountKey: string, token: string, origin: string) => {
-    try {
-      await tokens.save(accountKey, token, origin);
-      log.info(`${adapter.displayName}: the token saved by an earlier version is now bound to ${origin}.`);
-    } catch {
-      log.warn(`${adapter.displayName}: could not record which address the token belongs to; it is used for ${origin} in this session.`);
-    }
-  };
-
   // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
   const history = new CreditHistoryStore(globalState, {
     onDropped: (accountKey, reason) => log.warn(`Stored ${accountKey} credit history was partly dropped: ${reason}.`),
   });
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const fetcher = new AccountFetcher({
+    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
+    timeoutMs: requestTimeoutMs,
+    onRequest: (entry) => logRequest(log, requestLogLine(entry)),
+  });
   // Every message, pick and question goes out through one door that makes service text plain.
-  const prompts = inertPrompts(testHooks?.currentPrompts ?? windowPrompts, testHooks?.noteShown);
+  const prompts = inertPrompts(seams.prompts, seams.onShown);
   const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
     locale,
-    show: inertNotify(testHooks?.showAlert ?? windowPrompts.notify, testHooks?.noteShown),
+    show: inertNotify(seams.showAlert, seams.onShown),
     onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
   });
   const forecasts = new AccountForecasts(history, () => {
@@ -135,94 +105,55 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     historyPanel.update();
     exported.noteChange();
   });
-  const productionRetryDelayMs = (error: ServiceError, attempt: number) => retryDelayMs(error, attempt, Math.random);
+  const connections = new AccountConnections(tokens, adapters, baseUrlSetting, log);
   const refresher = new AccountRefresher({
     adapters,
     fetcher,
-    connectionFor,
-    onSnapshot: (accountKey, snapshot, previous) => {
-      // Whose account this is decides whose history and alerts it joins (accountIdentity.ts).
-      const route = routeFreshSnapshot(accountKey, snapshot.identity, previous, book.held());
-      if (route.kind === 'mergeInto') {
-        owned(book.mergeInto(accountKey, route.survivor, snapshot), `${accountKey}: could not be merged into ${route.survivor}`);
-        return;
-      }
-      if (route.kind === 'absorb') {
-        for (const duplicate of route.duplicates) owned(book.remove(duplicate), `${duplicate}: the duplicate could not be removed`);
-      }
-      const decided = (route.startAfresh ? forgetAccountData(accountKey) : Promise.resolve()).then(() => keepFresh(accountKey, snapshot));
-      testHooks?.noteAlertDecision(decided);
-    },
-    onFailure: (accountKey, error) => {
-      const serviceName = findAdapter(adapters, serviceIdOfKey(accountKey))?.displayName ?? accountKey;
-      log.warn(`${accountKey}: ${describeError(error, serviceName, locale)}`);
-    },
-    retryDelayMs: testHooks ? testHooks.scaledRetryDelay(productionRetryDelayMs) : productionRetryDelayMs,
-    onListenerCountChange: testHooks && ((count) => (testHooks.refresherListeners = count)),
+    connectionFor: (accountKey) => connections.connectionFor(accountKey),
+    onSnapshot: (accountKey, snapshot, previous) => seams.noteAlertDecision(keeper.onFreshSnapshot(accountKey, snapshot, previous)),
+    onFailure: (accountKey, error) => log.warn(failureLogLine(accountKey, error, serviceNameOf(adapters, accountKey), locale)),
+    retryDelayMs: seams.retryDelayMs,
+    onListenerCountChange: seams.onListenerCountChange,
   });
   const book = new AccountBook(tokens, index, refresher);
-  /** Logs the failure of work nobody waits on; never rejects. */
-  const owned = (work: PromiseLike<unknown>, what: string): Promise<void> =>
-    Promise.resolve(work).then(
-      () => undefined,
-      (error: unknown) => log.warn(`${what}: ${errorText(error)}`),
-    );
-  /** Lets go of what is known of an account: its cache, credit history and alert memory (mutes included). */
-  const forgetAccountData = (accountKey: string): Promise<void> =>
-    Promise.all([
-      owned(cache.remove(accountKey), `${accountKey}: the cached data could not be removed`),
-      owned(forecasts.forget(accountKey), `${accountKey}: the credit history could not be removed`),
-      owned(alerts.forget(accountKey), `${accountKey}: the alert memory could not be removed`),
-    ]).then(() => undefined);
-  /** A fresh snapshot joins its account's cache, alerts and history. Fresh only: a cached one never notifies. */
-  const keepFresh = async (accountKey: string, snapshot: AccountSnapshot): Promise<void> => {
-    const saved = owned(cache.save(accountKey, snapshot), `${accountKey}: the data could not be cached`);
-    const adapter = findAdapter(adapters, snapshot.serviceId);
-    if (adapter) {
-      await alerts.onFreshSnapshot(snapshot, {
-        accountKey,
-        serviceName: alertName(adapter, accountKey, snapshot),
-        lowCreditThreshold: glanceSettings(adapters).lowCredit[adapter.id],
+  const alertsFor = (accountKey: string, snapshot: AccountSnapshot) =>
+    alerts.onFreshSnapshot(snapshot, {
+      accountKey,
+      serviceName: alertAccountName({
+        adapter: findAdapter(adapters, snapshot.serviceId) ?? { id: snapshot.serviceId, displayName: snapshot.serviceId },
+        state: refresher.state(accountKey),
+        states: refresher.states(),
+        identity: snapshot.identity,
         privacyMode: privacyMode(),
-      });
-    }
-    await Promise.all([saved, owned(forecasts.record(accountKey, snapshot), `${accountKey}: the credit history could not be saved`)]);
-  };
-  /** How an alert names the account: the service's name, with the label or holder once the service has several. */
-  const alertName = (adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot): string => {
-    const state = refresher.state(accountKey);
-    if (privacyMode()) return privateAccountTitle(adapter, state, refresher.states());
-    const title = accountTitle(adapter, state);
-    if (refresher.statesOf(adapter.id).filter((other) => other.signedIn).length < 2 || state.label) return title;
-    const holder = accountHolderName(snapshot.identity);
-    return holder ? vscode.l10n.t('{service} ({name})', { service: title, name: holder }) : title;
-  };
-  /** Every signed-in account as the summaries and the exported API read it: its service, state and forecast now. */
-  const signedInAccounts = () =>
-    refresher.states().flatMap((state: AccountState) => {
-      const adapter = findAdapter(adapters, state.serviceId);
-      return adapter && state.signedIn ? [{ adapter, state, forecast: forecasts.get(state.accountKey) }] : [];
+      }),
+      lowCreditThreshold: glanceSettings(adapters).lowCredit[snapshot.serviceId],
+      privacyMode: privacyMode(),
     });
+  const keeper = new AccountDataKeeper({
+    book,
+    cache,
+    history: forecasts,
+    alerts: { decide: alertsFor, forget: (accountKey) => alerts.forget(accountKey) },
+    log,
+  });
+  const accounts = () => signedInAccounts(adapters, refresher.states(), (accountKey) => forecasts.get(accountKey));
   // What other extensions and chat see: read-only, never a token (src/api/).
-  const exported = createExportedApi(signedInAccounts);
-
+  const exported = createExportedApi(accounts);
   const schedule = new RefreshSchedule(
     (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.accountsDueForRetry(), { automatic: true }),
     {
       intervalMinutes: refreshIntervalMinutes(),
       retryAt: () => refresher.nextRetryAt(),
       onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
-      timers: testHooks?.scheduleTimers,
+      timers: seams.scheduleTimers,
       onError: (error) => log.warn(`An automatic refresh failed: ${errorText(error)}`),
     },
   );
   schedule.setFocused(vscode.window.state.focused);
-
   const refresh = async (accountKeys?: readonly string[], options: { automatic?: boolean } = {}) => {
     await refresher.refresh(accountKeys, options);
     schedule.noteRefreshed();
   };
-
   const logRenderError = (where: string) => (error: unknown) =>
     log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const baseUrls = new BaseUrlWatcher(adapters);
@@ -234,25 +165,24 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const statusBar = new CreditStatusBar(shell.statusBarItem, refresher, locale, {
     onRenderError: logRenderError('status-bar item'),
     onDidRender: (view) => {
-      if (testHooks) testHooks.statusBarView = view;
+      seams.onStatusBarView(view);
       // What the next start paints; not the passing "refreshing" state.
-      if (!refresher.isRefreshing()) owned(lastGlance.remember(view), 'The status-bar text for the next start could not be saved');
+      if (!refresher.isRefreshing()) keeper.owned(lastGlance.remember(view), 'The status-bar text for the next start could not be saved');
     },
     forecasts: () => forecasts.all(),
   });
   const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
     locale,
     onRenderError: logRenderError('credit history'),
-    onDidRender: testHooks && ((html) => (testHooks.historyHtml = html)),
+    onDidRender: seams.onHistoryHtml,
   });
-  const timings = { ...shell.timings, readyMs: 0 };
-
-  const showTroubleshooting = () =>
-    vscode.commands
-      .executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))
-      .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
-
   const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, book, log });
+  /** A new base URL sends nothing to another origin: each signed-in account reconnects, and the person is asked once. */
+  const followBaseUrl = (adapter: ServiceAdapter) =>
+    keeper.owned(
+      book.reconnectService(adapter.id).then((asking) => asking && vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking)),
+      `${adapter.id}: reconnect to the new base URL`,
+    );
   context.subscriptions.push(
     log,
     tree,
@@ -269,14 +199,14 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       refresh,
       baseUrlFor: baseUrlSetting,
       checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
-      showTroubleshooting,
+      showTroubleshooting: () => showTroubleshooting(context.extensionUri),
       showCreditHistory: () => historyPanel.show(),
       resetAlerts: () => alerts.resetAlerts(),
       privacyMode,
       setPrivacyMode,
-      accounts: signedInAccounts,
+      accounts,
       prompts,
-      onDidShowInputBox: testHooks?.showInputBox,
+      onDidShowInputBox: seams.onDidShowInputBox,
     }),
     exported,
     accountsProvider,
@@ -287,27 +217,21 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       accounts: () => exported.api.getAccounts(),
       summarize: (accountIds) =>
         summarizeAccounts(
-          signedInAccounts().filter((account) => accountIds.includes(account.state.accountKey)),
+          accounts().filter((account) => accountIds.includes(account.state.accountKey)),
           { now: Date.now(), locale },
         ),
       privacyMode,
     }),
     refresher.onDidChangeState((accountKey, state) => {
       exported.noteChange();
-      // forgetAccountData() logs its own failures and never rejects.
-      if (!state.signedIn) forgetAccountData(accountKey).catch(() => undefined);
+      if (!state.signedIn) keeper.owned(keeper.forget(accountKey), `${accountKey}: sign-out`);
     }),
     tokens.onDidChangeElsewhere(
-      (accountKey, change) => {
-        if (!isAccountKey(accountKey) || !findAdapter(adapters, serviceIdOfKey(accountKey))) return;
-        log.info(
-          `${accountKey}: API token ${change === 'removed' ? 'removed' : 'changed'} in another window; ${change === 'removed' ? 'signing out' : 'refreshing'}.`,
-        );
-        if (change === 'removed') {
-          if (refresher.has(accountKey)) refresher.setSignedIn(accountKey, false);
-        } else if (change === 'token' || !refresher.has(accountKey)) owned(refresher.replaceToken(accountKey), `${accountKey}: refresh`);
-        else owned(refresher.reconnect(accountKey), `${accountKey}: refresh`);
-      },
+      (accountKey, change) =>
+        keeper.owned(
+          book.followTokenChange(accountKey, change).then((what) => what && log.info(what)),
+          `${accountKey}: another window's token change`,
+        ),
       (accountKey) => log.warn(`${accountKey}: the API token changed in another window, but secret storage could not be read.`),
     ),
     index.onDidChangeElsewhere(
@@ -316,24 +240,13 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      for (const adapter of baseUrls.changedBy(event))
-        owned(reconnectAfterBaseUrlChange(adapter), `${adapter.id}: reconnect to the new base URL`);
+      baseUrls.changedBy(event).forEach(followBaseUrl);
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
       statusBar.render();
       tree.refresh();
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
   );
-
-  /** A new base URL on another origin than the token's sends nothing; the person is asked at once. */
-  const reconnectAfterBaseUrlChange = async (adapter: ServiceAdapter) => {
-    const accounts = refresher.statesOf(adapter.id).filter((state) => state.signedIn);
-    // A person edited the setting: answer it now, whatever the request budget says.
-    await Promise.all(accounts.map((state) => refresher.reconnect(state.accountKey, { automatic: false })));
-    // One question for the service: confirming it moves every account saved for the same origin.
-    const asking = refresher.statesOf(adapter.id).find((state) => state.error?.kind === 'originChanged');
-    if (asking) await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking.accountKey);
-  };
 
   // Once wired (a microtask: before VS Code asks the tree for rows or sends an event): last
   // session's data is read and checked, the status bar rendered for real, the forecasts made from
@@ -343,13 +256,12 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       refresher.restoreCached(cache.load());
       baseUrls.rememberCurrent();
       statusBar.render();
-      // Forecasts for the accounts shown from the last session, from their stored history.
-      for (const state of refresher.states()) if (state.snapshot) forecasts.restore(state.accountKey, state.snapshot, Date.now());
-      return book.load().catch((error: unknown) => log.warn(`The list of accounts could not be read: ${errorText(error)}`));
+      forecasts.restoreShown(refresher.states(), Date.now());
+      return keeper.owned(book.load(), 'The list of accounts could not be read');
     })
     .then(() => refresh(undefined, { automatic: true }))
-    .catch((error: unknown) => log.error(`Start-up refresh failed: ${error instanceof Error ? error.message : String(error)}`));
-  timings.readyMs = performance.now() - shell.activationStart;
+    .catch((error: unknown) => log.error(`Start-up refresh failed: ${errorText(error)}`));
+  const timings = { ...shell.timings, readyMs: performance.now() - shell.activationStart };
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
   log.info(`Ready in ${timings.readyMs.toFixed(1)} ms after activation began (wiring ${(performance.now() - wiringStart).toFixed(1)} ms).`);
 
@@ -372,6 +284,22 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     testHooks,
   );
   return Object.freeze({ ...exported.api, testApi });
+}
+
+/** The README's troubleshooting section, in VS Code's Markdown preview; on the web when that cannot open. */
+function showTroubleshooting(extensionUri: vscode.Uri): Thenable<unknown> {
+  return vscode.commands
+    .executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'README.md'))
+    .then(undefined, () => vscode.env.openExternal(vscode.Uri.parse('https://github.com/accountglance/account-glance#troubleshooting')));
+}
+
+function logRequest(log: vscode.LogOutputChannel, { line, warning }: { readonly line: string; readonly warning: boolean }): void {
+  if (warning) log.warn(line);
+  else log.info(line);
+}
+
+function serviceNameOf(adapters: readonly ServiceAdapter[], accountKey: string): string {
+  return findAdapter(adapters, serviceIdOfKey(accountKey))?.displayName ?? accountKey;
 }
 
 function errorText(error: unknown): string {

@@ -4,7 +4,7 @@ import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Row } from '../views/viewModels/accountRows';
 import type { MenuChoice, Prompts } from './prompts';
-import type { AccountBook } from '../storage/accountBook';
+import type { AccountBook, MovingTokens } from '../storage/accountBook';
 import { isAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
 import type { AccountState } from '../core/refresh/accountState';
 import { accountTitle, privateAccountTitle } from '../views/viewModels/accountTitle';
@@ -309,50 +309,19 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     const adapter = accountKey && adapterFor(serviceIdOfKey(accountKey));
     if (!accountKey || !adapter) return;
     const service = adapter.displayName;
-    let moving: { readonly accountKey: string; readonly token: string }[];
-    let tokenOrigin: string | undefined;
+    let moving: MovingTokens | undefined;
     try {
-      const stored = await deps.tokens.read(accountKey);
-      if (!stored) return;
-      tokenOrigin = stored.origin;
-      const others = refresher.statesOf(adapter.id).filter((state) => state.signedIn && state.accountKey !== accountKey);
-      moving = [{ accountKey, token: stored.token }];
-      for (const other of others) {
-        const token = await deps.tokens.read(other.accountKey);
-        if (token && token.origin === tokenOrigin) moving.push({ accountKey: other.accountKey, token: token.token });
-      }
+      moving = await book.tokensMovingWith(accountKey);
     } catch (error) {
       await reportSecretStorageFailure(vscode.l10n.t('The {service} token could not be read.', { service }), error);
       return;
     }
+    if (!moving) return;
     const target = originOf(deps.baseUrlFor(adapter));
-    if (target !== undefined && target !== tokenOrigin) {
-      const several = moving.length > 1 && tokenOrigin !== undefined;
-      const detail =
-        several && tokenOrigin !== undefined
-          ? vscode.l10n.t(
-              'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
-              { count: moving.length, tokenOrigin, service, origin: target },
-            )
-          : tokenOrigin === undefined
-            ? vscode.l10n.t(
-                'The token was saved for another address, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
-                { service, origin: target },
-              )
-            : vscode.l10n.t(
-                'The token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
-                { tokenOrigin, service, origin: target },
-              );
-      const confirmed = await deps.prompts.confirm(
-        several
-          ? vscode.l10n.t('Send your {count} {service} tokens to {origin}?', { count: moving.length, service, origin: target })
-          : vscode.l10n.t('Send your {service} token to {origin}?', { service, origin: target }),
-        detail,
-        several ? vscode.l10n.t('Send Tokens') : vscode.l10n.t('Send Token'),
-      );
-      if (!confirmed) return;
+    if (target !== undefined && target !== moving.tokenOrigin) {
+      if (!(await deps.prompts.confirm(...baseUrlQuestion(service, moving, target)))) return;
       try {
-        for (const account of moving) await deps.tokens.save(account.accountKey, account.token, target);
+        await book.moveTokens(moving, target);
       } catch (error) {
         await reportSecretStorageFailure(
           vscode.l10n.t('The {service} token was not moved to {origin}.', { service, origin: target }),
@@ -360,13 +329,11 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
         );
         return;
       }
-      deps.log.info(`${moving.map((account) => account.accountKey).join(', ')}: the token may now be sent to ${target} (confirmed).`);
+      deps.log.info(
+        `${moving.accounts.map((account) => account.accountKey).join(', ')}: the token may now be sent to ${target} (confirmed).`,
+      );
     }
-    await Promise.all(
-      moving
-        .filter((account) => refresher.has(account.accountKey))
-        .map((account) => refresher.reconnect(account.accountKey, { automatic: false })),
-    );
+    await book.reconnect(moving.accounts.map((account) => account.accountKey));
   };
 
   const copyValue = async (row?: Row) => {
@@ -444,4 +411,31 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     vscode.commands.registerCommand('accountGlance.copySummary', copySummary),
     vscode.commands.registerCommand('accountGlance.showStatusMenu', showStatusMenu),
   ];
+}
+
+/** "Send your Leadping token to …?" (or your 2 tokens), its detail and its action: the question before tokens go to a new origin. */
+function baseUrlQuestion(service: string, moving: MovingTokens, origin: string): [message: string, detail: string, action: string] {
+  const { tokenOrigin } = moving;
+  const count = moving.accounts.length;
+  if (count > 1 && tokenOrigin !== undefined) {
+    return [
+      vscode.l10n.t('Send your {count} {service} tokens to {origin}?', { count, service, origin }),
+      vscode.l10n.t(
+        'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
+        { count, tokenOrigin, service, origin },
+      ),
+      vscode.l10n.t('Send Tokens'),
+    ];
+  }
+  const detail =
+    tokenOrigin === undefined
+      ? vscode.l10n.t(
+          'The token was saved for another address, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+          { service, origin },
+        )
+      : vscode.l10n.t(
+          'The token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive the token with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+          { tokenOrigin, service, origin },
+        );
+  return [vscode.l10n.t('Send your {service} token to {origin}?', { service, origin }), detail, vscode.l10n.t('Send Token')];
 }

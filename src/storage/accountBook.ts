@@ -1,13 +1,21 @@
 // Adds, removes and describes accounts: the one place that keeps a token (TokenStore), the list
 // of accounts (AccountIndex) and what the panel shows (the refresher) in step. Commands and the
 // Accounts menu go through it, so both sign in and out the same way.
-import { isFirstAccountKey, newAccountKey } from '../core/accounts/accountKey';
+import { isAccountKey, isFirstAccountKey, newAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
+import { findAdapter } from '../core/services/serviceAdapter';
 import { isSameAccount, type HeldAccount } from '../core/accounts/accountIdentity';
 import type { AccountSnapshot } from '../core/model';
 import type { AccountDetails, AccountRefresher } from '../core/refresh/accountRefresher';
 import type { AccountEntries, AccountIndex } from './accountIndex';
 import { cleanDetails } from './accountIndex';
-import type { TokenStore } from './tokenStore';
+import type { TokenChange, TokenStore } from './tokenStore';
+
+/** Tokens that go to a new origin together: one question covers them all. */
+export interface MovingTokens {
+  /** The origin the first account's token was saved for; undefined for a token 0.1.0 saved, before tokens were bound. */
+  readonly tokenOrigin: string | undefined;
+  readonly accounts: readonly { readonly accountKey: string; readonly token: string }[];
+}
 
 export class AccountBook {
   constructor(
@@ -92,6 +100,61 @@ export class AccountBook {
     const details = cleanDetails({ ...this.detailsOf(accountKey), ...change });
     await this.index.update(accountKey, details);
     this.refresher.setDetails(accountKey, details);
+  }
+
+  /**
+   * Another window changed an account's token: a new token loads at once (whose account it is, and
+   * so whose data it keeps, is decided when it loads); a new origin for the same token reconnects;
+   * a removed token signs the account out. Resolves to what happened, for the log; undefined for a
+   * key that names no account of a service here.
+   */
+  async followTokenChange(accountKey: string, change: TokenChange): Promise<string | undefined> {
+    if (!isAccountKey(accountKey) || !findAdapter(this.refresher.adapters, serviceIdOfKey(accountKey))) return undefined;
+    if (change === 'removed') {
+      if (this.refresher.has(accountKey)) this.refresher.setSignedIn(accountKey, false);
+      return `${accountKey}: API token removed in another window; signing out.`;
+    }
+    const newToken = change === 'token' || !this.refresher.has(accountKey);
+    await (newToken ? this.refresher.replaceToken(accountKey) : this.refresher.reconnect(accountKey));
+    return `${accountKey}: API token changed in another window; refreshed.`;
+  }
+
+  /**
+   * The person changed a service's base URL: every signed-in account reconnects at once (not held
+   * back by the request budget). Resolves to the account whose token is bound to another origin,
+   * if any: one question for the service then covers all of them (tokensMovingWith()).
+   */
+  async reconnectService(serviceId: string): Promise<string | undefined> {
+    const signedIn = this.refresher.statesOf(serviceId).filter((state) => state.signedIn);
+    await Promise.all(signedIn.map((state) => this.refresher.reconnect(state.accountKey, { automatic: false })));
+    return this.refresher.statesOf(serviceId).find((state) => state.error?.kind === 'originChanged')?.accountKey;
+  }
+
+  /**
+   * The tokens that move to a new origin with `accountKey`'s: its own, and every other signed-in
+   * account of the service saved for the same origin. Undefined when the account has no token.
+   */
+  async tokensMovingWith(accountKey: string): Promise<MovingTokens | undefined> {
+    const stored = await this.tokens.read(accountKey);
+    if (!stored) return undefined;
+    const accounts = [{ accountKey, token: stored.token }];
+    const others = this.refresher.statesOf(serviceIdOfKey(accountKey)).filter((state) => state.signedIn && state.accountKey !== accountKey);
+    for (const other of others) {
+      const token = await this.tokens.read(other.accountKey);
+      if (token && token.origin === stored.origin) accounts.push({ accountKey: other.accountKey, token: token.token });
+    }
+    return { tokenOrigin: stored.origin, accounts };
+  }
+
+  /** Binds each of the tokens to `origin`: the person said yes to sending them there. */
+  async moveTokens(moving: MovingTokens, origin: string): Promise<void> {
+    for (const account of moving.accounts) await this.tokens.save(account.accountKey, account.token, origin);
+  }
+
+  /** Reconnects the accounts (a person's act: not held back by the request budget). */
+  async reconnect(accountKeys: readonly string[]): Promise<void> {
+    const held = accountKeys.filter((accountKey) => this.refresher.has(accountKey));
+    await Promise.all(held.map((accountKey) => this.refresher.reconnect(accountKey, { automatic: false })));
   }
 
   private detailsOf(accountKey: string): AccountDetails {

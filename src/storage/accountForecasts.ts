@@ -34,6 +34,11 @@ export class AccountForecasts {
     this.update(accountKey, headlineForecast(snapshot, this.history.read(accountKey), now));
   }
 
+  /** restore() for every account shown from the last session. */
+  restoreShown(states: readonly { readonly accountKey: string; readonly snapshot?: AccountSnapshot }[], now: number): void {
+    for (const { accountKey, snapshot } of states) if (snapshot) this.restore(accountKey, snapshot, now);
+  }
+
   /** Deletes the account's history with its token. */
   async forget(accountKey: string): Promise<void> {
     const had = this.byAccount.delete(accountKey);

@@ -227,3 +227,47 @@ test('the book: the same account added twice (saved while the service was down) 
   assert.equal(values.has(`accountGlance.token.${duplicate}`), false);
   assert.deepEqual(storedList(values).accounts, {});
 });
+
+test('the book: another window’s token change loads the new token, a new origin reconnects, a removal signs out; junk keys are ignored', async () => {
+  const { secrets } = memorySecrets();
+  const dana = leadpingSnapshot();
+  const { tokens, refresher } = refresherOver(secrets, { 'tok-a': { ok: true, snapshot: dana } });
+  const book = new AccountBook(tokens, new AccountIndex(secrets), refresher);
+  await tokens.save('leadping', 'tok-a', 'https://api.leadping.ai');
+  assert.match((await book.followTokenChange('leadping', 'token')) ?? '', /changed in another window/);
+  assert.equal(refresher.state('leadping').snapshot?.identity.displayName, 'Dana Whitfield');
+  assert.equal(await book.followTokenChange('../etc', 'token'), undefined);
+  assert.equal(await book.followTokenChange('stampbox', 'token'), undefined, 'no such service here');
+  assert.match((await book.followTokenChange('leadping', 'removed')) ?? '', /signing out/);
+  assert.equal(refresher.state('leadping').signedIn, false);
+});
+
+test('the book: a new origin takes every token of the service saved for the same origin, no other', async () => {
+  const { secrets } = memorySecrets();
+  const { tokens, refresher } = refresherOver(secrets, {});
+  const book = new AccountBook(tokens, new AccountIndex(secrets), refresher);
+  const dana = leadpingSnapshot();
+  const maya = leadpingSnapshot({ identity: { displayName: 'Maya Okafor', id: 'usr_2' } });
+  const eve = leadpingSnapshot({ identity: { displayName: 'Eve', id: 'usr_3' } });
+  await book.saveToken('leadping', 'tok-a', 'https://old.example');
+  refresher.accept('leadping', dana);
+  const second = book.newKey('leadping');
+  await book.saveToken(second, 'tok-b', 'https://old.example');
+  refresher.accept(second, maya);
+  const third = book.newKey('leadping');
+  await book.saveToken(third, 'tok-c', 'https://elsewhere.example');
+  refresher.accept(third, eve);
+  const moving = await book.tokensMovingWith('leadping');
+  assert.deepEqual(moving, {
+    tokenOrigin: 'https://old.example',
+    accounts: [
+      { accountKey: 'leadping', token: 'tok-a' },
+      { accountKey: second, token: 'tok-b' },
+    ],
+  });
+  assert.ok(moving);
+  await book.moveTokens(moving, 'https://new.example');
+  assert.equal((await tokens.read(second))?.origin, 'https://new.example');
+  assert.equal((await tokens.read(third))?.origin, 'https://elsewhere.example', 'another origin’s token stays');
+  assert.equal(await book.tokensMovingWith('leadping~ffff'), undefined);
+});

@@ -157,3 +157,25 @@ test('privacy mode: no alert carries an amount or a threshold; the date of expir
   ]);
   for (const sentence of sentences) assert.doesNotMatch(sentence, /\$|\d+[.,]\d\d|\b3\b|\b10\b/);
 });
+
+test('an alert names the account: the service; its label; the holder once the service has several; in privacy mode the service and number', async () => {
+  const { alertAccountName } = await import('../../src/views/viewModels/alertWording');
+  const adapter = { id: 'leadping', displayName: 'Leadping' };
+  const state = (accountKey: string, label?: string) => ({
+    accountKey,
+    serviceId: 'leadping',
+    signedIn: true,
+    refreshing: false,
+    ...(label && { label }),
+  });
+  const maya = { displayName: 'Maya Okafor' };
+  const one = [state('leadping')];
+  const two = [state('leadping'), state('leadping~2')];
+  const name = (states: typeof one, index: number, privacyMode = false) =>
+    alertAccountName({ adapter, state: states[index] ?? assert.fail(), states, identity: maya, privacyMode });
+  assert.equal(name(one, 0), 'Leadping');
+  assert.equal(name(two, 1), 'Leadping (Maya Okafor)');
+  assert.equal(name([state('leadping'), state('leadping~2', 'Client A')], 1), 'Leadping · Client A');
+  assert.equal(name(two, 1, true), 'Leadping 2');
+  assert.equal(name(one, 0, true), 'Leadping');
+});

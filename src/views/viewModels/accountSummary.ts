@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { HeadlineForecast } from '../../core/history/headlineForecast';
 import type { AccountSnapshot, CreditCounter } from '../../core/model';
 import type { AccountState } from '../../core/refresh/accountState';
-import type { ServiceAdapter } from '../../core/services/serviceAdapter';
+import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeError } from './errorWording';
 import { describeForecast } from './forecastText';
 import { formatCounterValue, formatDate, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
@@ -25,6 +25,18 @@ export interface SummaryAccount {
 export interface SummaryContext {
   readonly now: number;
   readonly locale?: string;
+}
+
+/** Every signed-in account with its service and forecast, in the panel's order: what summaries and the exported API read. */
+export function signedInAccounts(
+  adapters: readonly ServiceAdapter[],
+  states: readonly AccountState[],
+  forecastOf: (accountKey: string) => HeadlineForecast | undefined,
+): SummaryAccount[] {
+  return states.flatMap((state) => {
+    const adapter = findAdapter(adapters, state.serviceId);
+    return adapter && state.signedIn ? [{ adapter, state, forecast: forecastOf(state.accountKey) }] : [];
+  });
 }
 
 /** A `## Service` section per account, in the order given. */

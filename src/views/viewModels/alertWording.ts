@@ -7,6 +7,33 @@
 import * as l10n from '@vscode/l10n';
 import type { ActiveAlert, AlertKind, BillingTrouble } from '../../core/alerts/alertCrossings';
 import { formatCounterValue, formatDate, formatMoney } from './format';
+import { accountHolderName, type AccountIdentity } from '../../core/model';
+import type { AccountState } from '../../core/refresh/accountState';
+import type { ServiceAdapter } from '../../core/services/serviceAdapter';
+import { accountTitle, privateAccountTitle } from './accountTitle';
+
+export interface AlertAccount {
+  readonly adapter: Pick<ServiceAdapter, 'id' | 'displayName'>;
+  readonly state: AccountState;
+  /** Every account, to tell whether the service has several. */
+  readonly states: readonly AccountState[];
+  /** Who the fresh snapshot says holds the account. */
+  readonly identity: AccountIdentity;
+  readonly privacyMode: boolean;
+}
+
+/**
+ * How an alert names the account: the service's name ("Leadping"), its label when given
+ * ("Leadping · Client A"), the holder once the service has several accounts ("Leadping (Maya
+ * Okafor)"); in privacy mode the service and its number only ("Leadping 2").
+ */
+export function alertAccountName({ adapter, state, states, identity, privacyMode }: AlertAccount): string {
+  if (privacyMode) return privateAccountTitle(adapter, state, states);
+  const title = accountTitle(adapter, state);
+  const several = states.filter((other) => other.signedIn && other.serviceId === state.serviceId).length > 1;
+  const holder = accountHolderName(identity);
+  return several && !state.label && holder ? l10n.t('{service} ({name})', { service: title, name: holder }) : title;
+}
 
 export interface AlertWordingContext {
   /** The service the alert is about, by its display name. */
