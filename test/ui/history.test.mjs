@@ -40,13 +40,28 @@ test('Show Credit History opens a chart per account with a table of the same num
     await waitFor(async () => /Forecast/.test(await treeText(page)), 'the forecast rows');
 
     await runCommand(page, 'Account Glance: Show Credit History');
-    const chart = page.frameLocator('iframe.webview').frameLocator('iframe');
+    // #active-frame: while the page renders again, the webview holds a second, pending frame.
+    const chart = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
     await chart.locator('svg').first().waitFor({ timeout: 15_000 });
     // The page redraws after each refresh: wait until it holds both accounts.
     await waitFor(async () => {
       const captions = await chart.locator('table caption').allTextContents();
       return captions.some((caption) => /Leadping/.test(caption)) && captions.some((caption) => /Signeasy/.test(caption));
     }, 'a chart for each account');
+    // The stylesheet and script are files in media/: styled means the stylesheet loaded (tables collapse their borders)...
+    assert.equal(
+      await chart
+        .locator('table')
+        .first()
+        .evaluate((table) => getComputedStyle(table).borderCollapse),
+      'collapse',
+    );
+    // ...and the range buttons work only if the script did: each click renders the page again for its range.
+    for (const days of ['7', '30']) {
+      const button = chart.locator(`button[data-days="${days}"]`);
+      await button.click();
+      await waitFor(async () => (await button.getAttribute('aria-pressed')) === 'true', `the ${days}-day range selected`);
+    }
     // The table sits in a closed <details>: open it, as a person wanting the numbers would.
     for (const summary of await chart.locator('details > summary').all()) await summary.click();
     const cells = await chart.locator('table td').allTextContents();
