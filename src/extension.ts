@@ -5,8 +5,8 @@
 // our commands, fills our view or calls our tool, so nothing is asked of a part not there yet, and
 // other extensions' activation does not wait for ours.
 import type * as vscode from 'vscode';
-import { LastGlanceStore } from './storage/lastGlance';
-import { createGlanceItem, paintLastSession } from './views/glanceItem';
+import { LastGlanceStore } from './storage/lastStatusBarText';
+import { createGlanceItem, paintLastSession } from './views/statusBarItem';
 import type { ActivationExports } from './wiring';
 
 export type { ActivationExports };

@@ -12,7 +12,7 @@ import type { SerialState } from './storage/serialState';
 import type { SnapshotCache } from './storage/snapshotCache';
 import type { TokenStore } from './storage/tokenStore';
 import type { AccountTreeProvider } from './views/accountTree';
-import type { GlanceView } from './views/viewModels/creditGlance';
+import type { GlanceView } from './views/viewModels/statusBarView';
 
 export interface AccountGlanceTestApi {
   readonly refresher: AccountRefresher;

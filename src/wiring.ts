@@ -11,7 +11,7 @@ import { SERVICE_ADAPTERS } from './core/services/registry';
 import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
 import { AccountTreeProvider } from './views/accountTree';
 import { registerCommands, VIEW_ID } from './commands/commands';
-import { CreditStatusBar } from './views/creditStatusBar';
+import { CreditStatusBar } from './views/statusBarRenderer';
 import { inertNotify, inertPrompts } from './commands/prompts';
 import {
   baseUrlSetting,
@@ -37,7 +37,7 @@ import { chartAccounts } from './views/viewModels/chartAccounts';
 import { AlertNotifier } from './views/alertNotifier';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
 import { SerialState } from './storage/serialState';
-import { LastGlanceStore } from './storage/lastGlance';
+import { LastGlanceStore } from './storage/lastStatusBarText';
 import type { AccountGlanceApi } from './api/accountGlanceApi';
 import { registerAccountsTool } from './api/accountsTool';
 import { AccountsAuthenticationProvider, AUTHENTICATION_PROVIDER_ID } from './api/authenticationProvider';

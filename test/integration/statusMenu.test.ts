@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MenuChoice } from '../../src/commands/prompts';
 import type { AccountGlanceTestApi } from '../../src/testApi';
-import type { GlanceView } from '../../src/views/viewModels/creditGlance';
+import type { GlanceView } from '../../src/views/viewModels/statusBarView';
 import { FAKE_TOKENS, type FakeServer } from '../fake-server';
 import { answering, serviceRowOf, setSetting, signIn, useFreshWorld, waitFor } from './support/harness';
 

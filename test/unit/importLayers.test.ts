@@ -7,7 +7,7 @@ test('every folder of src/ sits in its layer, bottom to top', () => {
   const ranks = [
     'src/core/model.ts',
     'src/storage/settings.ts',
-    'src/views/viewModels/creditGlance.ts',
+    'src/views/viewModels/statusBarView.ts',
     'src/views/accountTree.ts',
     'src/wiring.ts',
     'src/extension.ts',
@@ -20,10 +20,10 @@ test('every folder of src/ sits in its layer, bottom to top', () => {
 });
 
 test('a wrong-way import is refused, naming the file, the import and both layers', () => {
-  const message = layerViolation('src/storage/settings.ts', 'src/views/viewModels/creditGlance.ts');
+  const message = layerViolation('src/storage/settings.ts', 'src/views/viewModels/statusBarView.ts');
   assert.match(
     message ?? '',
-    /^src\/storage\/settings\.ts imports src\/views\/viewModels\/creditGlance\.ts: storage must not import view models/,
+    /^src\/storage\/settings\.ts imports src\/views\/viewModels\/statusBarView\.ts: storage must not import view models/,
   );
   assert.ok(layerViolation('src/core/model.ts', 'src/storage/settings.ts'));
   assert.ok(layerViolation('src/views/viewModels/publicAccount.ts', 'src/api/accountGlanceApi.ts'));
@@ -34,10 +34,10 @@ test('a wrong-way import is refused, naming the file, the import and both layers
 test('the same layer and any lower one pass', () => {
   const allowed: [string, string][] = [
     ['src/core/refresh/accountRefresher.ts', 'src/core/http/accountFetcher.ts'],
-    ['src/storage/lastGlance.ts', 'src/storage/serialState.ts'],
-    ['src/views/viewModels/creditGlance.ts', 'src/core/model.ts'],
-    ['src/views/creditStatusBar.ts', 'src/storage/settings.ts'],
-    ['src/views/creditStatusBar.ts', 'src/views/glanceItem.ts'],
+    ['src/storage/lastStatusBarText.ts', 'src/storage/serialState.ts'],
+    ['src/views/viewModels/statusBarView.ts', 'src/core/model.ts'],
+    ['src/views/statusBarRenderer.ts', 'src/storage/settings.ts'],
+    ['src/views/statusBarRenderer.ts', 'src/views/statusBarItem.ts'],
     ['src/api/exportedApi.ts', 'src/views/viewModels/accountTitle.ts'],
     ['src/wiring.ts', 'src/api/exportedApi.ts'],
     ['src/extension.ts', 'src/wiring.ts'],

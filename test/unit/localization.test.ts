@@ -25,7 +25,7 @@ import { leadpingAdapter } from '../../src/core/services/leadping';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { serviceRow, serviceRowOrError, type Row } from '../../src/views/viewModels/accountRows';
-import { describeGlance, undrawableGlance, type GlanceView } from '../../src/views/viewModels/creditGlance';
+import { describeGlance, undrawableGlance, type GlanceView } from '../../src/views/viewModels/statusBarView';
 import {
   describeBaseUrlProblem,
   describeError,

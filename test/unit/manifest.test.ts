@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
 import { lowCreditThresholds } from '../../src/core/settingValues';
-import { GLANCE_TOOLTIP_COMMANDS } from '../../src/views/viewModels/creditGlance';
+import { GLANCE_TOOLTIP_COMMANDS } from '../../src/views/viewModels/statusBarView';
 import { statusMenu, type MenuAction } from '../../src/views/viewModels/statusMenu';
 import { leadpingSnapshot } from '../support/snapshotBuilder';
 

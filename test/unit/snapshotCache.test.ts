@@ -10,7 +10,7 @@ import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
 import { serviceRow, serviceRowOrError, type Row } from '../../src/views/viewModels/accountRows';
-import { describeGlance, glanceOrUndrawable, undrawableGlance, type GlanceInput } from '../../src/views/viewModels/creditGlance';
+import { describeGlance, glanceOrUndrawable, undrawableGlance, type GlanceInput } from '../../src/views/viewModels/statusBarView';
 import { SnapshotCache } from '../../src/storage/snapshotCache';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';

@@ -9,7 +9,7 @@ import { buildLeadpingSnapshot } from '../../src/core/services/leadping';
 import { buildSigneasySnapshot } from '../../src/core/services/signeasy';
 import { EARLIEST_FETCHED_AT, readSnapshot } from '../../src/core/snapshotValidation';
 import { serviceRow } from '../../src/views/viewModels/accountRows';
-import { describeGlance } from '../../src/views/viewModels/creditGlance';
+import { describeGlance } from '../../src/views/viewModels/statusBarView';
 import { leadpingOrganization, leadpingUsageSummary, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
 import { FIXED_NOW } from '../support/clock';
 import { inertAdapter, leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';

@@ -6,7 +6,7 @@ import { accountHolderName } from '../../core/model';
 import type { AccountState } from '../../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { accountTitle } from './accountTitle';
-import { HIDDEN_VALUE } from './creditGlance';
+import { HIDDEN_VALUE } from './statusBarView';
 import { formatCounterValue } from './format';
 
 interface MenuEntry {

@@ -1,10 +1,10 @@
-// The status-bar credit glance: one item, rendered from describeGlance().
+// Renders the status-bar item (statusBarItem.ts) from its view model, describeGlance() in viewModels/statusBarView.ts.
 import type { HeadlineForecast } from '../core/history/headlineForecast';
 import * as vscode from 'vscode';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
-import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/creditGlance';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, glanceOrUndrawable, type GlanceView } from './viewModels/statusBarView';
 import { customHosts, glanceSettings, statusBarClickAction } from '../storage/settings';
-import { backgroundColor, clickCommand } from './glanceItem';
+import { backgroundColor, clickCommand } from './statusBarItem';
 
 export interface CreditStatusBarOptions {
   /** Told when the glance could not be drawn (the item then shows a plain warning that opens the log): for the log. */

@@ -2,8 +2,8 @@
 // written only when it changed, and read as untrusted (any release, or damage, may have written it).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LastGlanceStore } from '../../src/storage/lastGlance';
-import type { GlanceView } from '../../src/views/viewModels/creditGlance';
+import { LastGlanceStore } from '../../src/storage/lastStatusBarText';
+import type { GlanceView } from '../../src/views/viewModels/statusBarView';
 import { MemoryState } from '../support/memoryState';
 
 const KEY = 'accountGlance.lastGlance';

@@ -1,9 +1,9 @@
 // The status-bar item itself, which both halves of start-up use: activate() creates it and paints
 // last session's glance (src/extension.ts), then CreditStatusBar renders into the same item.
 import * as vscode from 'vscode';
-import type { PaintedGlance } from '../storage/lastGlance';
+import type { PaintedGlance } from '../storage/lastStatusBarText';
 import { statusBarClickAction, type StatusBarClickAction } from '../storage/settings';
-import type { GlanceView } from './viewModels/creditGlance';
+import type { GlanceView } from './viewModels/statusBarView';
 
 const STATUS_BAR_ITEM_ID = 'accountGlance.status';
 

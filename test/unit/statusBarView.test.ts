@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { CreditCounter, MoneyAmount, ServiceError } from '../../src/core/model';
 import type { AccountState } from '../../src/core/refresh/accountState';
 import type { GlanceSettings } from '../../src/core/settingValues';
-import { describeGlance, GLANCE_TOOLTIP_COMMANDS, type GlanceView } from '../../src/views/viewModels/creditGlance';
+import { describeGlance, GLANCE_TOOLTIP_COMMANDS, type GlanceView } from '../../src/views/viewModels/statusBarView';
 import { formatCounterValue, formatMoney } from '../../src/views/viewModels/format';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot, inertAdapter } from '../support/snapshotBuilder';
