@@ -3,34 +3,32 @@
 // Times are epoch milliseconds so that a snapshot survives a JSON round trip (globalState) unchanged.
 // No sentence is written here or by the adapters: errors and problems carry ids and values, and
 // the UI words them in the person's language (src/views/viewModels/errorWording.ts, snapshotWording.ts).
+import type * as v from 'valibot';
 import type { BaseUrlProblem } from './http/baseUrl';
 import type { TokenProblem } from './http/token';
+import type {
+  AccountIdentitySchema,
+  AccountPlanSchema,
+  AccountProblemSchema,
+  AccountSnapshotSchema,
+  AutoRefillSchema,
+  CounterUnitSchema,
+  CreditCounterSchema,
+  DetailListSchema,
+  MoneyAmountSchema,
+  PeriodUsageLineSchema,
+  PeriodUsageSchema,
+  ProblemParamsSchema,
+  ProblemSeveritySchema,
+} from './snapshotSchema';
+
+// The stored snapshot and its parts are declared once, as schemas (snapshotSchema.ts): these
+// types are what those schemas read, so the model and the check of stored data cannot drift.
 
 /** How a counter's value is measured. */
-export type CounterUnit = { readonly kind: 'money'; readonly currency: string } | { readonly kind: 'count'; readonly noun?: string };
-
-export interface CreditCounter {
-  /** Stable across releases: settings (`accountGlance.statusBar.counters`) refer to it. */
-  readonly id: string;
-  /** English; the UI names a counter whose id it knows in the person's language, and shows this for any other. */
-  readonly label: string;
-  /** Undefined when the service did not say; the UI shows "—". */
-  readonly value: number | undefined;
-  readonly unit: CounterUnit;
-  /** The one counter that stands for the service at a glance (status bar, low-credit warning). */
-  readonly headline: boolean;
-  /** When this amount runs out on its own (e.g. credits that expire), epoch ms, if the service said. */
-  readonly expiresAt?: number;
-}
-
-export interface AccountIdentity {
-  readonly displayName?: string;
-  readonly email?: string;
-  readonly id?: string;
-  readonly organization?: string;
-  readonly phone?: string;
-  readonly createdAt?: number;
-}
+export type CounterUnit = v.InferOutput<typeof CounterUnitSchema>;
+export type CreditCounter = v.InferOutput<typeof CreditCounterSchema>;
+export type AccountIdentity = v.InferOutput<typeof AccountIdentitySchema>;
 
 /**
  * Who an account belongs to, as the tree, the status bar and the messages name them: the name,
@@ -40,25 +38,9 @@ export function accountHolderName(identity: AccountIdentity | undefined): string
   return identity?.displayName ?? identity?.email;
 }
 
-export interface AutoRefill {
-  readonly enabled?: boolean;
-  readonly amount?: number;
-  readonly trigger?: number;
-  readonly currency?: string;
-}
-
-export interface AccountPlan {
-  readonly name?: string;
-  readonly subscriptionStatus?: string;
-  readonly paid?: boolean;
-  readonly renewsAt?: number;
-  readonly expiresAt?: number;
-  readonly cancelsAt?: number;
-  readonly autoRenew?: boolean;
-  readonly autoRefill?: AutoRefill;
-}
-
-export type ProblemSeverity = 'error' | 'warning' | 'info';
+export type AutoRefill = v.InferOutput<typeof AutoRefillSchema>;
+export type AccountPlan = v.InferOutput<typeof AccountPlanSchema>;
+export type ProblemSeverity = v.InferOutput<typeof ProblemSeveritySchema>;
 
 /**
  * The problems the adapters report, by stable id. The UI keys on them (the "used up" state, the
@@ -79,84 +61,13 @@ export const PROBLEM_IDS = {
 
 export type KnownProblemId = (typeof PROBLEM_IDS)[keyof typeof PROBLEM_IDS];
 
-/** An amount of money with its ISO 4217 currency: the UI formats it in the person's locale. */
-export interface MoneyAmount {
-  readonly amount: number;
-  readonly currency: string;
-}
-
-/** The values a problem's sentence needs. The UI words the sentence; the core only measures. */
-export interface ProblemParams {
-  /** creditsExhausted, belowRefillTrigger (Leadping): the balance. */
-  readonly balance?: MoneyAmount;
-  /** belowRefillTrigger: the balance below which auto-refill would top up. */
-  readonly refillTrigger?: MoneyAmount;
-  /** subscriptionCancels: when, epoch ms. */
-  readonly cancelsAt?: number;
-  /** creditsExhausted (Signeasy): envelope credits left. */
-  readonly envelopesLeft?: number;
-  /** creditsExhausted, graceCreditsInUse (Signeasy): grace envelope credits left, when the service said. */
-  readonly graceEnvelopesLeft?: number;
-}
-
-export interface AccountProblem {
-  /** Stable id: one of PROBLEM_IDS from this release's adapters; any string in data from elsewhere. */
-  readonly id: string;
-  readonly severity: ProblemSeverity;
-  readonly params?: ProblemParams;
-  /**
-   * A sentence in English, only in data this release did not write: a snapshot cached by an older
-   * release (which stored sentences), or a problem id this release does not know. Shown as it is
-   * when the id and params cannot be worded, so nothing is lost; adapters never set it.
-   */
-  readonly message?: string;
-}
-
-/** A long list (identities, certificates) that the tree collapses under its own node. */
-export interface DetailList {
-  readonly id: string;
-  /** English; like a counter's label, the UI names lists whose id it knows. */
-  readonly label: string;
-  readonly items: readonly { readonly label: string; readonly description?: string }[];
-}
-
-/** One channel's share of a billing period's spend: SMS, voice, email … */
-export interface PeriodUsageLine {
-  /** The service's own id for the channel ('sms', 'voice', 'phone_number'); unique within the period. */
-  readonly id: string;
-  /** The service's own name for it; the UI names the channels it knows by id, and shows this for any other. */
-  readonly label: string;
-  /** Spent on it so far, in the period total's currency. */
-  readonly amount: number;
-  /** How many billable units (segments, minutes, messages …) that bought, when the service said. */
-  readonly quantity?: number;
-}
-
-/**
- * What the current billing period has cost so far, by channel (Leadping's `GET /usage/summary/my`).
- * Absent when the service has no such figure, or would not give it for this token.
- */
-export interface PeriodUsage {
-  /** When the period began and ends, epoch ms, when the service said. */
-  readonly periodStart?: number;
-  readonly periodEnd?: number;
-  /** Spent since the period began. */
-  readonly total: MoneyAmount;
-  /** In the service's order; empty when nothing was spent. */
-  readonly lines: readonly PeriodUsageLine[];
-}
-
-export interface AccountSnapshot {
-  readonly serviceId: string;
-  readonly identity: AccountIdentity;
-  readonly plan: AccountPlan;
-  readonly counters: readonly CreditCounter[];
-  readonly problems: readonly AccountProblem[];
-  readonly lists: readonly DetailList[];
-  /** Absent in snapshots from services without it, and in those cached before it existed. */
-  readonly periodUsage?: PeriodUsage;
-  readonly fetchedAt: number;
-}
+export type MoneyAmount = v.InferOutput<typeof MoneyAmountSchema>;
+export type ProblemParams = v.InferOutput<typeof ProblemParamsSchema>;
+export type AccountProblem = v.InferOutput<typeof AccountProblemSchema>;
+export type DetailList = v.InferOutput<typeof DetailListSchema>;
+export type PeriodUsageLine = v.InferOutput<typeof PeriodUsageLineSchema>;
+export type PeriodUsage = v.InferOutput<typeof PeriodUsageSchema>;
+export type AccountSnapshot = v.InferOutput<typeof AccountSnapshotSchema>;
 
 /** Every way a fetch can fail, each explainable to a person. */
 export type ServiceErrorKind =
