@@ -193,7 +193,6 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     ...registerCommands({
       refresher,
-      tokens,
       book,
       log,
       refresh,
