@@ -13,10 +13,11 @@
 //
 // Pure: no `vscode`, no clock (every "now" is passed in), no storage. The memory is a small
 // JSON-able object per account (src/storage/alertMemoryStore.ts keeps it in globalState).
+import * as v from 'valibot';
 import { PROBLEM_IDS, type AccountSnapshot, type CounterUnit, type ProblemParams } from '../model';
 import { creditLevel } from '../refresh/accountState';
-import { asArray, asObject } from '../services/jsonReaders';
 import { clampToRange, type SettingRange } from '../settingValues';
+import { extra, NUMBER, storedObject } from '../storedSchema';
 
 /** Every alert kind, in the order their notifications are shown (the gravest first). */
 export const ALERT_KINDS = ['usedUp', 'lowCredit', 'creditsExpiring', 'billingTrouble'] as const;
@@ -135,35 +136,40 @@ function billingTroubles(snapshot: AccountSnapshot, window: SoonWindow): Billing
 
 const ALERT_MEMORY_VERSION = 1;
 
-export interface AlertMemory {
-  readonly version: typeof ALERT_MEMORY_VERSION;
+/** Kinds as stored, read tolerantly: a value that is not a list reads as none, unknown kinds are left out. */
+const StoredKindsSchema = v.pipe(
+  v.fallback(v.array(v.unknown()), []),
+  v.transform((values) => ALERT_KINDS.filter((kind) => values.includes(kind))),
+  v.readonly(),
+);
+
+/**
+ * The memory as stored. Anything that is not this version's object (a damaged value, a newer
+ * release's) does not read; within it each field reads on its own, so one damaged field costs only itself.
+ */
+const AlertMemorySchema = storedObject({
+  version: v.literal(ALERT_MEMORY_VERSION),
   /** Kinds already said (or superseded) during the current crossing: still active at the last fresh snapshot. */
-  readonly notified: readonly AlertKind[];
+  notified: StoredKindsSchema,
   /** "Don't Warn About This": never said for this account until unmuted. */
-  readonly muted: readonly AlertKind[];
-  /** "Snooze for a Day": nothing is said for this account before then, epoch ms. */
-  readonly snoozedUntil?: number;
-}
+  muted: StoredKindsSchema,
+  /** "Snooze for a Day": nothing is said for this account before then, epoch ms. A moment before 1970 (and -0, which JSON cannot keep) is no snooze. */
+  snoozedUntil: extra(v.pipe(NUMBER, v.gtValue(0))),
+});
+
+export type AlertMemory = v.InferOutput<typeof AlertMemorySchema>;
 
 export function freshAlertMemory(): AlertMemory {
   return { version: ALERT_MEMORY_VERSION, notified: [], muted: [] };
 }
 
 /**
- * The memory as stored, read tolerantly: anything that is not this version's object (a damaged
- * value, a newer release's) reads as fresh memory, and unknown kinds are left out. Never throws.
- * Reading fresh memory costs at most one repeat of each condition still active.
+ * The memory as stored, read through AlertMemorySchema into its canonical shape; what does not
+ * read is fresh memory. Reading fresh memory costs at most one repeat of each condition still active.
  */
 export function readAlertMemory(stored: unknown): AlertMemory {
-  const object = asObject(stored);
-  if (object?.version !== ALERT_MEMORY_VERSION) return freshAlertMemory();
-  const snoozedUntil = object.snoozedUntil;
-  return withMemory(freshAlertMemory(), {
-    notified: kindsIn(asArray(object.notified)),
-    muted: kindsIn(asArray(object.muted)),
-    // A moment before 1970 (and -0, which JSON cannot keep) is no snooze.
-    snoozedUntil: typeof snoozedUntil === 'number' && Number.isFinite(snoozedUntil) && snoozedUntil > 0 ? snoozedUntil : undefined,
-  });
+  const reading = v.safeParse(AlertMemorySchema, stored);
+  return reading.success ? withMemory(freshAlertMemory(), reading.output) : freshAlertMemory();
 }
 
 export interface AlertPreferences {
@@ -254,10 +260,6 @@ function withMemory(
     muted: ALERT_KINDS.filter((kind) => muted.includes(kind)),
     ...(snoozedUntil === undefined ? {} : { snoozedUntil }),
   };
-}
-
-function kindsIn(values: readonly unknown[]): AlertKind[] {
-  return ALERT_KINDS.filter((kind) => values.includes(kind));
 }
 
 // ---------------------------------------------------------------------------------------------
