@@ -173,6 +173,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   });
   const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
     locale,
+    extensionUri: context.extensionUri,
     onRenderError: logRenderError('credit history'),
     onDidRender: seams.onHistoryHtml,
   });
@@ -225,18 +226,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       exported.noteChange();
       if (!state.signedIn) keeper.owned(keeper.forget(accountKey), `${accountKey}: sign-out`);
     }),
-    tokens.onDidChangeElsewhere(
-      (accountKey, change) =>
-        keeper.owned(
-          book.followTokenChange(accountKey, change).then((what) => what && log.info(what)),
-          `${accountKey}: another window's token change`,
-        ),
-      (accountKey) => log.warn(`${accountKey}: the API token changed in another window, but secret storage could not be read.`),
-    ),
-    index.onDidChangeElsewhere(
-      (entries) => book.apply(entries),
-      () => log.warn('The list of accounts changed in another window, but secret storage could not be read.'),
-    ),
+    ...book.followOtherWindows(log),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       baseUrls.changedBy(event).forEach(followBaseUrl);
@@ -264,25 +254,22 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
   log.info(`Ready in ${timings.readyMs.toFixed(1)} ms after activation began (wiring ${(performance.now() - wiringStart).toFixed(1)} ms).`);
 
-  if (!testHooks) return exported.api;
-  const testApi = createTestApi(
-    {
-      refresher,
-      tokens,
-      secrets: context.secrets,
-      globalState,
-      globalStorageUri: context.globalStorageUri,
-      cache,
-      tree,
-      schedule,
-      logUri: context.logUri,
-      timings,
-      startup,
-      accountsProvider,
-    },
-    testHooks,
-  );
-  return Object.freeze({ ...exported.api, testApi });
+  const { secrets, globalStorageUri, logUri } = context;
+  const parts = {
+    refresher,
+    tokens,
+    secrets,
+    globalState,
+    globalStorageUri,
+    cache,
+    tree,
+    schedule,
+    logUri,
+    timings,
+    startup,
+    accountsProvider,
+  };
+  return testHooks ? Object.freeze({ ...exported.api, testApi: createTestApi(parts, testHooks) }) : exported.api;
 }
 
 /** The README's troubleshooting section, in VS Code's Markdown preview; on the web when that cannot open. */

@@ -119,6 +119,25 @@ export class AccountBook {
     return `${accountKey}: API token changed in another window; refreshed.`;
   }
 
+  /** Follows what other windows change: tokens (followTokenChange()) and the list (apply()); what happened, and failures, go to the log. */
+  followOtherWindows(log: { info(message: string): void; warn(message: string): void }): { dispose(): unknown }[] {
+    return [
+      this.tokens.onDidChangeElsewhere(
+        (accountKey, change) => {
+          this.followTokenChange(accountKey, change).then(
+            (what) => what && log.info(what),
+            (error: unknown) => log.warn(`${accountKey}: another window's token change could not be followed: ${String(error)}`),
+          );
+        },
+        (accountKey) => log.warn(`${accountKey}: the API token changed in another window, but secret storage could not be read.`),
+      ),
+      this.index.onDidChangeElsewhere(
+        (entries) => this.apply(entries),
+        () => log.warn('The list of accounts changed in another window, but secret storage could not be read.'),
+      ),
+    ];
+  }
+
   /**
    * The person changed a service's base URL: every signed-in account reconnects at once (not held
    * back by the request budget). Resolves to the account whose token is bound to another origin,

@@ -15,13 +15,12 @@ import {
 
 const VIEW_TYPE = 'accountGlance.creditHistory';
 /** package.json's publisher.name: where media/ is when the caller does not say. */
-const OWN_EXTENSION_ID = 'accountglance.account-glance';
 /** A month shows the recent habit and the last refills without a year's clutter. */
 const DEFAULT_RANGE_DAYS: ChartRangeDays = 30;
 
 export interface CreditHistoryPanelOptions {
-  /** The extension's install folder (context.extensionUri); defaults to this extension's own. */
-  readonly extensionUri?: vscode.Uri;
+  /** The extension's install folder (context.extensionUri): its media/ folder holds the page's stylesheet and script. */
+  readonly extensionUri: vscode.Uri;
   /** Defaults to VS Code's display language. */
   readonly locale?: string;
   /** Told when the data source or the rendering throws (the page then says so): for the log. */
@@ -37,7 +36,7 @@ export class CreditHistoryPanel implements vscode.Disposable {
 
   constructor(
     private readonly accounts: () => readonly ChartAccount[],
-    private readonly options: CreditHistoryPanelOptions = {},
+    private readonly options: CreditHistoryPanelOptions,
   ) {}
 
   /** Opens the panel, or brings the open one to the front. */
@@ -101,11 +100,7 @@ export class CreditHistoryPanel implements vscode.Disposable {
   }
 
   private mediaFolder(): vscode.Uri {
-    const extensionUri = this.options.extensionUri ?? vscode.extensions.getExtension(OWN_EXTENSION_ID)?.extensionUri;
-    // This code runs only inside its own extension, so the lookup cannot miss; say so plainly if it ever does.
-    if (extensionUri === undefined)
-      throw new Error(`The extension ${OWN_EXTENSION_ID} is not installed: no media folder for the credit history`);
-    return vscode.Uri.joinPath(extensionUri, 'media');
+    return vscode.Uri.joinPath(this.options.extensionUri, 'media');
   }
 
   private forgetPanel(): void {
