@@ -16,8 +16,9 @@
 // The size is capped twice (see the constants): by entry counts, cheap enough to apply on every
 // refresh, and by JSON length (shrinkToJsonLength), which the store applies before it writes.
 // Entries are stored as tuples, not objects, because size is what bounds how far back history reaches.
+import * as v from 'valibot';
 import type { AccountSnapshot, CounterUnit } from '../model';
-import { asCurrencyCode } from '../money';
+import { CURRENCY, NUMBER, storedVariant, TEXT } from '../storedSchema';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -61,26 +62,58 @@ const FUTURE_TOLERANCE_MS = DAY_MS;
 /** Money has cents and counts are whole: rounding sums to a millionth removes float noise (0.1 + 0.2) and nothing else. */
 const AMOUNT_PRECISION = 1e6;
 
+// The stored shape, declared once: the types below are what these schemas read. A stored history is
+// read piece by piece (readAccountHistory): a counter whose id or unit does not read, or an entry
+// that does not, is dropped on its own and counted for the log.
+
+const SampleTimeSchema = v.pipe(v.number(), v.minValue(EARLIEST_SAMPLE_AT), v.maxValue(LATEST_SAMPLE_AT));
+/** A bucket's sums of falls and rises: never negative. */
+const SumSchema = v.pipe(NUMBER, v.minValue(0));
+
 /** One refresh's value: [epoch ms, value]. */
-export type RawSample = readonly [at: number, value: number];
+const RawSampleSchema = v.pipe(v.strictTuple([SampleTimeSchema, NUMBER]), v.readonly());
 /**
- * A clock hour's or a UTC day's samples folded together: the last sample's time and value, and the
- * sums of every fall and rise since the entry before it (in this tier or an older one).
+ * A clock hour's or a UTC day's samples folded together: [epoch ms, value, spent, refilled], the
+ * last sample's time and value, and the sums of every fall and rise since the entry before it (in
+ * this tier or an older one).
  */
-export type HistoryBucket = readonly [at: number, value: number, spent: number, refilled: number];
+const HistoryBucketSchema = v.pipe(v.strictTuple([SampleTimeSchema, NUMBER, SumSchema, SumSchema]), v.readonly());
 
-export interface CounterHistory {
-  readonly unit: CounterUnit;
-  readonly daily: readonly HistoryBucket[];
-  readonly hourly: readonly HistoryBucket[];
-  readonly raw: readonly RawSample[];
-}
+const CounterIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_COUNTER_ID_LENGTH));
+/** A snapshot's unit, with the noun bounded as an id is: history is kept for long. */
+const HistoryUnitSchema = storedVariant(
+  'kind',
+  [
+    v.object({ kind: v.literal('money'), currency: CURRENCY }),
+    v.object({ kind: v.literal('count'), noun: v.optional(v.pipe(TEXT, v.maxLength(MAX_COUNTER_ID_LENGTH))) }),
+  ],
+  'is not money or count',
+);
 
-export interface AccountHistory {
-  readonly version: 1;
-  /** By counter id. Read through samplesOf(): an id such as "constructor" must not find Object's. */
-  readonly counters: Readonly<Record<string, CounterHistory>>;
-}
+const CounterHistorySchema = v.pipe(
+  v.object({
+    unit: HistoryUnitSchema,
+    daily: v.pipe(v.array(HistoryBucketSchema), v.readonly()),
+    hourly: v.pipe(v.array(HistoryBucketSchema), v.readonly()),
+    raw: v.pipe(v.array(RawSampleSchema), v.readonly()),
+  }),
+  v.readonly(),
+);
+
+/** The whole history, as readAccountHistory() answers it (its tests hold it to this). */
+export const AccountHistorySchema = v.pipe(
+  v.object({
+    version: v.literal(HISTORY_VERSION),
+    /** By counter id. Read through samplesOf(): an id such as "constructor" must not find Object's. */
+    counters: v.pipe(v.record(CounterIdSchema, CounterHistorySchema), v.readonly()),
+  }),
+  v.readonly(),
+);
+
+export type RawSample = v.InferOutput<typeof RawSampleSchema>;
+export type HistoryBucket = v.InferOutput<typeof HistoryBucketSchema>;
+export type CounterHistory = v.InferOutput<typeof CounterHistorySchema>;
+export type AccountHistory = v.InferOutput<typeof AccountHistorySchema>;
 
 export interface HistorySample {
   /** Epoch ms. */
@@ -103,7 +136,7 @@ export function recordSnapshot(history: AccountHistory | undefined, snapshot: Ac
     const { id, value } = counter;
     // readUnit() copies: the snapshot's object is not kept, and a unit the reader would refuse is not written.
     const unit = readUnit(counter.unit);
-    if (!isCounterId(id) || unit === undefined || typeof value !== 'number' || !Number.isFinite(value)) continue;
+    if (!v.is(CounterIdSchema, id) || unit === undefined || typeof value !== 'number' || !Number.isFinite(value)) continue;
     const existing = counters.get(id);
     const existingLastAt = existing === undefined ? undefined : lastEntryAt(existing);
     // Start again when a new currency makes every old value meaningless next to the new ones, or
@@ -214,22 +247,16 @@ function readCounters(storedCounters: Readonly<Record<string, unknown>>, onDropp
     try {
       const fields = storedCounters[id];
       const unit = isRecord(fields) ? readUnit(fields.unit) : undefined;
-      if (!isCounterId(id) || !isRecord(fields) || unit === undefined) {
+      if (!v.is(CounterIdSchema, id) || !isRecord(fields) || unit === undefined) {
         badCounters++;
         continue;
       }
       // Each tier must start after the one before it ends: daily, then hourly, then raw.
-      const daily = readTier(fields.daily, 4, -Infinity);
-      const hourly = readTier(fields.hourly, 4, lastEntryTime(daily.entries));
-      const raw = readTier(fields.raw, 2, lastEntryTime(hourly.entries) ?? lastEntryTime(daily.entries));
+      const daily = readTier(fields.daily, HistoryBucketSchema, -Infinity);
+      const hourly = readTier(fields.hourly, HistoryBucketSchema, lastEntryTime(daily.entries));
+      const raw = readTier(fields.raw, RawSampleSchema, lastEntryTime(hourly.entries) ?? lastEntryTime(daily.entries));
       badEntries += daily.dropped + hourly.dropped + raw.dropped;
-      // readTier() checked each entry's width: 4 numbers in the bucket tiers, 2 in raw.
-      const counter: CounterHistory = {
-        unit,
-        daily: daily.entries as unknown as HistoryBucket[],
-        hourly: hourly.entries as unknown as HistoryBucket[],
-        raw: raw.entries as unknown as RawSample[],
-      };
+      const counter: CounterHistory = { unit, daily: daily.entries, hourly: hourly.entries, raw: raw.entries };
       if (entryCount(counter) > 0) counters.set(id, counter);
     } catch {
       badCounters++;
@@ -246,42 +273,34 @@ function readCounters(storedCounters: Readonly<Record<string, unknown>>, onDropp
   return { version: HISTORY_VERSION, counters: Object.fromEntries(capped) };
 }
 
-/** The well-formed entries of a stored tier, in strictly increasing time after `after`, and how many were not. */
-function readTier(value: unknown, width: 2 | 4, after: number | undefined): { entries: number[][]; dropped: number } {
+/** The entries of a stored tier that read, in strictly increasing time after `after`, and how many did not. */
+function readTier<TEntry extends readonly [number, ...number[]]>(
+  value: unknown,
+  entrySchema: v.GenericSchema<unknown, TEntry>,
+  after: number | undefined,
+): { entries: TEntry[]; dropped: number } {
   if (value === undefined || value === null) return { entries: [], dropped: 0 };
   if (!Array.isArray(value)) return { entries: [], dropped: 1 };
-  const entries: number[][] = [];
+  const entries: TEntry[] = [];
   let dropped = 0;
   let lastAt = after ?? -Infinity;
   for (let index = 0; index < value.length; index++) {
-    const entry = readEntry(value[index], width);
-    if (entry === undefined || entry[0]! <= lastAt) {
+    // The schema's output is a copy: nothing stored is kept by reference.
+    const reading = v.safeParse(entrySchema, value[index]);
+    if (!reading.success || reading.output[0] <= lastAt) {
       dropped++;
       continue;
     }
-    entries.push(entry);
-    lastAt = entry[0]!;
+    entries.push(reading.output);
+    lastAt = reading.output[0];
   }
   return { entries, dropped };
 }
 
-/** [at, value] or [at, value, spent, refilled]: a valid time, finite numbers, sums never negative. */
-function readEntry(value: unknown, width: 2 | 4): number[] | undefined {
-  if (!Array.isArray(value) || value.length !== width) return undefined;
-  const numbers = Array.from(value as unknown[], (item) => (typeof item === 'number' && Number.isFinite(item) ? item : undefined));
-  if (numbers.some((item) => item === undefined)) return undefined;
-  const [at, , spent = 0, refilled = 0] = numbers as number[];
-  if (!isSampleTime(at) || spent < 0 || refilled < 0) return undefined;
-  return numbers as number[];
-}
-
+/** The unit as HistoryUnitSchema reads it (a copy), or undefined where it does not read. */
 function readUnit(value: unknown): CounterUnit | undefined {
-  if (!isRecord(value)) return undefined;
-  const { kind, currency, noun } = value;
-  if (kind === 'money') return typeof currency === 'string' && asCurrencyCode(currency) === currency ? { kind, currency } : undefined;
-  if (kind !== 'count') return undefined;
-  if (noun === undefined || noun === null) return { kind };
-  return typeof noun === 'string' && noun.length <= MAX_COUNTER_ID_LENGTH ? { kind, noun } : undefined;
+  const reading = v.safeParse(HistoryUnitSchema, value);
+  return reading.success ? reading.output : undefined;
 }
 
 /** The noun is only the UI's word for a count ("envelopes"): renaming it leaves old values right. */
@@ -458,10 +477,6 @@ function roundAmount(amount: number): number {
 
 function isSampleTime(at: unknown): at is number {
   return typeof at === 'number' && at >= EARLIEST_SAMPLE_AT && at <= LATEST_SAMPLE_AT;
-}
-
-function isCounterId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= MAX_COUNTER_ID_LENGTH;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
