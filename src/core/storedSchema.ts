@@ -26,6 +26,9 @@ export const CURRENCY = v.pipe(v.string('is not a 3-letter currency code'), v.re
 
 const NOT_AN_OBJECT = 'is not an object';
 
+/** Any object (not an array, not null), its keys unread: for records keyed by data, read entry by entry. */
+export const OBJECT = v.custom<JsonObject>(isObject, NOT_AN_OBJECT);
+
 /** An object (not an array, not null) with `entries`, read as the header says; its output is readonly. */
 export function storedObject<const TEntries extends v.ObjectEntries>(entries: TEntries) {
   return stored(v.object(entries), [entries]);
@@ -52,7 +55,7 @@ export function storedList<const TItem extends v.GenericSchema>(item: TItem) {
 
 function stored<const TSchema extends v.GenericSchema>(schema: TSchema, entryLists: readonly v.ObjectEntries[]) {
   return v.pipe(
-    v.custom<JsonObject>(isObject, NOT_AN_OBJECT),
+    OBJECT,
     v.transform((fields: JsonObject): unknown => knownFields(fields, entryLists)),
     schema,
     v.readonly(),

@@ -13,10 +13,11 @@
 // it reads: into each write, and into every record another window wrote, writing the merge back
 // when that record dropped one. Releases before the stamps read `accounts` alone and skip `at`.
 // The record is stored data from any release: what does not read as this shape is left out.
+import * as v from 'valibot';
 import type * as vscode from 'vscode';
 import { isAccountKey } from '../core/accounts/accountKey';
 import type { AccountDetails } from '../core/refresh/accountRefresher';
-import { asObject } from '../core/services/jsonReaders';
+import { extra, OBJECT, storedObject, TEXT } from '../core/storedSchema';
 
 const INDEX_KEY = 'accountGlance.accounts';
 const INDEX_VERSION = 1;
@@ -176,20 +177,44 @@ export class AccountIndex {
   }
 }
 
+/** A change's stamp: a whole number of epoch ms (not ahead of this window's clock: parseRecord checks that). */
+const StampSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/**
+ * The record as stored. Only this version's object reads; within it, `accounts` and `removed` are
+ * read entry by entry (parseRecord), and what does not read is left out on its own. `removed` is
+ * what tells a record from a release that merges (it keeps tombstones).
+ */
+const StoredIndexSchema = storedObject({
+  version: v.literal(INDEX_VERSION),
+  /** By account key: what a person said about the account, and when. */
+  accounts: extra(OBJECT),
+  /** By account key: when it was taken off the list. */
+  removed: extra(OBJECT),
+});
+
+/** An entry under `accounts`: a label that is not text reads as none, pinned only when true, a bad stamp as none (older releases wrote none). */
+const StoredDetailsSchema = storedObject({
+  label: extra(TEXT),
+  pinned: extra(v.literal(true)),
+  at: extra(StampSchema),
+});
+
 /** What reads well of a stored record; anything else counts as no entry. */
 function parseRecord(stored: string | undefined, latestStamp: number): StoredRecord {
-  const fields = asObject(parseJson(stored));
-  if (fields?.version !== INDEX_VERSION) return { changes: new Map(), merges: false };
+  const reading = v.safeParse(StoredIndexSchema, parseJson(stored));
+  if (!reading.success) return { changes: new Map(), merges: false };
+  const { accounts = {}, removed } = reading.output;
+  const stampOf = (value: unknown) => (v.is(StampSchema, value) && value <= latestStamp ? value : undefined);
   const changes = new Map<string, Change>();
-  for (const [accountKey, value] of Object.entries(asObject(fields.accounts) ?? {})) {
-    const details = asObject(value);
-    if (!isAccountKey(accountKey) || !details) continue;
+  for (const [accountKey, value] of Object.entries(accounts)) {
+    const details = v.safeParse(StoredDetailsSchema, value);
+    if (!isAccountKey(accountKey) || !details.success) continue;
     // An entry an older release wrote has no stamp: any stamped change is later.
-    changes.set(accountKey, { at: stampOf(details.at, latestStamp) ?? 0, details: cleanDetails(details) });
+    changes.set(accountKey, { at: stampOf(details.output.at) ?? 0, details: cleanDetails(details.output) });
   }
-  const removed = asObject(fields.removed);
   for (const [accountKey, value] of Object.entries(removed ?? {})) {
-    const at = stampOf(value, latestStamp);
+    const at = stampOf(value);
     if (!isAccountKey(accountKey) || at === undefined) continue;
     const removal = { at, details: undefined };
     const there = changes.get(accountKey);
@@ -205,10 +230,6 @@ function parseJson(stored: string | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-function stampOf(value: unknown, latest: number): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= latest ? value : undefined;
 }
 
 /** The record as stored: live entries under `accounts`, where older releases read them; tombstones beside. */
