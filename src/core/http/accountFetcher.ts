@@ -7,7 +7,8 @@ import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 import { checkBaseUrl } from './baseUrl';
 import type { FetchResult, ServiceError, ServiceErrorKind } from '../model';
 import { parseRetryAfterMs } from './retryAfter';
-import { REDACTED, redactSecrets } from './redact';
+import { describeErrorBody, looksLikeHtml, truncateQuote, withoutByteOrderMark } from './errorQuote';
+import { redactSecrets } from './redact';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
 import { REQUEST_TIMEOUT_SECONDS } from '../settingValues';
 import type { JsonResponse, ServiceAdapter, ServiceHttp } from '../services/serviceAdapter';
@@ -59,7 +60,6 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_RETRIES = 2;
 /** Ceilings of 0.5 s, 1 s, 2 s …; no cap, since maxRetries already bounds the tries. */
 const SERVER_RETRY_BACKOFF: BackoffSteps = { baseMs: 500 };
-const MAX_QUOTED_DETAIL = 200;
 
 export class AccountFetcher {
   /** Requests under way, keyed by URL and the token's fingerprint: concurrent refreshes share them. */
@@ -280,75 +280,6 @@ function describeStatus({ path, status, detail, retryAfterMs, location, fail }: 
     return fail('unexpected', { reason: 'redirected', path, status, ...(target === undefined ? {} : { origin: target }) });
   }
   return fail('unexpected', { reason: 'unexpectedStatus', path, status, ...quoted });
-}
-
-/** Only the start of an error body is ever read for a quote: plenty for a message, and it bounds the redaction work. */
-const MAX_QUOTABLE_BODY_CHARS = 64 * 1024;
-
-/**
- * The human part of an error body: RFC 9457 title/detail, `{status,message}`, or a web page's title.
- * The body is redacted as it came, before parsing or clean-up could turn an escaped or broken-up
- * echo of the token into something else, and the quote is redacted again at the end.
- */
-function describeErrorBody(text: string, contentType: string, token: string): string | undefined {
-  const body = redactSecrets(withoutByteOrderMark(text).slice(0, MAX_QUOTABLE_BODY_CHARS), [token]);
-  let found: string | undefined;
-  if (looksLikeHtml(body, contentType)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
-    found = title ?? body;
-  } else {
-    try {
-      found = describeJsonError(JSON.parse(body) as unknown);
-    } catch {
-      found = body;
-    }
-  }
-  return found === undefined ? undefined : sanitizeQuote(found, token);
-}
-
-/** Some servers start UTF-8 with a byte order mark, which JSON.parse refuses. */
-function withoutByteOrderMark(text: string): string {
-  return text.startsWith('\ufeff') ? text.slice(1) : text;
-}
-
-function describeJsonError(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const record = body as Record<string, unknown>;
-  const text = (key: string) =>
-    typeof record[key] === 'string' && (record[key] as string).trim() !== '' ? (record[key] as string).trim() : undefined;
-  const title = text('title');
-  const detail = text('detail') ?? text('message') ?? text('error_description') ?? text('error');
-  if (title && detail && title !== detail) return `${title}: ${detail}`;
-  return detail ?? title;
-}
-
-/** Quotable service text: no markup, no control or invisible characters, one line, no token; bounded last, so a cut never leaves part of a token. */
-function sanitizeQuote(text: string, token: string): string | undefined {
-  const plain = redactSecrets(
-    text
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&[a-z#0-9]+;/gi, ' ')
-      .replace(/\p{Cf}/gu, '')
-      .replace(/\p{Cc}/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-    [token],
-  );
-  if (plain === '') return undefined;
-  return truncateQuote(plain);
-}
-
-function truncateQuote(text: string): string {
-  if (text.length <= MAX_QUOTED_DETAIL) return text;
-  let cut = MAX_QUOTED_DETAIL - 1;
-  // Cut before a marker rather than through it: "[reda…" reads like a glitch.
-  const marker = text.lastIndexOf(REDACTED, cut - 1);
-  if (marker !== -1 && marker + REDACTED.length > cut) cut = marker;
-  return `${text.slice(0, cut).trimEnd()}…`;
-}
-
-function looksLikeHtml(text: string, contentType: string): boolean {
-  return /\bhtml\b/i.test(contentType) || /^\s*<(!doctype|html|head|body)/i.test(text);
 }
 
 function describeNetworkError(url: string, error: unknown): ErrorValues {
