@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import { samplesOf, type HistoryPoint } from '../../src/core/history/creditHistory';
 import { findRefills, forecastCounter, type CounterForecast } from '../../src/core/history/forecast';
 import {
-  escapeHtml,
   isRangeMessage,
   renderHistoryChartHtml,
   renderHistoryUnavailableHtml,
@@ -17,6 +16,7 @@ import { FIXED_NOW } from '../support/clock';
 import { DAY_MS, ENVELOPES, historyOf, USD } from '../support/historyBuilder';
 import { leadpingSnapshot } from '../support/snapshotBuilder';
 import { DEC_1, NBSP } from '../support/wording';
+import { escapeHtml } from '../../src/views/viewModels/surfaceText';
 
 const NONCE = 'cmFuZG9tLW5vbmNl';
 const CSP_SOURCE = 'vscode-webview-test-source';

@@ -69,6 +69,16 @@ export function formatExactTime(at: number | undefined, locale?: string): string
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
+/** The exact moment in a given time zone (the system's when undefined), for the credit history's chart and table. */
+export function formatDateTime(at: number, locale: string | undefined, timeZone: string | undefined): string {
+  if (!Number.isFinite(at) || Math.abs(at) > 8.64e15) return MISSING;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone === undefined ? {} : { timeZone }),
+  }).format(new Date(at));
+}
+
 export function formatYesNo(value: boolean | undefined, yes = l10n.t('Yes'), no = l10n.t('No')): string {
   if (value === undefined) return MISSING;
   return value ? yes : no;

@@ -2,9 +2,9 @@
 // (names, emails, plans, counter labels, error details) can hold syntax a surface would act on:
 // notifications and input-box messages turn [words](command:…) into a link that runs a command,
 // quick picks and the status bar turn $(name) into an icon, tooltips and Copy Summary render
-// Markdown. Call sites never escape by hand: the surfaces' one door (src/commands/prompts.ts for
-// messages, picks and prompts; the view models for tooltips and summaries) passes their text
-// through here. No `vscode` import: tested in plain Node.
+// Markdown, the Credit History webview renders HTML. Call sites never escape by hand: the
+// surfaces' one door (src/commands/prompts.ts for messages, picks and prompts; the view models for
+// tooltips, summaries and the webview's page) passes their text through here. No `vscode` import: tested in plain Node.
 import { shorten } from '../../core/text/serviceText';
 
 /** Placed between the two characters that would start a link target or an icon: invisible, and no parser matches across it. */
@@ -40,6 +40,13 @@ export function plainDetail(text: string): string {
 export function markdownText(text: string): string {
   return oneLine(text, MAX_SURFACE_TEXT_LENGTH).replace(/[\\`*_{}[\]()<>#+\-.!|~$:]/g, (character) => `\\${character}`);
 }
+
+/** Text for HTML content and quoted attribute values: nothing from data may open a tag or close a quote. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character);
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** A line of the log: no line breaks or invisible characters, so service text cannot forge a line of its own. */
 export function logText(text: string): string {
