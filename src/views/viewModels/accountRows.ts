@@ -1,88 +1,24 @@
-// What the Accounts tree shows for one service, as plain data. The tree provider turns these
-// rows into TreeItems; keeping them free of `vscode` lets every state be tested in plain Node.
-// Every word goes through l10n.t (the bundle VS Code loaded); sentences about errors and problems
-// come from errorWording.ts and snapshotWording.ts.
-import type { HeadlineForecast } from '../../core/history/headlineForecast';
-import { describeForecast, describeForecastBriefly } from './forecastText';
+// What the Accounts tree shows for one account, as plain data: its node (who, the headline value,
+// the worst problem, how fresh the data is, its icon and tooltip) and what comes first under it
+// (the server when not the default, an error and what to do about it, data from the last session,
+// or a way to sign in). The rows of the data itself come from snapshotRows.ts; what a row is, from
+// treeRow.ts. Every word goes through l10n.t (the bundle VS Code loaded); sentences about errors and
+// problems come from errorWording.ts and snapshotWording.ts.
 import * as l10n from '@vscode/l10n';
 import { BASE_URL_SETTING } from '../../core/settingValues';
 import { accountStatus, type AccountState, type AccountStatus } from '../../core/refresh/accountState';
-import {
-  accountHolderName,
-  type AccountProblem,
-  type AccountSnapshot,
-  type DetailList,
-  type PeriodUsage,
-  type ProblemSeverity,
-  type ServiceError,
-} from '../../core/model';
+import { accountHolderName, type ServiceError } from '../../core/model';
 import { describeError, errorTitle } from './errorWording';
 import type { ServiceAdapter } from '../../core/services/serviceAdapter';
-import {
-  formatCount,
-  formatCounterValue,
-  formatDate,
-  formatDateRange,
-  formatExactTime,
-  formatMoney,
-  formatRelativeTime,
-  formatText,
-  formatYesNo,
-  MISSING,
-} from './format';
+import { formatCounterValue, formatExactTime, formatRelativeTime, MISSING } from './format';
 import { markdownText } from './surfaceText';
 import { summarizeProblems, type ProblemSummary } from './problemSummary';
 import { accountTitle } from './accountTitle';
-import { counterLabel, describeProblem, detailListLabel, usageLineLabel } from './snapshotWording';
+import { describeProblem } from './snapshotWording';
+import { snapshotSections } from './snapshotRows';
+import { SEVERITY_ICONS, type Row, type RowCommand, type RowContext, type RowIcon } from './treeRow';
 
-export interface RowIcon {
-  /** A codicon id, e.g. 'pass', 'sync~spin'. */
-  readonly id: string;
-  /** A theme colour id, e.g. 'charts.green'. */
-  readonly color?: string;
-}
-
-interface RowCommand {
-  readonly command: string;
-  readonly title: string;
-  readonly arguments?: readonly unknown[];
-}
-
-type RowKind = 'service' | 'section' | 'value' | 'list' | 'action' | 'message';
-
-export interface Row {
-  /** Stable across refreshes so the tree keeps what a person expanded. */
-  readonly id: string;
-  readonly kind: RowKind;
-  readonly label: string;
-  readonly description?: string;
-  /** Markdown. */
-  readonly tooltip?: string;
-  readonly icon?: RowIcon;
-  /** What "Copy Value" puts on the clipboard. */
-  readonly copyText?: string;
-  readonly command?: RowCommand;
-  readonly children?: readonly Row[];
-  readonly expanded?: boolean;
-  /** For menus: 'service.signedIn', 'service.signedIn.pinned', 'service.signedOut', 'value'. */
-  readonly contextValue?: string;
-}
-
-export interface RowContext {
-  readonly now: number;
-  readonly locale?: string;
-  /** The host each service's data comes from, for services whose base URL is not their default. */
-  readonly customHosts?: Readonly<Record<string, string>>;
-  /** Each account's headline forecast, by account key, once one was made. */
-  readonly forecasts?: Readonly<Record<string, HeadlineForecast>>;
-  /**
-   * Many accounts share the view: each account's line carries its headline value too, so with
-   * the view collapsed (its Collapse All button) every account's state and value show in one line
-   * each. Rows stay expanded: VS Code remembers each row's state by id, so a row first drawn
-   * closed would stay closed even once it needs attention.
-   */
-  readonly compact?: boolean;
-}
+export type { Row, RowContext, RowIcon } from './treeRow';
 
 const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
   signedOut: { id: 'circle-slash', color: 'disabledForeground' },
@@ -90,12 +26,6 @@ const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
   fresh: { id: 'pass', color: 'testing.iconPassed' },
   stale: { id: 'history', color: 'list.warningForeground' },
   error: { id: 'error', color: 'list.errorForeground' },
-};
-
-const SEVERITY_ICONS: Record<ProblemSeverity, RowIcon> = {
-  error: { id: 'error', color: 'list.errorForeground' },
-  warning: { id: 'warning', color: 'list.warningForeground' },
-  info: { id: 'info' },
 };
 
 export function serviceRow(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row {
@@ -334,185 +264,4 @@ function errorAction(accountKey: string, error: ServiceError): { command: RowCom
     default:
       return { command: { command: 'accountGlance.showLog', title: l10n.t('Show log') }, clickHint: l10n.t('Click to show log.') };
   }
-}
-
-function snapshotSections(adapter: ServiceAdapter, accountKey: string, snapshot: AccountSnapshot, context: RowContext): Row[] {
-  const base = accountKey;
-  const { identity, plan } = snapshot;
-  const dateRow = (id: string, label: string, at: number | undefined): Row =>
-    valueRow(`${base}/${id}`, label, formatRelativeTime(at, context.now, context.locale), formatExactTime(at, context.locale));
-
-  const profile = [
-    valueRow(`${base}/profile/name`, l10n.t('Name'), formatText(identity.displayName)),
-    valueRow(`${base}/profile/email`, l10n.t('Email'), formatText(identity.email)),
-    valueRow(`${base}/profile/organization`, l10n.t('Organization'), formatText(identity.organization)),
-    ...(identity.phone ? [valueRow(`${base}/profile/phone`, l10n.t('Phone'), formatText(identity.phone))] : []),
-    valueRow(`${base}/profile/id`, l10n.t('User ID'), formatText(identity.id)),
-    dateRow('profile/created', l10n.t('Member since'), identity.createdAt),
-  ];
-
-  const onOff = (value: boolean | undefined) => formatYesNo(value, l10n.t('On'), l10n.t('Off'));
-  const planRows = [
-    valueRow(`${base}/plan/name`, l10n.t('Plan'), formatText(plan.name)),
-    valueRow(`${base}/plan/status`, l10n.t('Subscription'), formatText(plan.subscriptionStatus)),
-  ];
-  if (plan.paid !== undefined) planRows.push(valueRow(`${base}/plan/paid`, l10n.t('Paid plan'), formatYesNo(plan.paid)));
-  if (plan.renewsAt !== undefined) planRows.push(dateRow('plan/renews', l10n.t('Renews'), plan.renewsAt));
-  if (plan.expiresAt !== undefined) planRows.push(dateRow('plan/expires', l10n.t('Expires'), plan.expiresAt));
-  if (plan.cancelsAt !== undefined) planRows.push(dateRow('plan/cancels', l10n.t('Cancels'), plan.cancelsAt));
-  if (plan.autoRenew !== undefined) planRows.push(valueRow(`${base}/plan/autoRenew`, l10n.t('Auto-renew'), onOff(plan.autoRenew)));
-  if (plan.autoRefill) {
-    const refill = plan.autoRefill;
-    const detail =
-      refill.enabled && (refill.amount !== undefined || refill.trigger !== undefined)
-        ? l10n.t('On: add {amount} below {trigger}', {
-            amount: formatMoney(refill.amount, refill.currency, context.locale),
-            trigger: formatMoney(refill.trigger, refill.currency, context.locale),
-          })
-        : onOff(refill.enabled);
-    planRows.push(valueRow(`${base}/plan/autoRefill`, l10n.t('Auto-refill'), detail));
-  }
-
-  const credits = snapshot.counters.map((counter) => {
-    const value = formatCounterValue(counter.value, counter.unit, context.locale);
-    const row = valueRow(
-      `${base}/credits/${counter.id}`,
-      counterLabel(counter),
-      value,
-      undefined,
-      counter.headline ? { id: 'star-full' } : undefined,
-    );
-    return counter.expiresAt !== undefined
-      ? {
-          ...row,
-          description: l10n.t('{value} · expires {when}', {
-            value,
-            when: formatRelativeTime(counter.expiresAt, context.now, context.locale),
-          }),
-          tooltip: `${row.tooltip}\n\n${l10n.t('Expires {0}', markdownText(formatExactTime(counter.expiresAt, context.locale)))}`,
-        }
-      : row;
-  });
-
-  if (snapshot.periodUsage) credits.push(periodUsageRow(base, snapshot.periodUsage, context));
-  const headline = context.forecasts?.[accountKey];
-  if (headline) credits.push(forecastRow(base, headline, context));
-
-  // Credits and problems are what a glance is for: open. Profile and plan: one click away.
-  // Problems come first, so a person sees them without scrolling.
-  const sections: Row[] = [
-    ...(snapshot.problems.length > 0 ? [problemsSection(adapter, accountKey, snapshot.problems, context)] : []),
-    section(`${base}/profile`, l10n.t('Profile'), 'account', profile, false),
-    section(`${base}/plan`, l10n.t('Plan'), 'briefcase', planRows, false),
-    section(
-      `${base}/credits`,
-      l10n.t('Credits'),
-      'credit-card',
-      credits.length > 0 ? credits : [valueRow(`${base}/credits/none`, l10n.t('No credit counters reported'), '')],
-    ),
-  ];
-  for (const list of snapshot.lists) sections.push(listRow(base, list));
-  return sections;
-}
-
-/**
- * What the billing period has cost so far, under the credits: the total at a glance, and one row per
- * channel, biggest first, one click away (closed, so the panel stays short).
- */
-function periodUsageRow(base: string, usage: PeriodUsage, context: RowContext): Row {
-  const money = (amount: number) => formatMoney(amount, usage.total.currency, context.locale);
-  const total = money(usage.total.amount);
-  const channels = [...usage.lines]
-    .sort((a, b) => b.amount - a.amount)
-    .map((line): Row => {
-      const row = valueRow(`${base}/periodUsage/${line.id}`, usageLineLabel(line), money(line.amount));
-      if (line.quantity === undefined) return row;
-      const quantity = l10n.t('Quantity: {quantity}', { quantity: formatCount(line.quantity, context.locale) });
-      return { ...row, tooltip: `${row.tooltip}\n\n${markdownText(quantity)}` };
-    });
-  const period = describeBillingPeriod(usage, context.locale);
-  return {
-    ...valueRow(`${base}/periodUsage`, l10n.t('This billing period'), total, undefined, { id: 'calendar' }),
-    tooltip: [l10n.t('Spent so far this billing period: {amount}', { amount: total }), period]
-      .filter((line) => line !== undefined)
-      .map(markdownText)
-      .join('\n\n'),
-    children: channels,
-    expanded: false,
-  };
-}
-
-/** "Billing period: Jan 15 – Feb 15, 2026", or since when, as far as the service said. */
-function describeBillingPeriod(usage: PeriodUsage, locale: string | undefined): string | undefined {
-  const { periodStart, periodEnd } = usage;
-  if (periodStart === undefined) return undefined;
-  return periodEnd !== undefined && periodEnd >= periodStart
-    ? l10n.t('Billing period: {dates}', { dates: formatDateRange(periodStart, periodEnd, locale) })
-    : l10n.t('Billing period since {date}', { date: formatDate(periodStart, locale) });
-}
-
-/** Where the headline counter is heading, under the credits; a click opens the history chart. */
-function forecastRow(base: string, headline: HeadlineForecast, context: RowContext): Row {
-  const wording = { unit: headline.counter.unit, now: context.now, renewsAt: headline.renewsAt, locale: context.locale };
-  const full = describeForecast(headline.forecast, wording);
-  return {
-    ...valueRow(`${base}/credits/forecast`, l10n.t('Forecast'), describeForecastBriefly(headline.forecast, wording), full, {
-      id: 'graph-line',
-    }),
-    command: { command: 'accountGlance.showCreditHistory', title: l10n.t('Show Credit History') },
-  };
-}
-
-function problemsSection(adapter: ServiceAdapter, accountKey: string, problems: readonly AccountProblem[], context: RowContext): Row {
-  const base = accountKey;
-  return section(
-    `${base}/problems`,
-    l10n.t('Problems'),
-    'warning',
-    problems.map((problem) => {
-      const sentence = describeProblem(problem, { serviceName: adapter.displayName, locale: context.locale });
-      return {
-        id: `${base}/problems/${problem.id}`,
-        kind: 'value' as const,
-        label: sentence,
-        tooltip: markdownText(sentence),
-        icon: SEVERITY_ICONS[problem.severity],
-        copyText: sentence,
-        contextValue: 'value',
-      };
-    }),
-  );
-}
-
-function section(id: string, label: string, icon: string, children: Row[], expanded = true): Row {
-  return { id, kind: 'section', label, icon: { id: icon }, children, expanded };
-}
-
-function listRow(base: string, list: DetailList): Row {
-  return {
-    id: `${base}/lists/${list.id}`,
-    kind: 'list',
-    label: detailListLabel(list),
-    description: String(list.items.length),
-    icon: { id: 'list-unordered' },
-    expanded: false,
-    children: list.items.map((item, index) => valueRow(`${base}/lists/${list.id}/${index}`, item.label, item.description ?? '')),
-  };
-}
-
-function valueRow(id: string, label: string, value: string, exact?: string, icon?: RowIcon): Row {
-  return {
-    id,
-    kind: 'value',
-    label,
-    description: value,
-    tooltip: markdownText(
-      exact && exact !== MISSING
-        ? l10n.t('{label}: {value} ({exact})', { label, value, exact })
-        : l10n.t('{label}: {value}', { label, value }),
-    ),
-    copyText: exact && exact !== MISSING ? exact : value,
-    contextValue: value && value !== MISSING ? 'value' : undefined,
-    icon,
-  };
 }
