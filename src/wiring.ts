@@ -9,13 +9,10 @@ import { AccountFetcher } from './core/http/accountFetcher';
 import { RefreshSchedule } from './core/refresh/refreshSchedule';
 import { SERVICE_ADAPTERS } from './core/services/registry';
 import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
-import { AccountTreeProvider } from './views/accountTree';
-import { registerCommands, VIEW_ID } from './commands/commands';
-import { CreditStatusBar } from './views/statusBarRenderer';
+import { registerCommands } from './commands/commands';
 import { inertNotify, inertPrompts } from './commands/prompts';
 import {
   baseUrlSetting,
-  glanceSettings,
   privacyMode,
   refreshIntervalMinutes,
   setPrivacyMode,
@@ -23,27 +20,20 @@ import {
   BaseUrlWatcher,
   SETTINGS_SECTION,
 } from './storage/settings';
-import { SnapshotCache } from './storage/snapshotCache';
-import { TokenStore } from './storage/tokenStore';
-import { AccountIndex } from './storage/accountIndex';
 import { AccountBook } from './storage/accountBook';
 import { serviceIdOfKey } from './core/accounts/accountKey';
 import { createTestApi, seamsFor, TestHooks, type AccountGlanceTestApi } from './testApi';
-import type { AccountSnapshot } from './core/model';
-import { CreditHistoryStore } from './storage/creditHistoryStore';
 import { AccountForecasts } from './storage/accountForecasts';
-import { CreditHistoryPanel } from './views/creditHistoryPanel';
-import { chartAccounts } from './views/viewModels/chartAccounts';
-import { AlertNotifier } from './views/alertNotifier';
+import { AlertNotifier, alertContextFor } from './views/alertNotifier';
+import { createSurfaces } from './views/surfaces';
+import { openStores } from './storage/stores';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
-import { SerialState } from './storage/serialState';
 import { LastGlanceStore } from './storage/lastStatusBarText';
 import type { AccountGlanceApi } from './api/accountGlanceApi';
 import { registerAccountsTool } from './api/accountsTool';
 import { AccountsAuthenticationProvider, AUTHENTICATION_PROVIDER_ID } from './api/authenticationProvider';
 import { createExportedApi } from './api/exportedApi';
 import { signedInAccounts, summarizeAccounts } from './views/viewModels/accountSummary';
-import { alertAccountName } from './views/viewModels/alertWording';
 import { failureLogLine, requestLogLine } from './views/viewModels/logLines';
 import { AccountConnections } from './storage/accountConnections';
 import { AccountDataKeeper } from './storage/accountDataKeeper';
@@ -75,17 +65,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const seams = seamsFor(testHooks);
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const locale = vscode.env.language;
-  const tokens = new TokenStore(context.secrets);
-  const index = new AccountIndex(context.secrets);
-  // Every store writes through one SerialState: globalState loses overlapping writes (serialState.ts).
-  const globalState = new SerialState(context.globalState);
-  const cache = new SnapshotCache(globalState, {
-    onDropped: (accountKey, reason) => log.warn(`Cached ${accountKey ?? 'account'} data was dropped: ${reason}.`),
-  });
-  // Credit history stays on this machine (globalState, never synced); forecasts are made from it.
-  const history = new CreditHistoryStore(globalState, {
-    onDropped: (accountKey, reason) => log.warn(`Stored ${accountKey} credit history was partly dropped: ${reason}.`),
-  });
+  const { tokens, index, globalState, cache, history } = openStores(context.secrets, context.globalState, log);
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const fetcher = new AccountFetcher({
     userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
@@ -100,9 +80,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
   });
   const forecasts = new AccountForecasts(history, () => {
-    tree.refresh();
-    statusBar.render();
-    historyPanel.update();
+    surfaces.tree.refresh();
+    surfaces.statusBar.render();
+    surfaces.historyPanel.update();
     exported.noteChange();
   });
   const connections = new AccountConnections(tokens, adapters, baseUrlSetting, log);
@@ -116,24 +96,14 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onListenerCountChange: seams.onListenerCountChange,
   });
   const book = new AccountBook(tokens, index, refresher);
-  const alertsFor = (accountKey: string, snapshot: AccountSnapshot) =>
-    alerts.onFreshSnapshot(snapshot, {
-      accountKey,
-      serviceName: alertAccountName({
-        adapter: findAdapter(adapters, snapshot.serviceId) ?? { id: snapshot.serviceId, displayName: snapshot.serviceId },
-        state: refresher.state(accountKey),
-        states: refresher.states(),
-        identity: snapshot.identity,
-        privacyMode: privacyMode(),
-      }),
-      lowCreditThreshold: glanceSettings(adapters).lowCredit[snapshot.serviceId],
-      privacyMode: privacyMode(),
-    });
   const keeper = new AccountDataKeeper({
     book,
     cache,
     history: forecasts,
-    alerts: { decide: alertsFor, forget: (accountKey) => alerts.forget(accountKey) },
+    alerts: {
+      decide: (accountKey, snapshot) => alerts.onFreshSnapshot(snapshot, alertContextFor(adapters, refresher, accountKey, snapshot)),
+      forget: (accountKey) => alerts.forget(accountKey),
+    },
     log,
   });
   const accounts = () => signedInAccounts(adapters, refresher.states(), (accountKey) => forecasts.get(accountKey));
@@ -154,29 +124,23 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     await refresher.refresh(accountKeys, options);
     schedule.noteRefreshed();
   };
-  const logRenderError = (where: string) => (error: unknown) =>
-    log.error(`Could not draw the ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const baseUrls = new BaseUrlWatcher(adapters);
-  const tree = new AccountTreeProvider(refresher, locale, {
-    onRenderError: logRenderError('Accounts view'),
-    forecasts: () => forecasts.all(),
-  });
-  const lastGlance = new LastGlanceStore(globalState);
-  const statusBar = new CreditStatusBar(shell.statusBarItem, refresher, locale, {
-    onRenderError: logRenderError('status-bar item'),
-    onDidRender: (view) => {
+  const lastText = new LastGlanceStore(globalState);
+  const surfaces = createSurfaces({
+    adapters,
+    refresher,
+    forecasts,
+    locale,
+    log,
+    statusBarItem: shell.statusBarItem,
+    extensionUri: context.extensionUri,
+    onStatusBarRender: (view) => {
       seams.onStatusBarView(view);
       // What the next start paints; not the passing "refreshing" state.
-      if (!refresher.isRefreshing()) keeper.owned(lastGlance.remember(view), 'The status-bar text for the next start could not be saved');
+      if (!refresher.isRefreshing()) keeper.owned(lastText.remember(view), 'The status-bar text for the next start could not be saved');
     },
-    forecasts: () => forecasts.all(),
+    onHistoryHtml: seams.onHistoryHtml,
   });
-  const historyPanel = new CreditHistoryPanel(() => chartAccounts(adapters, refresher.states(), forecasts.all(), Date.now()), {
-    locale,
-    extensionUri: context.extensionUri,
-    onRenderError: logRenderError('credit history'),
-    onDidRender: seams.onHistoryHtml,
-  });
+  const baseUrls = new BaseUrlWatcher(adapters);
   const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, book, log });
   /** A new base URL sends nothing to another origin: each signed-in account reconnects, and the person is asked once. */
   const followBaseUrl = (adapter: ServiceAdapter) =>
@@ -186,12 +150,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     );
   context.subscriptions.push(
     log,
-    tree,
-    statusBar,
-    historyPanel,
+    ...surfaces.disposables,
     { dispose: () => schedule.dispose() },
     { dispose: () => refresher.dispose() },
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
     ...registerCommands({
       refresher,
       book,
@@ -200,7 +161,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       baseUrlFor: baseUrlSetting,
       checkToken: (adapter, connection) => fetcher.fetch(adapter, connection),
       showTroubleshooting: () => showTroubleshooting(context.extensionUri),
-      showCreditHistory: () => historyPanel.show(),
+      showCreditHistory: () => surfaces.historyPanel.show(),
       resetAlerts: () => alerts.resetAlerts(),
       privacyMode,
       setPrivacyMode,
@@ -215,9 +176,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     }),
     registerAccountsTool({
       accounts: () => exported.api.getAccounts(),
-      summarize: (accountIds) =>
+      summarize: (ids) =>
         summarizeAccounts(
-          accounts().filter((account) => accountIds.includes(account.state.accountKey)),
+          accounts().filter(({ state }) => ids.includes(state.accountKey)),
           { now: Date.now(), locale },
         ),
       privacyMode,
@@ -231,8 +192,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       baseUrls.changedBy(event).forEach(followBaseUrl);
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
-      statusBar.render();
-      tree.refresh();
+      surfaces.statusBar.render();
+      surfaces.tree.refresh();
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
   );
@@ -244,7 +205,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     .then(() => {
       refresher.restoreCached(cache.load());
       baseUrls.rememberCurrent();
-      statusBar.render();
+      surfaces.statusBar.render();
       forecasts.restoreShown(refresher.states(), Date.now());
       return keeper.owned(book.load(), 'The list of accounts could not be read');
     })
@@ -253,8 +214,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const timings = { ...shell.timings, readyMs: performance.now() - shell.activationStart };
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
   log.info(`Ready in ${timings.readyMs.toFixed(1)} ms after activation began (wiring ${(performance.now() - wiringStart).toFixed(1)} ms).`);
-
   const { secrets, globalStorageUri, logUri } = context;
+  const { tree } = surfaces;
   const parts = {
     refresher,
     tokens,

@@ -7,6 +7,7 @@ import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Prompts } from './prompts';
 import type { AccountBook } from '../storage/accountBook';
+import { ACCOUNTS_VIEW_ID } from '../storage/settings';
 import type { AccountConnection } from '../core/http/accountFetcher';
 import type { FetchResult } from '../core/model';
 import type { SummaryAccount } from '../views/viewModels/accountSummary';
@@ -15,8 +16,6 @@ import { AccountCommands } from './accountCommands';
 import { confirmBaseUrlCommand } from './baseUrlConfirmation';
 import { CommandFeedback } from './commandFeedback';
 import { MenuCommands } from './menuCommands';
-
-export const VIEW_ID = 'accountGlance.accounts';
 
 export interface CommandDependencies {
   readonly refresher: AccountRefresher;
@@ -56,7 +55,7 @@ export function registerCommands(deps: CommandDependencies): vscode.Disposable[]
     ...deps,
     choice,
     feedback,
-    refresh: (accountKeys) => vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => deps.refresh(accountKeys)),
+    refresh: (accountKeys) => vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID } }, () => deps.refresh(accountKeys)),
   });
   const commands: Readonly<Record<string, (...args: never[]) => unknown>> = {
     'accountGlance.refresh': menus.refreshAll,

@@ -13,6 +13,9 @@ import {
   type GlanceSettings,
 } from '../core/settingValues';
 
+/** The Accounts view's id, as package.json contributes it. */
+export const ACCOUNTS_VIEW_ID = 'accountGlance.accounts';
+
 export const SETTINGS_SECTION = 'accountGlance';
 /** `accountGlance.baseUrl`, relative to the section. */
 const BASE_URL_KEY = BASE_URL_SETTING.slice(SETTINGS_SECTION.length + 1);

@@ -20,13 +20,16 @@ import {
 } from '../core/alerts/alertCrossings';
 import type { AccountSnapshot } from '../core/model';
 import type { AlertMemoryStore } from '../storage/alertMemoryStore';
-import { SETTINGS_SECTION } from '../storage/settings';
+import { glanceSettings, privacyMode, SETTINGS_SECTION } from '../storage/settings';
+import type { AccountRefresher } from '../core/refresh/accountRefresher';
+import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import {
   ALERT_ACTIONS,
   alertActionTitle,
   alertSeverity,
   describeAlert,
   type AlertAction,
+  alertAccountName,
   type AlertSeverity,
 } from './viewModels/alertWording';
 
@@ -57,6 +60,23 @@ export interface AlertNotifierOptions {
   readonly openDashboard?: (serviceId: string) => Thenable<unknown>;
   /** Told what failed (storage, a notification, an action), for the log; never thrown at the refresh. */
   readonly onError?: (what: string, error: unknown) => void;
+}
+
+/** The account a fresh snapshot belongs to, as its alerts name it and as the settings and privacy mode say now. */
+export function alertContextFor(
+  adapters: readonly ServiceAdapter[],
+  refresher: Pick<AccountRefresher, 'state' | 'states'>,
+  accountKey: string,
+  snapshot: AccountSnapshot,
+): AlertContext {
+  const adapter = findAdapter(adapters, snapshot.serviceId) ?? { id: snapshot.serviceId, displayName: snapshot.serviceId };
+  const state = refresher.state(accountKey);
+  return {
+    accountKey,
+    serviceName: alertAccountName({ adapter, state, states: refresher.states(), identity: snapshot.identity, privacyMode: privacyMode() }),
+    lowCreditThreshold: glanceSettings(adapters).lowCredit[snapshot.serviceId],
+    privacyMode: privacyMode(),
+  };
 }
 
 function settingsFromVsCode(): AlertSettings {
