@@ -1,6 +1,7 @@
 // Builds snapshots and credit histories for the history, forecast and history-store tests: only
 // what recordSnapshot() reads (the counters and fetchedAt) carries meaning here.
-import { recordSnapshot, type AccountHistory } from '../../src/core/history/creditHistory';
+import { recordSnapshot } from '../../src/core/history/creditHistory';
+import type { AccountHistory } from '../../src/core/history/historySchema';
 import type { AccountSnapshot, CounterUnit } from '../../src/core/model';
 
 export const HOUR_MS = 3_600_000;

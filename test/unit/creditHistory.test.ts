@@ -8,19 +8,15 @@ import {
   compactHistory,
   DAILY_RETENTION_MS,
   HOURLY_RETENTION_MS,
-  MAX_COUNTER_ID_LENGTH,
-  MAX_COUNTERS_PER_ACCOUNT,
-  MAX_ENTRIES_PER_ACCOUNT,
-  MAX_ENTRIES_PER_COUNTER,
   MAX_HISTORY_JSON_LENGTH,
   RAW_RETENTION_MS,
-  readAccountHistory,
   recordSnapshot,
   samplesOf,
   shrinkToJsonLength,
-  type AccountHistory,
-  type CounterHistory,
 } from '../../src/core/history/creditHistory';
+import { MAX_COUNTER_ID_LENGTH, type AccountHistory, type CounterHistory } from '../../src/core/history/historySchema';
+import { MAX_COUNTERS_PER_ACCOUNT, MAX_ENTRIES_PER_ACCOUNT, MAX_ENTRIES_PER_COUNTER } from '../../src/core/history/historyTiers';
+import { readAccountHistory } from '../../src/core/history/storedHistory';
 import type { CounterUnit } from '../../src/core/model';
 import { DAY_MS, deepFreeze, ENVELOPES, HISTORY_START, historyOf, HOUR_MS, json, snapshotAt, USD } from '../support/historyBuilder';
 

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as v from 'valibot';
-import { AccountHistorySchema, readAccountHistory, recordSnapshot } from '../../src/core/history/creditHistory';
+import { recordSnapshot } from '../../src/core/history/creditHistory';
+import { AccountHistorySchema } from '../../src/core/history/historySchema';
+import { readAccountHistory } from '../../src/core/history/storedHistory';
 import { DAY_MS, ENVELOPES, HISTORY_START, HOUR_MS, json, snapshotAt } from '../support/historyBuilder';
 
 test('a recorded history, and the same history read back from storage, have the declared shape', () => {

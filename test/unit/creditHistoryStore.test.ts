@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type * as vscode from 'vscode';
-import { MAX_HISTORY_JSON_LENGTH, recordSnapshot, samplesOf, type AccountHistory } from '../../src/core/history/creditHistory';
+import { MAX_HISTORY_JSON_LENGTH, recordSnapshot, samplesOf } from '../../src/core/history/creditHistory';
+import type { AccountHistory } from '../../src/core/history/historySchema';
 import { CreditHistoryStore } from '../../src/storage/creditHistoryStore';
 import type { KeyValueState } from '../../src/storage/serialState';
 import { HISTORY_START, HOUR_MS, json, snapshotAt } from '../support/historyBuilder';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { recordSnapshot, samplesOf, type AccountHistory, type HistoryPoint } from '../../src/core/history/creditHistory';
+import { recordSnapshot, samplesOf, type HistoryPoint } from '../../src/core/history/creditHistory';
+import type { AccountHistory } from '../../src/core/history/historySchema';
 import {
   findRefills,
   FORECAST_WINDOW_MS,

@@ -1,7 +1,8 @@
 // The forecast the panel, the status bar and the chart show for an account: its headline counter
 // (the one that stands for the account at a glance), with the history it was computed from.
 import type { AccountSnapshot, CreditCounter } from '../model';
-import { samplesOf, type AccountHistory, type HistoryPoint } from './creditHistory';
+import { samplesOf, type HistoryPoint } from './creditHistory';
+import type { AccountHistory } from './historySchema';
 import { findRefills, forecastCounter, type CounterForecast, type PeriodSpend, type RefillMark } from './forecast';
 
 export interface HeadlineForecast {
