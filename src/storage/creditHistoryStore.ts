@@ -10,13 +10,9 @@
 // tested in plain Node against a Map.
 import { KeyedQueue } from './keyedQueue';
 import type { KeyValueState } from './serialState';
-import {
-  readAccountHistory,
-  recordSnapshot,
-  shrinkToJsonLength,
-  type AccountHistory,
-  type HistoryDropReporter,
-} from '../core/history/creditHistory';
+import { recordSnapshot, shrinkToJsonLength } from '../core/history/creditHistory';
+import type { AccountHistory } from '../core/history/historySchema';
+import { readAccountHistory, type HistoryDropReporter } from '../core/history/storedHistory';
 import type { AccountSnapshot } from '../core/model';
 
 const HISTORY_KEY_PREFIX = 'accountGlance.history.';

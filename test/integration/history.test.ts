@@ -3,7 +3,8 @@
 // chart opens from a command, and signing out deletes the history.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { recordSnapshot, type AccountHistory } from '../../src/core/history/creditHistory';
+import { recordSnapshot } from '../../src/core/history/creditHistory';
+import type { AccountHistory } from '../../src/core/history/historySchema';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { signeasySnapshot } from '../support/snapshotBuilder';
 import { FAKE_TOKENS, type FakeServer } from '../fake-server';

@@ -36,10 +36,6 @@ import {
 } from './historySchema';
 import { asBuckets, DAY_MS, enforceCountCaps, foldOldestHourly, foldOldestRaw, HOUR_MS, lastValue } from './historyTiers';
 
-// src/storage/creditHistoryStore.ts imports these from here.
-export { readAccountHistory, type HistoryDropReporter } from './storedHistory';
-export type { AccountHistory } from './historySchema';
-
 export const RAW_RETENTION_MS = 48 * HOUR_MS;
 export const HOURLY_RETENTION_MS = 30 * DAY_MS;
 export const DAILY_RETENTION_MS = 365 * DAY_MS;
