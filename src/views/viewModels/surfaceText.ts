@@ -24,12 +24,13 @@ export function plainText(text: string): string {
 
 /** plainText() for text that may keep its line breaks (a modal dialog's detail, a quick pick's detail). */
 export function plainDetail(text: string): string {
-  return text
+  const lines = text
     .split(/\r?\n/)
     .map((line) => (line.trim() === '' ? '' : plainText(line)))
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .slice(0, MAX_SURFACE_TEXT_LENGTH * 2);
+    .replace(/\n{3,}/g, '\n\n');
+  // Bounded as every surface text is: shorten() never cuts a surrogate pair and says it cut.
+  return shorten(lines, MAX_SURFACE_TEXT_LENGTH * 2);
 }
 
 /**
