@@ -4,9 +4,10 @@
 // holds up the wiring either.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { AccountRefresher } from './core/refresh/accountRefresher';
+import { AccountRefresher, type AccountRefresherOptions } from './core/refresh/accountRefresher';
 import { AccountFetcher } from './core/http/accountFetcher';
-import { RefreshSchedule } from './core/refresh/refreshSchedule';
+import { scheduleRefreshes } from './core/refresh/refreshSchedule';
+import { startUp } from './core/refresh/startUp';
 import { SERVICE_ADAPTERS } from './core/services/registry';
 import { findAdapter, type ServiceAdapter } from './core/services/serviceAdapter';
 import { registerCommands } from './commands/commands';
@@ -18,25 +19,24 @@ import {
   setPrivacyMode,
   requestTimeoutMs,
   BaseUrlWatcher,
-  SETTINGS_SECTION,
+  followSettings,
 } from './storage/settings';
 import { AccountBook } from './storage/accountBook';
 import { serviceIdOfKey } from './core/accounts/accountKey';
-import { createTestApi, seamsFor, TestHooks, type AccountGlanceTestApi } from './testApi';
+import { createTestApi, seamsFor, TestHooks, type AccountGlanceTestApi, type Seams } from './testApi';
 import { AccountForecasts } from './storage/accountForecasts';
 import { AlertNotifier, alertContextFor } from './views/alertNotifier';
 import { createSurfaces } from './views/surfaces';
 import { openStores } from './storage/stores';
+import type { SerialState } from './storage/serialState';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
 import { LastGlanceStore } from './storage/lastStatusBarText';
 import type { AccountGlanceApi } from './api/accountGlanceApi';
-import { registerAccountsTool } from './api/accountsTool';
-import { AccountsAuthenticationProvider, AUTHENTICATION_PROVIDER_ID } from './api/authenticationProvider';
-import { createExportedApi } from './api/exportedApi';
-import { signedInAccounts, summarizeAccounts } from './views/viewModels/accountSummary';
+import { createApiSurfaces } from './api/apiSurfaces';
+import { signedInAccounts } from './views/viewModels/accountSummary';
 import { failureLogLine, requestLogLine } from './views/viewModels/logLines';
 import { AccountConnections } from './storage/accountConnections';
-import { AccountDataKeeper } from './storage/accountDataKeeper';
+import { AccountDataKeeper, type AccountDataParts } from './storage/accountDataKeeper';
 
 /** What activate() resolves to: the API for other extensions; in ExtensionMode.Test also the test API, beside it. */
 export type ActivationExports = AccountGlanceApi & { readonly testApi?: AccountGlanceTestApi };
@@ -66,59 +66,30 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const locale = vscode.env.language;
   const { tokens, index, globalState, cache, history } = openStores(context.secrets, context.globalState, log);
-  const version = String(context.extension.packageJSON.version ?? '0.0.0');
-  const fetcher = new AccountFetcher({
-    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
-    timeoutMs: requestTimeoutMs,
-    onRequest: (entry) => logRequest(log, requestLogLine(entry)),
-  });
+  const basics: Basics = { adapters, log, locale, seams };
+  const fetcher = createFetcher(context, log);
   // Every message, pick and question goes out through one door that makes service text plain.
   const prompts = inertPrompts(seams.prompts, seams.onShown);
-  const alerts = new AlertNotifier(new AlertMemoryStore(globalState), {
-    locale,
-    show: inertNotify(seams.showAlert, seams.onShown),
-    onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
-  });
+  const alerts = createAlerts(basics, globalState);
   const forecasts = new AccountForecasts(history, () => {
-    surfaces.tree.refresh();
-    surfaces.statusBar.render();
+    surfaces.redraw();
     surfaces.historyPanel.update();
-    exported.noteChange();
+    api.exported.noteChange();
   });
   const connections = new AccountConnections(tokens, adapters, baseUrlSetting, log);
-  const refresher = new AccountRefresher({
-    adapters,
-    fetcher,
-    connectionFor: (accountKey) => connections.connectionFor(accountKey),
-    onSnapshot: (accountKey, snapshot, previous) => seams.noteAlertDecision(keeper.onFreshSnapshot(accountKey, snapshot, previous)),
-    onFailure: (accountKey, error) => log.warn(failureLogLine(accountKey, error, serviceNameOf(adapters, accountKey), locale)),
-    retryDelayMs: seams.retryDelayMs,
-    onListenerCountChange: seams.onListenerCountChange,
-  });
+  const refresher = createRefresher(basics, fetcher, connections, (accountKey, snapshot, previous) =>
+    seams.noteAlertDecision(keeper.onFreshSnapshot(accountKey, snapshot, previous)),
+  );
   const book = new AccountBook(tokens, index, refresher);
-  const keeper = new AccountDataKeeper({
-    book,
-    cache,
-    history: forecasts,
-    alerts: {
-      decide: (accountKey, snapshot) => alerts.onFreshSnapshot(snapshot, alertContextFor(adapters, refresher, accountKey, snapshot)),
-      forget: (accountKey) => alerts.forget(accountKey),
-    },
-    log,
-  });
+  const keeper = new AccountDataKeeper({ book, cache, history: forecasts, alerts: keptAlerts(adapters, alerts, refresher), log });
   const accounts = () => signedInAccounts(adapters, refresher.states(), (accountKey) => forecasts.get(accountKey));
   // What other extensions and chat see: read-only, never a token (src/api/).
-  const exported = createExportedApi(accounts);
-  const schedule = new RefreshSchedule(
-    (reason) => refresher.refresh(reason === 'interval' ? undefined : refresher.accountsDueForRetry(), { automatic: true }),
-    {
-      intervalMinutes: refreshIntervalMinutes(),
-      retryAt: () => refresher.nextRetryAt(),
-      onRetryAtChange: (listener) => refresher.onDidChangeState(listener),
-      timers: seams.scheduleTimers,
-      onError: (error) => log.warn(`An automatic refresh failed: ${errorText(error)}`),
-    },
-  );
+  const api = createApiSurfaces({ refresher, tokens, book, log, accounts, locale, privacyMode });
+  const schedule = scheduleRefreshes(refresher, {
+    intervalMinutes: refreshIntervalMinutes(),
+    timers: seams.scheduleTimers,
+    onError: (error) => log.warn(`An automatic refresh failed: ${errorText(error)}`),
+  });
   schedule.setFocused(vscode.window.state.focused);
   const refresh = async (accountKeys?: readonly string[], options: { automatic?: boolean } = {}) => {
     await refresher.refresh(accountKeys, options);
@@ -126,11 +97,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   };
   const lastText = new LastGlanceStore(globalState);
   const surfaces = createSurfaces({
-    adapters,
+    ...basics,
     refresher,
     forecasts,
-    locale,
-    log,
     statusBarItem: shell.statusBarItem,
     extensionUri: context.extensionUri,
     onStatusBarRender: (view) => {
@@ -141,13 +110,6 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
     onHistoryHtml: seams.onHistoryHtml,
   });
   const baseUrls = new BaseUrlWatcher(adapters);
-  const accountsProvider = new AccountsAuthenticationProvider({ refresher, tokens, book, log });
-  /** A new base URL sends nothing to another origin: each signed-in account reconnects, and the person is asked once. */
-  const followBaseUrl = (adapter: ServiceAdapter) =>
-    keeper.owned(
-      book.reconnectService(adapter.id).then((asking) => asking && vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking)),
-      `${adapter.id}: reconnect to the new base URL`,
-    );
   context.subscriptions.push(
     log,
     ...surfaces.disposables,
@@ -169,68 +131,98 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       prompts,
       onDidShowInputBox: seams.onDidShowInputBox,
     }),
-    exported,
-    accountsProvider,
-    vscode.authentication.registerAuthenticationProvider(AUTHENTICATION_PROVIDER_ID, 'Account Glance', accountsProvider, {
-      supportsMultipleAccounts: true,
-    }),
-    registerAccountsTool({
-      accounts: () => exported.api.getAccounts(),
-      summarize: (ids) =>
-        summarizeAccounts(
-          accounts().filter(({ state }) => ids.includes(state.accountKey)),
-          { now: Date.now(), locale },
-        ),
-      privacyMode,
-    }),
+    ...api.disposables,
     refresher.onDidChangeState((accountKey, state) => {
-      exported.noteChange();
+      api.exported.noteChange();
       if (!state.signedIn) keeper.owned(keeper.forget(accountKey), `${accountKey}: sign-out`);
     }),
     ...book.followOtherWindows(log),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      baseUrls.changedBy(event).forEach(followBaseUrl);
-      if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) schedule.setIntervalMinutes(refreshIntervalMinutes());
-      surfaces.statusBar.render();
-      surfaces.tree.refresh();
+    followSettings(baseUrls, {
+      // Nothing goes to the new origin yet: each account reconnects, and the person is asked once.
+      baseUrlChanged: (adapter) =>
+        keeper.owned(
+          book
+            .reconnectService(adapter.id)
+            .then((asking) => asking && vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking)),
+          `${adapter.id}: reconnect to the new base URL`,
+        ),
+      intervalChanged: (minutes) => schedule.setIntervalMinutes(minutes),
+      anyChanged: () => surfaces.redraw(),
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
   );
 
-  // Once wired (a microtask: before VS Code asks the tree for rows or sends an event): last
-  // session's data is read and checked, the status bar rendered for real, the forecasts made from
-  // stored history; then the first refresh reads the tokens and asks the services.
-  const startup = Promise.resolve()
-    .then(() => {
+  const startup = startUp({
+    showCached: () => {
       refresher.restoreCached(cache.load());
       baseUrls.rememberCurrent();
       surfaces.statusBar.render();
       forecasts.restoreShown(refresher.states(), Date.now());
-      return keeper.owned(book.load(), 'The list of accounts could not be read');
-    })
-    .then(() => refresh(undefined, { automatic: true }))
-    .catch((error: unknown) => log.error(`Start-up refresh failed: ${errorText(error)}`));
+    },
+    loadAccounts: () => keeper.owned(book.load(), 'The list of accounts could not be read'),
+    refresh: () => refresh(undefined, { automatic: true }),
+    onError: (error) => log.error(`Start-up failed: ${errorText(error)}`),
+  });
   const timings = { ...shell.timings, readyMs: performance.now() - shell.activationStart };
   log.info(`Activated in ${timings.activateMs.toFixed(1)} ms (cached state shown after ${timings.cachedPaintMs.toFixed(1)} ms).`);
   log.info(`Ready in ${timings.readyMs.toFixed(1)} ms after activation began (wiring ${(performance.now() - wiringStart).toFixed(1)} ms).`);
+  if (!testHooks) return api.exported.api;
   const { secrets, globalStorageUri, logUri } = context;
-  const { tree } = surfaces;
-  const parts = {
-    refresher,
-    tokens,
-    secrets,
-    globalState,
-    globalStorageUri,
-    cache,
-    tree,
-    schedule,
-    logUri,
-    timings,
-    startup,
-    accountsProvider,
+  const testParts = { refresher, tokens, secrets, globalState, globalStorageUri, cache, schedule, logUri, timings, startup };
+  const testApi = createTestApi({ ...testParts, tree: surfaces.tree, accountsProvider: api.accountsProvider }, testHooks);
+  return Object.freeze({ ...api.exported.api, testApi });
+}
+
+/** What every part below is made with. */
+interface Basics {
+  readonly adapters: readonly ServiceAdapter[];
+  readonly log: vscode.LogOutputChannel;
+  readonly locale: string;
+  readonly seams: Seams;
+}
+
+/** The one HTTP client: it names the extension and VS Code, and logs each request (never a token). */
+function createFetcher(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): AccountFetcher {
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  return new AccountFetcher({
+    userAgent: `AccountGlance/${version} VSCode/${vscode.version}`,
+    timeoutMs: requestTimeoutMs,
+    onRequest: (entry) => logRequest(log, requestLogLine(entry)),
+  });
+}
+
+function createRefresher(
+  { adapters, log, locale, seams }: Basics,
+  fetcher: AccountFetcher,
+  connections: AccountConnections,
+  onSnapshot: AccountRefresherOptions['onSnapshot'],
+): AccountRefresher {
+  return new AccountRefresher({
+    adapters,
+    fetcher,
+    connectionFor: (accountKey) => connections.connectionFor(accountKey),
+    onSnapshot,
+    onFailure: (accountKey, error) => log.warn(failureLogLine(accountKey, error, serviceNameOf(adapters, accountKey), locale)),
+    retryDelayMs: seams.retryDelayMs,
+    onListenerCountChange: seams.onListenerCountChange,
+  });
+}
+
+/** Alerts go out through the same door as every other message, so service text in them is plain. */
+function createAlerts({ log, locale, seams }: Basics, globalState: SerialState): AlertNotifier {
+  return new AlertNotifier(new AlertMemoryStore(globalState), {
+    locale,
+    show: inertNotify(seams.showAlert, seams.onShown),
+    onError: (what, error) => log.warn(`Alerts: ${what}: ${errorText(error)}`),
+  });
+}
+
+/** The alerts as the data keeper uses them: each decision made with the account's alert name and threshold. */
+function keptAlerts(adapters: readonly ServiceAdapter[], alerts: AlertNotifier, refresher: AccountRefresher): AccountDataParts['alerts'] {
+  return {
+    decide: (accountKey, snapshot) => alerts.onFreshSnapshot(snapshot, alertContextFor(adapters, refresher, accountKey, snapshot)),
+    forget: (accountKey) => alerts.forget(accountKey),
   };
-  return testHooks ? Object.freeze({ ...exported.api, testApi: createTestApi(parts, testHooks) }) : exported.api;
 }
 
 /** The README's troubleshooting section, in VS Code's Markdown preview; on the web when that cannot open. */

@@ -125,3 +125,22 @@ export class BaseUrlWatcher {
     });
   }
 }
+
+/** What follows a change to Account Glance's settings. */
+export interface SettingsReactions {
+  /** A service's base URL changed: its tokens must not follow before the person says so. */
+  baseUrlChanged(adapter: ServiceAdapter): void;
+  intervalChanged(minutes: number): void;
+  /** Any of the settings changed: what the panel and status bar say may read differently. */
+  anyChanged(): void;
+}
+
+/** Follows Account Glance's settings (and no one else's) for as long as the returned disposable lives. */
+export function followSettings(baseUrls: BaseUrlWatcher, reactions: SettingsReactions): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+    for (const adapter of baseUrls.changedBy(event)) reactions.baseUrlChanged(adapter);
+    if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) reactions.intervalChanged(refreshIntervalMinutes());
+    reactions.anyChanged();
+  });
+}

@@ -33,6 +33,8 @@ export interface Surfaces {
   readonly historyPanel: CreditHistoryPanel;
   /** Everything to dispose with the extension: the three and the tree's view. */
   readonly disposables: readonly vscode.Disposable[];
+  /** Draws the tree and the status bar again (a setting or a forecast changed what they say). */
+  redraw(): void;
 }
 
 export function createSurfaces(parts: SurfaceParts): Surfaces {
@@ -55,5 +57,9 @@ export function createSurfaces(parts: SurfaceParts): Surfaces {
     onDidRender: parts.onHistoryHtml,
   });
   const treeView = vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  return { tree, statusBar, historyPanel, disposables: [tree, statusBar, historyPanel, treeView] };
+  const redraw = () => {
+    tree.refresh();
+    statusBar.render();
+  };
+  return { tree, statusBar, historyPanel, disposables: [tree, statusBar, historyPanel, treeView], redraw };
 }

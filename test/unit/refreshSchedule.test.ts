@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AccountRefresher } from '../../src/core/refresh/accountRefresher';
 import type { FetchResult } from '../../src/core/model';
-import { RefreshSchedule, refreshIntervalMs, type ScheduleTimers } from '../../src/core/refresh/refreshSchedule';
+import { RefreshSchedule, refreshIntervalMs, scheduleRefreshes, type ScheduleTimers } from '../../src/core/refresh/refreshSchedule';
 import { connectionTo } from '../support/connection';
 import { inertAdapter, leadpingSnapshot } from '../support/snapshotBuilder';
 
@@ -201,4 +201,34 @@ test('a failure outside the schedule (a new token from another window) retries o
   assert.equal(refresher.state('leadping').error, undefined);
   schedule.dispose();
   assert.equal(listeners, 0, 'the schedule let go of the refresher');
+});
+
+test('scheduleRefreshes: the interval asks every account, a retry only the accounts whose wait is over', async () => {
+  const clock = new FakeClock();
+  const asked: (readonly string[] | undefined)[] = [];
+  let retryAt: number | undefined = 60_000;
+  const listeners = new Set<() => void>();
+  const schedule = scheduleRefreshes(
+    {
+      refresh: async (accountKeys, options) => {
+        assert.equal(options.automatic, true);
+        asked.push(accountKeys);
+        retryAt = undefined;
+      },
+      accountsDueForRetry: () => ['leadping:2'],
+      nextRetryAt: () => retryAt,
+      onDidChangeState: (listener) => {
+        listeners.add(listener);
+        return { dispose: () => listeners.delete(listener) };
+      },
+    },
+    { intervalMinutes: 15, timers: clock },
+  );
+  await clock.advance(60_000);
+  assert.deepEqual(asked, [['leadping:2']]);
+  await clock.advance(15 * 60_000);
+  assert.deepEqual(asked, [['leadping:2'], undefined]);
+  assert.equal(listeners.size, 1, 'it follows the refresher for new retry times');
+  schedule.dispose();
+  assert.equal(listeners.size, 0);
 });

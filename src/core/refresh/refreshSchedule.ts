@@ -142,3 +142,27 @@ export class RefreshSchedule {
     }
   }
 }
+
+/** What the schedule needs of the refresher: who is due to retry, and when. */
+export interface RefreshableAccounts {
+  refresh(accountKeys: readonly string[] | undefined, options: { automatic: boolean }): Promise<unknown>;
+  accountsDueForRetry(): readonly string[];
+  nextRetryAt(): number | undefined;
+  onDidChangeState(listener: () => void): { dispose(): void };
+}
+
+/**
+ * The schedule that drives a refresher: on the interval every account is asked; on a retry only
+ * the accounts whose wait is over, so one failing account never drags the others along.
+ */
+export function scheduleRefreshes(
+  accounts: RefreshableAccounts,
+  options: Omit<RefreshScheduleOptions, 'retryAt' | 'onRetryAtChange'>,
+): RefreshSchedule {
+  return new RefreshSchedule(
+    async (reason) => {
+      await accounts.refresh(reason === 'interval' ? undefined : accounts.accountsDueForRetry(), { automatic: true });
+    },
+    { ...options, retryAt: () => accounts.nextRetryAt(), onRetryAtChange: (listener) => accounts.onDidChangeState(listener) },
+  );
+}
