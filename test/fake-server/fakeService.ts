@@ -33,6 +33,14 @@ export interface ScenarioRequest {
 /** How a service answers, as a function of the request, so one name covers every path (and dates can sit relative to now). */
 export type Scenario = (request: ScenarioRequest) => FakeResponse;
 
+/** What a module sees of a request when it reads its credential. */
+export interface CredentialRequest {
+  /** Without the query string. */
+  readonly path: string;
+  /** A request header by its lower-case name, or undefined. */
+  header(name: string): string | undefined;
+}
+
 /** A service's errors in its own style. */
 export interface ServiceErrors {
   /** An error answer with the service's error body. */
@@ -47,6 +55,14 @@ export interface FakeServiceModule<Id extends string = string> extends ServiceEr
   readonly displayName: string;
   /** The paths it answers, without the query string. A path no module lists gets a plain 404. */
   readonly routes: readonly string[];
+  /** Paths beyond `routes` it answers too (Twilio's account SID in the path); `routes` lists its usual ones. */
+  readonly answersPath?: (path: string) => boolean;
+  /**
+   * The credential as the service reads it (`.label` included), or undefined when none came or it is
+   * refused before any scenario (a Twilio path SID that is not the signed-in account). It is then
+   * matched against `token` and `scenarioTokenPrefix`. Default: the token of `Authorization: Bearer`.
+   */
+  readonly credential?: (request: CredentialRequest) => string | undefined;
   /** The plain token: answered with the server's default scenario for this service. */
   readonly token: string;
   /** `<prefix><scenario>` picks a scenario by token (lp_test_exhausted). */

@@ -46,7 +46,7 @@ export interface RecordedRequest {
   readonly method: string;
   /** Without the query string. */
   readonly path: string;
-  /** Whether an Authorization header came; the token itself is never kept. */
+  /** Whether an Authorization header (or the service's own credential header) came; the token itself is never kept. */
   readonly authorization: boolean;
   /** The scenario that answered, or undefined when the token was refused. */
   readonly scenario: string | undefined;
@@ -98,6 +98,16 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** The credential as `service` reads it: its own way, or the bearer token. */
+function credentialOf(service: FakeServiceModule | undefined, request: http.IncomingMessage, path: string): string | undefined {
+  if (!service?.credential) return bearerToken(request.headers.authorization);
+  const header = (name: string): string | undefined => {
+    const value = request.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  return service.credential({ path, header });
+}
+
 export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
   const services = options.services ?? FAKE_SERVICES;
   const played = (id: string): FakeServiceModule => {
@@ -127,8 +137,8 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
 
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    const service = services.find((candidate) => candidate.routes.includes(path));
-    const token = bearerToken(request.headers.authorization);
+    const service = services.find((candidate) => candidate.routes.includes(path) || candidate.answersPath?.(path) === true);
+    const token = credentialOf(service, request, path);
     const scenarioName = service && chooseScenario(service, token);
     let answer: FakeResponse;
     if (!service) {
@@ -148,7 +158,7 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
       service: service?.id,
       method: request.method ?? 'GET',
       path,
-      authorization: request.headers.authorization !== undefined,
+      authorization: request.headers.authorization !== undefined || token !== undefined,
       scenario: scenarioName,
       status: answer.status,
     });

@@ -7,8 +7,19 @@ import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
 import { FAKE_SCENARIOS, FAKE_SERVICES, FAKE_TOKENS, leadpingWallet, scenarioToken, signeasyUser, startFakeServer } from '../fake-server';
 
-async function get(url: string, token?: string): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const response = await fetch(url, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
+/** The token in the header its service reads: Twilio's `user:secret` as HTTP Basic, DIDWW's key as `Api-Key`, the others as Bearer. */
+function credentialHeaders(service: string, token: string): Record<string, string> {
+  if (service === 'twilio') return { Authorization: `Basic ${Buffer.from(token).toString('base64')}` };
+  if (service === 'didww') return { 'Api-Key': token };
+  return { Authorization: `Bearer ${token}` };
+}
+
+async function get(
+  url: string,
+  token?: string,
+  headers: Record<string, string> = token === undefined ? {} : { Authorization: `Bearer ${token}` },
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const response = await fetch(url, { headers });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -80,14 +91,80 @@ describe('fake server', () => {
       for (const service of FAKE_SERVICES) {
         for (const scenario of FAKE_SCENARIOS[service.id].filter((name) => !/slow|drop|huge/.test(name))) {
           for (const route of service.routes) {
-            const answer = await get(`${server.url}${route}`, scenarioToken(service.id, scenario));
+            const token = scenarioToken(service.id, scenario);
+            const answer = await get(`${server.url}${route}`, token, credentialHeaders(service.id, token));
             assert.ok(answer.status >= 200 && answer.status < 600, `${service.id} ${scenario} ${route}`);
           }
+        }
+        for (const route of service.routes) {
+          const answer = await get(`${server.url}${route}`, service.token, credentialHeaders(service.id, service.token));
+          assert.equal(answer.status, 200, `${service.id} answers its plain token on ${route}`);
         }
         assert.ok(FAKE_SCENARIOS[service.id].includes(service.defaultScenario), `${service.id} has its default scenario`);
         assert.ok(FAKE_SCENARIOS[service.id].includes(service.demoScenario), `${service.id} has its demo scenario`);
       }
       assert.equal((await get(`${server.url}/no/such/route`, FAKE_TOKENS.leadping)).status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the preset services read their credentials as the real ones do, and refuse in their own words', async () => {
+    const server = await startFakeServer();
+    const sid = 'ACtest0000000000000000000000000000';
+    const balancePath = (account: string) => `/2010-04-01/Accounts/${account}/Balance.json`;
+    try {
+      // Telnyx: Bearer; a refusal is error 10009 in Telnyx's errors list.
+      const telnyx = await get(`${server.url}/v2/balance`, FAKE_TOKENS.telnyx);
+      assert.deepEqual([telnyx.status, (telnyx.body as { data: { balance: unknown } }).data.balance], [200, '300.00']);
+      assert.equal(telnyx.headers.get('x-ratelimit-remaining'), '99');
+      const telnyxRefused = await get(`${server.url}/v2/balance`, 'KEY_wrong');
+      assert.equal(telnyxRefused.status, 401);
+      assert.equal((telnyxRefused.body as { errors: { code: string }[] }).errors[0]?.code, '10009');
+
+      // Twilio: Basic with the SID as the user, the same SID in the path.
+      const twilioToken = FAKE_TOKENS.twilio;
+      const twilio = await get(`${server.url}${balancePath(sid)}`, twilioToken, credentialHeaders('twilio', twilioToken));
+      assert.deepEqual(twilio.body, { account_sid: sid, balance: '47.12', currency: 'USD' });
+      const account = await get(`${server.url}/2010-04-01/Accounts/${sid}.json`, twilioToken, credentialHeaders('twilio', twilioToken));
+      assert.equal((account.body as { friendly_name: string }).friendly_name, 'Harbor Lane Dev');
+      const otherSid = `AC${'f'.repeat(32)}`;
+      const elsewhere = await get(`${server.url}${balancePath(otherSid)}`, twilioToken, credentialHeaders('twilio', twilioToken));
+      assert.equal(elsewhere.status, 401, 'a path SID that is not the signed-in account');
+      assert.deepEqual(elsewhere.body, {
+        code: 20003,
+        message: 'Authenticate',
+        more_info: 'https://www.twilio.com/docs/errors/20003',
+        status: 401,
+      });
+      assert.equal(elsewhere.headers.get('www-authenticate'), 'Basic realm="Twilio API"');
+      assert.equal((await get(`${server.url}${balancePath(sid)}`, twilioToken)).status, 401, 'Bearer is not how Twilio authenticates');
+      const wrongSecret = `${sid}:tw_wrong`;
+      assert.equal((await get(`${server.url}${balancePath(sid)}`, wrongSecret, credentialHeaders('twilio', wrongSecret))).status, 401);
+
+      // OpenRouter: Bearer; `{error: {code, message}}`.
+      const openrouter = await get(`${server.url}/api/v1/credits`, FAKE_TOKENS.openrouter);
+      assert.deepEqual(openrouter.body, { data: { total_credits: 100.5, total_usage: 25.75 } });
+      assert.deepEqual((await get(`${server.url}/api/v1/credits`)).body, { error: { code: 401, message: 'No auth credentials found' } });
+
+      // DIDWW: the key alone in Api-Key; Bearer (2026-11-19's scheme) is refused here.
+      const didww = await get(`${server.url}/v3/balance`, FAKE_TOKENS.didww, credentialHeaders('didww', FAKE_TOKENS.didww));
+      assert.match(didww.headers.get('content-type') ?? '', /^application\/vnd\.api\+json/);
+      assert.deepEqual((didww.body as { data: { attributes: unknown } }).data.attributes, {
+        balance: '50.00',
+        credit: '10.00',
+        total_balance: '60.00',
+      });
+      const didwwBearer = await get(`${server.url}/v3/balance`, FAKE_TOKENS.didww);
+      assert.equal(didwwBearer.status, 401);
+      assert.equal((didwwBearer.body as { errors: { status: string }[] }).errors[0]?.status, '401');
+      assert.deepEqual(
+        server.requests.slice(-2).map((request) => [request.service, request.authorization, request.status]),
+        [
+          ['didww', true, 200],
+          ['didww', true, 401],
+        ],
+      );
     } finally {
       await server.close();
     }

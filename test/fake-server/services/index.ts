@@ -1,9 +1,13 @@
 // Every fake service, in one list: the server, its CLI, the demo and the tests serve these. Another
 // service is a module like signeasy.ts (FakeServiceModule in ../fakeService.ts) and one line here.
+import { didww } from './didww';
 import { leadping } from './leadping';
+import { openrouter } from './openrouter';
 import { signeasy } from './signeasy';
+import { telnyx } from './telnyx';
+import { twilio } from './twilio';
 
-export const FAKE_SERVICES = [leadping, signeasy] as const;
+export const FAKE_SERVICES = [leadping, signeasy, telnyx, twilio, openrouter, didww] as const;
 
 export type FakeService = (typeof FAKE_SERVICES)[number]['id'];
 
