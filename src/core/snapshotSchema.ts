@@ -21,6 +21,8 @@ export const CreditCounterSchema = storedObject({
   unit: CounterUnitSchema,
   /** The one counter that stands for the service at a glance (status bar, low-credit warning). */
   headline: FLAG,
+  /** The most the value can be, when the service says (a credit limit, a plan's allowance): the UI reads "x of y". */
+  limit: v.optional(NUMBER),
   /** When this amount runs out on its own (e.g. credits that expire), epoch ms, if the service said. */
   expiresAt: v.optional(TIME),
 });

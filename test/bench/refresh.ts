@@ -44,6 +44,9 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** The two built-in services the bench measures (the fake server also serves the presets). */
+const BUILT_IN_TOKENS = { leadping: FAKE_TOKENS.leadping, signeasy: FAKE_TOKENS.signeasy };
+
 /** `count` accounts, Leadping and Signeasy alternately, each under an account key of its own with its own token. */
 function accounts(count: number): Map<string, string> {
   const tokens = new Map<string, string>();
@@ -82,7 +85,7 @@ function assertAllLoaded(refresher: AccountRefresher, accountKeys: Iterable<stri
 
 /** One GET a full refresh makes: the service whose token it carries and the path. */
 interface BareRequest {
-  readonly service: keyof typeof FAKE_TOKENS;
+  readonly service: keyof typeof BUILT_IN_TOKENS;
   readonly path: string;
 }
 
@@ -94,16 +97,16 @@ interface BareRequest {
 async function requestsOfAFullRefresh(): Promise<BareRequest[]> {
   const fake = await startFakeServer();
   try {
-    const refresher = newRefresher(new Map(Object.entries(FAKE_TOKENS)), fake.url);
+    const refresher = newRefresher(new Map(Object.entries(BUILT_IN_TOKENS)), fake.url);
     await refresher.refresh();
-    assertAllLoaded(refresher, Object.keys(FAKE_TOKENS));
+    assertAllLoaded(refresher, Object.keys(BUILT_IN_TOKENS));
     refresher.dispose();
     const seen = new Map<string, BareRequest>();
     for (const request of fake.requests) {
-      if (request.method !== 'GET' || !request.service || !(request.service in FAKE_TOKENS)) {
+      if (request.method !== 'GET' || !request.service || !(request.service in BUILT_IN_TOKENS)) {
         throw new Error(`A full refresh made a request the bare client cannot copy: ${request.method} ${request.path}`);
       }
-      seen.set(`${request.service} ${request.path}`, { service: request.service as keyof typeof FAKE_TOKENS, path: request.path });
+      seen.set(`${request.service} ${request.path}`, { service: request.service as keyof typeof BUILT_IN_TOKENS, path: request.path });
     }
     // Every path the adapters declare must be among them (the log is the list; this checks the log).
     const declared = [...Object.values(LEADPING_PATHS).map((path) => `leadping ${path}`), `signeasy ${SIGNEASY_ME_PATH}`];
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
   const server = await launchFakeServer({ latencyMs });
   try {
     // The two real services with the plain tokens, exactly what bareRefresh() asks for.
-    const refresher = newRefresher(new Map(Object.entries(FAKE_TOKENS)), server.url);
+    const refresher = newRefresher(new Map(Object.entries(BUILT_IN_TOKENS)), server.url);
     const result: RefreshSamples = {
       latencyMs,
       requests: requests.map(({ service, path }) => `${service} ${path}`),
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
       keep(result.leadpingOnlyMs, await timed(() => refresher.refresh(['leadping'])));
       keep(result.signeasyOnlyMs, await timed(() => refresher.refresh(['signeasy'])));
     }
-    assertAllLoaded(refresher, Object.keys(FAKE_TOKENS));
+    assertAllLoaded(refresher, Object.keys(BUILT_IN_TOKENS));
 
     for (const count of SCALE_ACCOUNTS) {
       const tokens = accounts(count);

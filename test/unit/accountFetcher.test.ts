@@ -9,13 +9,13 @@ import type { FetchResult, ServiceError, ServiceErrorKind } from '../../src/core
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
-import { FAKE_SCENARIOS, FAKE_TOKENS, type FakeService, scenarioToken, startFakeServer } from '../fake-server';
+import { FAKE_SCENARIOS, FAKE_TOKENS, scenarioToken, startFakeServer } from '../fake-server';
 import { errorOf, LEADPING_FETCH_PATHS, requestedPaths, snapshotOf, suiteHarness, withHarness } from './harness';
 import { connectionTo } from '../support/connection';
 import { describeError } from '../../src/views/viewModels/errorWording';
 
-const ADAPTERS: Record<FakeService, ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
-const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+const ADAPTERS: Record<'leadping' | 'signeasy', ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
+const SERVICES = ['leadping', 'signeasy'] as const;
 
 /** The error as a person reads it (English, en-US numbers). */
 const worded = (error: ServiceError, adapter: ServiceAdapter = signeasyAdapter) => describeError(error, adapter.displayName, 'en-US');
@@ -54,7 +54,7 @@ describe('AccountFetcher error kinds', () => {
   }
 
   test('the sentences say what happened', async () => {
-    const message = async (service: FakeService, scenario: string) =>
+    const message = async (service: 'leadping' | 'signeasy', scenario: string) =>
       worded(errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))), ADAPTERS[service]);
     // A refusal's body is never quoted: that is where services echo the token.
     assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');

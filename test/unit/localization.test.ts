@@ -165,6 +165,7 @@ const TOKEN_PROBLEMS: Readonly<Record<TokenProblem['reason'], readonly TokenProb
   onlyBearer: [{ reason: 'onlyBearer' }],
   whitespace: [{ reason: 'whitespace' }],
   notHeaderSafe: [{ reason: 'notHeaderSafe' }],
+  notUserAndSecret: [{ reason: 'notUserAndSecret' }],
   tooLong: [{ reason: 'tooLong', maxLength: 8192 }],
   tooShort: [
     { reason: 'tooShort', length: 1 },

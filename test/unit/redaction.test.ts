@@ -15,7 +15,6 @@ import { signeasyAdapter } from '../../src/core/services/signeasy';
 import { MIN_TOKEN_LENGTH, normalizeToken } from '../../src/core/http/token';
 import {
   FAKE_TOKENS,
-  type FakeService,
   scenarioToken,
   spellAsBase64,
   spellAsEntities,
@@ -30,8 +29,8 @@ import { errorOf, snapshotOf, suiteHarness, withHarness } from './harness';
 import type { ServiceError } from '../../src/core/model';
 import { describeError, describeTokenProblem } from '../../src/views/viewModels/errorWording';
 
-const ADAPTERS: Record<FakeService, ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
-const SERVICES: readonly FakeService[] = ['leadping', 'signeasy'];
+const ADAPTERS: Record<'leadping' | 'signeasy', ServiceAdapter> = { leadping: leadpingAdapter, signeasy: signeasyAdapter };
+const SERVICES = ['leadping', 'signeasy'] as const;
 
 /** The error as a person reads it: what the checks below look for a token in. */
 const worded = (error: ServiceError, adapter: ServiceAdapter) => describeError(error, adapter.displayName, 'en-US');
@@ -254,7 +253,7 @@ describe('AccountFetcher: servers that echo the token', () => {
   }
 
   test('refusals (401, 403, and a 401 that echoes the token) are not quoted', async () => {
-    const message = async (service: FakeService, scenario: string) =>
+    const message = async (service: 'leadping' | 'signeasy', scenario: string) =>
       worded(errorOf(await harness.fetch(ADAPTERS[service], scenarioToken(service, scenario))), ADAPTERS[service]);
     assert.equal(await message('leadping', '401'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');
     assert.equal(await message('leadping', 'token-echo'), 'The Leadping token was rejected or has expired (HTTP 401). Set a new token.');

@@ -7,6 +7,7 @@ import { jitteredBackoffMs, type BackoffSteps } from './backoff';
 import { checkBaseUrl } from './baseUrl';
 import type { FetchResult, ServiceError, ServiceErrorKind } from '../model';
 import { parseRetryAfterMs } from './retryAfter';
+import { credentialFor, fillPath, type Credential } from './credentials';
 import { describeErrorBody, looksLikeHtml, truncateQuote, withoutByteOrderMark } from './errorQuote';
 import { redactSecrets } from './redact';
 import { AUTOMATIC_REQUESTS_PER_MINUTE, RequestBudget } from './requestBudget';
@@ -84,7 +85,10 @@ export class AccountFetcher {
     }
     const token = normalizeToken(connection.token);
     if (!token.ok) return { ok: false, error: { kind: 'unauthorized', reason: 'tokenUnusable', tokenProblem: token.problem } };
-    const secrets = [token.token, connection.token.trim()];
+    const checked = credentialFor(adapter.auth, token.token);
+    if (!checked.ok) return { ok: false, error: { kind: 'unauthorized', reason: 'tokenUnusable', tokenProblem: checked.problem } };
+    const { credential } = checked;
+    const secrets = [...credential.secrets, connection.token.trim()];
     const fingerprint = tokenFingerprint(token.token);
     let throttled: ServiceError | undefined;
     const budget = options.automatic
@@ -96,7 +100,7 @@ export class AccountFetcher {
       : undefined;
     let result: FetchResult;
     try {
-      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, token.token, fingerprint, budget), this.now());
+      result = await adapter.fetchSnapshot(this.bind(adapter, baseUrl.url, credential, fingerprint, budget), this.now());
     } catch (error) {
       // Adapters are written not to throw; this keeps a bug in one from breaking the panel.
       result = { ok: false, error: { kind: 'unexpected', reason: 'unreadable', ...describeThrown(error) } };
@@ -114,17 +118,19 @@ export class AccountFetcher {
   private bind(
     adapter: ServiceAdapter,
     baseUrl: string,
-    token: string,
+    credential: Credential,
     fingerprint: string,
     budget?: () => ServiceError | undefined,
   ): ServiceHttp {
     return {
+      // The path as the adapter wrote it (`{user}` unfilled) is what the log and errors show.
       getJson: (pathAndQuery) => {
-        const url = `${baseUrl}${pathAndQuery.startsWith('/') ? '' : '/'}${pathAndQuery}`;
+        const filled = fillPath(pathAndQuery, credential);
+        const url = `${baseUrl}${filled.startsWith('/') ? '' : '/'}${filled}`;
         const key = `${url}\n${fingerprint}`;
         const shared = this.inFlight.get(key);
         if (shared) return shared;
-        const request = this.getWithRetries(adapter, url, pathAndQuery, token, budget).finally(() => this.inFlight.delete(key));
+        const request = this.getWithRetries(adapter, url, pathAndQuery, credential, budget).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, request);
         return request;
       },
@@ -135,7 +141,7 @@ export class AccountFetcher {
     adapter: ServiceAdapter,
     url: string,
     pathAndQuery: string,
-    token: string,
+    credential: Credential,
     budget: (() => ServiceError | undefined) | undefined,
   ): Promise<JsonResponse> {
     const maxRetries = Math.max(0, this.options.maxRetries ?? DEFAULT_MAX_RETRIES);
@@ -143,16 +149,16 @@ export class AccountFetcher {
       // Every attempt, retries included, is a request the budget counts.
       const heldBack = budget?.();
       if (heldBack) return { ok: false, error: heldBack };
-      const result = await this.attempt(adapter, url, pathAndQuery, token);
+      const result = await this.attempt(adapter, url, pathAndQuery, credential);
       if (result.ok || result.error.kind !== 'server') return result;
       if (attempt >= maxRetries) return { ok: false, error: { ...result.error, attempts: attempt + 1 } };
       await this.sleep(jitteredBackoffMs(attempt, SERVER_RETRY_BACKOFF, this.random));
     }
   }
 
-  private async attempt(adapter: ServiceAdapter, url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+  private async attempt(adapter: ServiceAdapter, url: string, pathAndQuery: string, credential: Credential): Promise<JsonResponse> {
     const started = this.now();
-    const result = await this.request(url, pathAndQuery, token);
+    const result = await this.request(url, pathAndQuery, credential);
     this.log({
       serviceId: adapter.id,
       method: 'GET',
@@ -172,7 +178,7 @@ export class AccountFetcher {
     }
   }
 
-  private async request(url: string, pathAndQuery: string, token: string): Promise<JsonResponse> {
+  private async request(url: string, pathAndQuery: string, credential: Credential): Promise<JsonResponse> {
     const timeoutMs = readTimeout(this.options.timeoutMs);
     const maxBodyBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const controller = new AbortController();
@@ -181,11 +187,11 @@ export class AccountFetcher {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const fail: Fail = (kind, values) => ({ ok: false, error: redactTexts({ kind, ...values }, [token]) });
+    const fail: Fail = (kind, values) => ({ ok: false, error: redactTexts({ kind, ...values }, credential.secrets) });
     try {
       const response = await fetch(url, {
         method: 'GET',
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'User-Agent': this.options.userAgent },
+        headers: { ...credential.headers, Accept: 'application/json', 'User-Agent': this.options.userAgent },
         signal: controller.signal,
         // A redirect could carry the token somewhere unchecked (another host, plain http).
         redirect: 'manual',
@@ -213,7 +219,7 @@ export class AccountFetcher {
       if (response.status >= 200 && response.status < 300) {
         return parseSuccess(response.status, text, contentType, fail);
       }
-      const detail = describeErrorBody(text, contentType, token);
+      const detail = describeErrorBody(text, contentType, credential.secrets);
       return describeStatus({
         path: pathWithoutQuery(pathAndQuery),
         status: response.status,

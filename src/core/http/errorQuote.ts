@@ -15,8 +15,8 @@ const MAX_QUOTABLE_BODY_CHARS = 64 * 1024;
  * The body is redacted as it came, before parsing or clean-up could turn an escaped or broken-up
  * echo of the token into something else, and the quote is redacted again at the end.
  */
-export function describeErrorBody(text: string, contentType: string, token: string): string | undefined {
-  const body = redactSecrets(withoutByteOrderMark(text).slice(0, MAX_QUOTABLE_BODY_CHARS), [token]);
+export function describeErrorBody(text: string, contentType: string, secrets: readonly string[]): string | undefined {
+  const body = redactSecrets(withoutByteOrderMark(text).slice(0, MAX_QUOTABLE_BODY_CHARS), secrets);
   let found: string | undefined;
   if (looksLikeHtml(body, contentType)) {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1];
@@ -28,7 +28,7 @@ export function describeErrorBody(text: string, contentType: string, token: stri
       found = body;
     }
   }
-  return found === undefined ? undefined : sanitizeQuote(found, token);
+  return found === undefined ? undefined : sanitizeQuote(found, secrets);
 }
 
 /** Some servers start UTF-8 with a byte order mark, which JSON.parse refuses. */
@@ -48,7 +48,7 @@ function describeJsonError(body: unknown): string | undefined {
 }
 
 /** Quotable service text: no markup, no control or invisible characters, one line, no token; bounded last, so a cut never leaves part of a token. */
-function sanitizeQuote(text: string, token: string): string | undefined {
+function sanitizeQuote(text: string, secrets: readonly string[]): string | undefined {
   const plain = redactSecrets(
     text
       .replace(/<[^>]*>/g, ' ')
@@ -57,7 +57,7 @@ function sanitizeQuote(text: string, token: string): string | undefined {
       .replace(/\p{Cc}/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
-    [token],
+    secrets,
   );
   if (plain === '') return undefined;
   return truncateQuote(plain);

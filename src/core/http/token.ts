@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 /** Why a pasted token cannot be used; the UI words it. Never carries the token, nor any of its characters. */
 export type TokenProblem =
   | { readonly reason: 'empty' | 'onlyBearer' | 'whitespace' | 'notHeaderSafe' }
+  /** A service that signs in with HTTP Basic needs `user:secret`, and this has no user or no secret. */
+  | { readonly reason: 'notUserAndSecret' }
   | { readonly reason: 'tooLong'; readonly maxLength: number }
   /** Only the length is kept: even a fragment of a token is secret. */
   | { readonly reason: 'tooShort'; readonly length: number };

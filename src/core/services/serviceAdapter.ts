@@ -14,6 +14,8 @@ export interface ServiceHttp {
   getJson(pathAndQuery: string): Promise<JsonResponse>;
 }
 
+export type ServiceAuth = { readonly type: 'bearer' } | { readonly type: 'header'; readonly header: string } | { readonly type: 'basic' };
+
 export interface ServiceAdapter {
   /** Stable id used in settings keys, secret keys and counter ids: 'leadping', 'signeasy'. */
   readonly id: string;
@@ -30,6 +32,11 @@ export interface ServiceAdapter {
   readonly dashboardUrl: string;
   /** Where a person creates an API token. */
   readonly tokenHelpUrl: string;
+  /**
+   * How the secret travels. Absent: `Authorization: Bearer <token>`. 'basic': the secret is
+   * `user:password` and a request path may hold `{user}`, which the HTTP layer fills in.
+   */
+  readonly auth?: ServiceAuth;
   /** Fetches everything the panel shows. `now` is epoch ms, injected for tests. */
   fetchSnapshot(http: ServiceHttp, now: number): Promise<FetchResult>;
 }

@@ -10,7 +10,7 @@ import type { AccountState } from '../../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeError } from './errorWording';
 import { describeForecast } from './forecastText';
-import { formatCounterValue, formatDate, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
+import { formatCounterAmount, formatDate, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
 import { counterLabel, describeProblem } from './snapshotWording';
 import { accountTitle } from './accountTitle';
 import { markdownText } from './surfaceText';
@@ -92,7 +92,7 @@ function identityLines({ identity }: AccountSnapshot): [label: string, value: st
 
 /** "$18.75", "$5.00 · expires Nov 27, 2026": in the person's locale, with a date that stays true once pasted. */
 function counterValue(counter: CreditCounter, locale: string | undefined): string {
-  const value = formatCounterValue(counter.value, counter.unit, locale);
+  const value = formatCounterAmount(counter, locale);
   return counter.expiresAt === undefined
     ? value
     : l10n.t('{value} · expires {when}', { value, when: formatDate(counter.expiresAt, locale) });

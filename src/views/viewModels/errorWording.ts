@@ -260,6 +260,10 @@ export function describeTokenProblem(problem: TokenProblem, locale?: string): st
       return l10n.t(
         'The token contains invisible or non-ASCII characters (such as smart quotes or control characters), which cannot be sent in an HTTP header. Copy it again from the source.',
       );
+    case 'notUserAndSecret':
+      return l10n.t(
+        'This service signs in with a user name and a secret: paste both as one line, user:secret (for Twilio, the account SID, a colon, then the auth token).',
+      );
     case 'tooShort':
       return problem.length === 1
         ? l10n.t('The token is only 1 character long; API tokens are much longer. Paste the whole token.')

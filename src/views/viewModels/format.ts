@@ -1,7 +1,7 @@
 // How values read on screen: one place, so the tree, the tooltip and the status bar agree.
 // No `vscode` import: these are tested in plain Node.
 import * as l10n from '@vscode/l10n';
-import type { CounterUnit } from '../../core/model';
+import type { CounterUnit, CreditCounter } from '../../core/model';
 import { asCurrencyCode } from '../../core/money';
 
 /** Shown wherever a service did not give a value: never "undefined", "null" or "NaN". */
@@ -22,6 +22,13 @@ export function formatCount(value: number | undefined, locale?: string): string 
 
 export function formatCounterValue(value: number | undefined, unit: CounterUnit, locale?: string): string {
   return unit.kind === 'money' ? formatMoney(value, unit.currency, locale) : formatCount(value, locale);
+}
+
+/** A counter's value, as "x of y" when the service says the most it can be. */
+export function formatCounterAmount(counter: CreditCounter, locale?: string): string {
+  const value = formatCounterValue(counter.value, counter.unit, locale);
+  if (counter.limit === undefined) return value;
+  return l10n.t('{value} of {limit}', { value, limit: formatCounterValue(counter.limit, counter.unit, locale) });
 }
 
 /** Items one after another as the locale lists them ("a, b"): data values, not a sentence. */

@@ -10,7 +10,7 @@ import type { ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeForecast, describeForecastBriefly } from './forecastText';
 import {
   formatCount,
-  formatCounterValue,
+  formatCounterAmount,
   formatDate,
   formatDateRange,
   formatExactTime,
@@ -61,7 +61,7 @@ export function snapshotSections(adapter: ServiceAdapter, accountKey: string, sn
   }
 
   const credits = snapshot.counters.map((counter) => {
-    const value = formatCounterValue(counter.value, counter.unit, context.locale);
+    const value = formatCounterAmount(counter, context.locale);
     const row = valueRow(
       `${base}/credits/${counter.id}`,
       counterLabel(counter),

@@ -6,7 +6,16 @@ import { accountStatus, creditLevel, type AccountState, type CreditLevel } from 
 import { accountHolderName, type AccountProblem, type CreditCounter } from '../../core/model';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
 import { describeError, errorTitle } from './errorWording';
-import { formatCount, formatCounterValue, formatExactTime, formatList, formatRelativeTime, formatText, MISSING } from './format';
+import {
+  formatCount,
+  formatCounterAmount,
+  formatCounterValue,
+  formatExactTime,
+  formatList,
+  formatRelativeTime,
+  formatText,
+  MISSING,
+} from './format';
 import { markdownText } from './surfaceText';
 import { counterLabel, describeProblem, problemCount, problemPhrase } from './snapshotWording';
 import { describeForecast } from './forecastText';
@@ -243,7 +252,7 @@ function glanceTooltip(
     if (snapshot) {
       lines.push(`| ${markdownText(l10n.t('Counter'))} | ${markdownText(l10n.t('Value'))} |`, '| :-- | --: |');
       for (const counter of snapshot.counters) {
-        const value = markdownText(formatCounterValue(counter.value, counter.unit, locale));
+        const value = markdownText(formatCounterAmount(counter, locale));
         lines.push(`| ${markdownText(counterLabel(counter))} | ${counter.headline && level !== 'normal' ? `**${value}**` : value} |`);
       }
       lines.push('');
