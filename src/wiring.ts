@@ -28,6 +28,7 @@ import { AccountForecasts } from './storage/accountForecasts';
 import { AlertNotifier, alertContextFor } from './views/alertNotifier';
 import { createSurfaces } from './views/surfaces';
 import { openStores } from './storage/stores';
+import { ServiceCatalog } from './storage/serviceCatalog';
 import type { SerialState } from './storage/serialState';
 import { AlertMemoryStore } from './storage/alertMemoryStore';
 import { LastGlanceStore } from './storage/lastStatusBarText';
@@ -56,7 +57,7 @@ export function wireUp(context: vscode.ExtensionContext, shell: Shell): Activati
 }
 
 /** wireUp() for a given set of services (the in-host tests add a test-only third one). */
-export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapters: readonly ServiceAdapter[]): ActivationExports {
+export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, builtIns: readonly ServiceAdapter[]): ActivationExports {
   const wiringStart = performance.now();
   // The view models word things with @vscode/l10n, which cannot ask VS Code: hand it the bundle
   // VS Code loaded for the display language (none for English, and none is read from disk here).
@@ -66,6 +67,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const locale = vscode.env.language;
   const { tokens, index, globalState, cache, history } = openStores(context.secrets, context.globalState, log);
+  // One live list of services: the built-ins, the presets and the person's own definitions.
+  const catalog = new ServiceCatalog(builtIns);
+  const { adapters } = catalog;
   const basics: Basics = { adapters, log, locale, seams };
   const fetcher = createFetcher(context, log);
   // Every message, pick and question goes out through one door that makes service text plain.
@@ -108,7 +112,17 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
       if (!refresher.isRefreshing()) keeper.owned(lastText.remember(view), 'The status-bar text for the next start could not be saved');
     },
     onHistoryHtml: seams.onHistoryHtml,
+    definitionErrors: () => catalog.errors,
   });
+  const followDefinitions = () => {
+    if (!catalog.reload()) return logDefinitionErrors(log, catalog);
+    logDefinitionErrors(log, catalog);
+    refresher.followServices();
+    keeper.owned(
+      book.load().then(() => refresh(undefined, { automatic: true })),
+      'The services changed',
+    );
+  };
   const baseUrls = new BaseUrlWatcher(adapters);
   context.subscriptions.push(
     log,
@@ -147,6 +161,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
           `${adapter.id}: reconnect to the new base URL`,
         ),
       intervalChanged: (minutes) => schedule.setIntervalMinutes(minutes),
+      definitionsChanged: followDefinitions,
       anyChanged: () => surfaces.redraw(),
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
@@ -154,6 +169,9 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
 
   const startup = startUp({
     showCached: () => {
+      catalog.reload();
+      logDefinitionErrors(log, catalog);
+      refresher.followServices();
       refresher.restoreCached(cache.load());
       baseUrls.rememberCurrent();
       surfaces.statusBar.render();
@@ -171,6 +189,11 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, adapt
   const testParts = { refresher, tokens, secrets, globalState, globalStorageUri, cache, schedule, logUri, timings, startup };
   const testApi = createTestApi({ ...testParts, tree: surfaces.tree, accountsProvider: api.accountsProvider }, testHooks);
   return Object.freeze({ ...api.exported.api, testApi });
+}
+
+/** Each definition that could not be read, where and why: the log says what its row in the panel says. */
+function logDefinitionErrors(log: vscode.LogOutputChannel, catalog: ServiceCatalog): void {
+  for (const error of catalog.errors) log.error(`Service definition not used: ${error.path}: ${error.message}`);
 }
 
 /** What every part below is made with. */

@@ -42,18 +42,18 @@ export class ServiceCatalog {
     );
     const ownIds = new Set(own.definitions.map((definition) => definition.id));
     const definitions = [...presets.definitions.filter((preset) => !ownIds.has(preset.id)), ...own.definitions];
-    const next = [...this.builtIns, ...definitions.map((definition) => this.adapterFor(definition))];
+    const next = [...this.builtIns, ...definitions.map((definition) => this.adapterFor(definition, !ownIds.has(definition.id)))];
     this.definitionErrors = [...presets.errors, ...own.errors];
     const changed = next.length !== this.adapters.length || next.some((adapter, index) => adapter !== this.adapters[index]);
     this.adapters.splice(0, this.adapters.length, ...next);
     return changed;
   }
 
-  private adapterFor(definition: ServiceDefinition): ServiceAdapter {
-    const json = JSON.stringify(definition);
+  private adapterFor(definition: ServiceDefinition, preset: boolean): ServiceAdapter {
+    const json = JSON.stringify({ definition, preset });
     const known = this.madeFrom.get(definition.id);
     if (known?.json === json) return known.adapter;
-    const adapter = definedServiceAdapter(definition);
+    const adapter = preset ? { ...definedServiceAdapter(definition), offeredOnly: true } : definedServiceAdapter(definition);
     this.madeFrom.set(definition.id, { json, adapter });
     return adapter;
   }

@@ -131,6 +131,8 @@ export interface SettingsReactions {
   /** A service's base URL changed: its tokens must not follow before the person says so. */
   baseUrlChanged(adapter: ServiceAdapter): void;
   intervalChanged(minutes: number): void;
+  /** `customServices` changed: services may have come, gone or changed (before any base URL is compared). */
+  definitionsChanged(): void;
   /** Any of the settings changed: what the panel and status bar say may read differently. */
   anyChanged(): void;
 }
@@ -139,6 +141,7 @@ export interface SettingsReactions {
 export function followSettings(baseUrls: BaseUrlWatcher, reactions: SettingsReactions): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+    if (event.affectsConfiguration(`${SETTINGS_SECTION}.customServices`)) reactions.definitionsChanged();
     for (const adapter of baseUrls.changedBy(event)) reactions.baseUrlChanged(adapter);
     if (event.affectsConfiguration(`${SETTINGS_SECTION}.refreshIntervalMinutes`)) reactions.intervalChanged(refreshIntervalMinutes());
     reactions.anyChanged();

@@ -5,12 +5,16 @@ import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
 import { customHosts } from '../storage/settings';
 import type { HeadlineForecast } from '../core/history/headlineForecast';
+import type { DefinitionError } from '../core/services/definition/readDefinitions';
+import { definitionErrorRows } from './viewModels/definitionRows';
 
 export interface AccountTreeOptions {
   /** Told when a service's rows could not be built (the tree shows an error row instead): for the log. */
   readonly onRenderError?: (error: unknown) => void;
   /** Each account's headline forecast, by account key, for the row under its credits. */
   readonly forecasts?: () => Readonly<Record<string, HeadlineForecast>>;
+  /** Service definitions that could not be read: a row each, above the accounts. */
+  readonly definitionErrors?: () => readonly DefinitionError[];
 }
 
 /** From this many accounts on, the view is compact (see RowContext.compact): three open accounts no longer fit a window. */
@@ -40,11 +44,13 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
    */
   rootRows(now = Date.now()): Row[] {
     const states = this.refresher.states();
-    if (!states.some((state) => state.signedIn)) return [];
+    const broken = definitionErrorRows(this.options.definitionErrors?.() ?? []);
+    if (!states.some((state) => state.signedIn)) return broken;
     const hosts = customHosts(this.refresher.adapters);
     const shown = this.refresher.adapters.map((adapter) => {
       const ofService = states.filter((state) => state.serviceId === adapter.id);
-      return { adapter, states: ofService.some((state) => state.signedIn) ? ofService.filter((state) => state.signedIn) : ofService };
+      const signedIn = ofService.filter((state) => state.signedIn);
+      return { adapter, states: signedIn.length > 0 || adapter.offeredOnly ? signedIn : ofService };
     });
     const accounts = shown.reduce((count, service) => count + service.states.filter((state) => state.signedIn).length, 0);
     const context = {
@@ -54,9 +60,12 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
       forecasts: this.options.forecasts?.(),
       compact: accounts >= COMPACT_FROM_ACCOUNTS,
     };
-    return shown.flatMap(({ adapter, states: ofService }) =>
-      ofService.map((state) => serviceRowOrError(adapter, state, context, this.options.onRenderError)),
-    );
+    return [
+      ...broken,
+      ...shown.flatMap(({ adapter, states: ofService }) =>
+        ofService.map((state) => serviceRowOrError(adapter, state, context, this.options.onRenderError)),
+      ),
+    ];
   }
 
   getChildren(element?: Row): Row[] {

@@ -2,6 +2,7 @@
 // Credit History page. Made together because each renders from the refresher's states and the
 // forecasts, and a failure to draw one is logged the same way, never thrown at a refresh.
 import * as vscode from 'vscode';
+import type { DefinitionError } from '../core/services/definition/readDefinitions';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import type { AccountForecasts } from '../storage/accountForecasts';
@@ -25,6 +26,8 @@ export interface SurfaceParts {
   /** Told each status-bar view as rendered (the next start paints it; the tests read it). */
   readonly onStatusBarRender: (view: GlanceView) => void;
   readonly onHistoryHtml?: (html: string) => void;
+  /** Service definitions that could not be read, for their rows in the Accounts view. */
+  readonly definitionErrors?: () => readonly DefinitionError[];
 }
 
 export interface Surfaces {
@@ -44,6 +47,7 @@ export function createSurfaces(parts: SurfaceParts): Surfaces {
   const tree = new AccountTreeProvider(refresher, locale, {
     onRenderError: onRenderError('Accounts view'),
     forecasts: () => forecasts.all(),
+    definitionErrors: parts.definitionErrors,
   });
   const statusBar = new CreditStatusBar(parts.statusBarItem, refresher, locale, {
     onRenderError: onRenderError('status-bar item'),

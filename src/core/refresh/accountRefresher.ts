@@ -96,6 +96,11 @@ export class AccountRefresher {
     return this.states().filter((state) => state.serviceId === serviceId);
   }
 
+  /** Gives every service that joined the list since (a definition added while running) its first, signed-out slot. */
+  followServices(): void {
+    for (const adapter of this.options.adapters) if (!this.slots.has(adapter.id)) this.createSlot(adapter.id);
+  }
+
   /**
    * Makes room for another account of a known service (signed out until a refresh finds its
    * token). False when the key names no known service; true when the slot exists now.

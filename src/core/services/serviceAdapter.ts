@@ -37,6 +37,11 @@ export interface ServiceAdapter {
    * `user:password` and a request path may hold `{user}`, which the HTTP layer fills in.
    */
   readonly auth?: ServiceAuth;
+  /**
+   * A preset nobody asked for: offered wherever a service is chosen, but shown in the panel only
+   * once one of its accounts is signed in (the built-ins and a person's own definitions always show).
+   */
+  readonly offeredOnly?: boolean;
   /** Fetches everything the panel shows. `now` is epoch ms, injected for tests. */
   fetchSnapshot(http: ServiceHttp, now: number): Promise<FetchResult>;
 }

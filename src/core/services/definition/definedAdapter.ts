@@ -79,7 +79,7 @@ function buildSnapshot(definition: ServiceDefinition, read: (ref: ValueRef | und
 function readCounter(counter: DefinedCounter, headline: boolean, read: (ref: ValueRef | undefined) => unknown): CreditCounter {
   const value = asNumber(read(counter.value));
   const minus = counter.minus === undefined ? 0 : asNumber(read(counter.minus));
-  const shown = value === undefined || minus === undefined ? undefined : roundCents(value - minus);
+  const shown = counter.minus === undefined ? value : value === undefined || minus === undefined ? undefined : roundCents(value - minus);
   const limit = asNumber(read(counter.limit));
   return dropUndefined({
     id: counter.id,
@@ -108,7 +108,8 @@ function unitOf(counter: DefinedCounter, read: (ref: ValueRef | undefined) => un
 }
 
 function ruleHolds(rule: ProblemRule, value: unknown): boolean {
-  if (value === undefined) return false;
+  // null is how many APIs say "absent": neither makes a problem.
+  if (value === undefined || value === null) return false;
   const same = (expected: unknown) => sameJson(value, expected);
   if (rule.equals !== undefined) return same(rule.equals);
   if (rule.notEquals !== undefined) return !same(rule.notEquals);
