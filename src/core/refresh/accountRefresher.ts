@@ -96,9 +96,16 @@ export class AccountRefresher {
     return this.states().filter((state) => state.serviceId === serviceId);
   }
 
-  /** Gives every service that joined the list since (a definition added while running) its first, signed-out slot. */
+  /**
+   * Follows the list of services after it changed (a definition added, edited or removed while
+   * running): a service that joined gets its first, signed-out slot; the accounts of one that left
+   * go from view without a sign-out, so their token, cache and history wait for its return.
+   */
   followServices(): void {
     for (const adapter of this.options.adapters) if (!this.slots.has(adapter.id)) this.createSlot(adapter.id);
+    for (const [accountKey, slot] of this.slots) {
+      if (!findAdapter(this.options.adapters, slot.serviceId)) this.slots.delete(accountKey);
+    }
   }
 
   /**
@@ -209,7 +216,7 @@ export class AccountRefresher {
     await Promise.all(
       ids.map((id) => {
         const slot = this.slots.get(id);
-        if (!slot) return Promise.resolve();
+        if (!slot || !findAdapter(this.options.adapters, slot.serviceId)) return Promise.resolve();
         if (automatic && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
           return Promise.resolve();
         }

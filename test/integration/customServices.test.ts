@@ -1,0 +1,116 @@
+// Any service, in a real VS Code: a definition from the person's user settings signs in, shows on
+// the tree and the status bar, changes without a reload, asks before its token goes to a new base
+// URL, and a broken one shows its located reason without taking the others down. Each preset signs
+// in against its fake server.
+import * as assert from 'node:assert/strict';
+import type { AccountGlanceTestApi } from '../../src/testApi';
+import { FAKE_TOKENS, startFakeServer, type FakeServer, type FakeService } from '../fake-server';
+import { TokenStore } from '../../src/storage/tokenStore';
+import { answering, readLogText, setSetting, storeTokenElsewhere, treeLines, useFreshWorld, waitFor } from './support/harness';
+
+/** Signs a service in as another window would, its token bound to `baseUrl`'s origin. */
+async function signInAt(api: AccountGlanceTestApi, service: string, token: string, baseUrl: string): Promise<void> {
+  const before = Date.now();
+  await storeTokenElsewhere(api, service as FakeService, token, new URL(baseUrl).origin);
+  await waitFor(() => {
+    const state = api.refresher.state(service);
+    return state.signedIn && !state.refreshing && (state.snapshot?.fetchedAt ?? state.failedAt ?? 0) >= before;
+  }, `${service} to settle after its token was stored`);
+}
+
+/** A service of the person's own, read from the fake OpenRouter route: remaining = total − used, of total. */
+function acmeDefinition(baseUrl: string, changes: Record<string, unknown> = {}) {
+  return {
+    id: 'acme',
+    name: 'Acme Credits',
+    shortMark: 'AC',
+    baseUrl,
+    requests: { credits: '/api/v1/credits' },
+    counters: [
+      {
+        id: 'left',
+        label: 'Credits left',
+        value: '/data/total_credits',
+        minus: '/data/total_usage',
+        limit: '/data/total_credits',
+        unit: { currency: 'USD' },
+        headline: true,
+        lowThreshold: 5,
+      },
+    ],
+    ...changes,
+  };
+}
+
+const PRESETS: readonly FakeService[] = ['telnyx', 'twilio', 'openrouter', 'didww'];
+
+suite('Services described as data', () => {
+  let api: AccountGlanceTestApi;
+  let server: FakeServer;
+  let other: FakeServer | undefined;
+  useFreshWorld(
+    (world) => ({ api, server } = world),
+    async () => {
+      await setSetting('customServices', undefined);
+      await setSetting('baseUrl', undefined);
+      for (const key of ['acme', ...PRESETS]) await api.secrets.delete(TokenStore.keyFor(key));
+      await other?.close();
+      other = undefined;
+    },
+  );
+
+  test('a definition in user settings signs in and shows on the tree and the status bar, without a reload', async () => {
+    await setSetting('customServices', [acmeDefinition(server.url)]);
+    await waitFor(() => api.refresher.adapters.some((adapter) => adapter.id === 'acme'), 'the defined service to join');
+    await signInAt(api, 'acme', FAKE_TOKENS.openrouter, server.url);
+    const state = api.refresher.state('acme');
+    assert.equal(state.error, undefined);
+    assert.equal(state.snapshot?.counters[0]?.value, 74.75, '100.50 − 25.75');
+    const lines = treeLines(api);
+    assert.ok(lines.includes('Credits left: $74.75 of $100.50'), lines.join('\n'));
+    assert.match(api.statusBar.view?.text ?? '', /AC \$74\.75/);
+    // Edited while running: the new name shows at once.
+    await setSetting('customServices', [acmeDefinition(server.url, { name: 'Acme Renamed' })]);
+    await waitFor(() => treeLines(api).some((line) => line.startsWith('Acme Renamed')), 'the new name in the tree');
+  });
+
+  test('a new base URL in a definition asks before the token goes there', async () => {
+    await setSetting('customServices', [acmeDefinition(server.url)]);
+    await waitFor(() => api.refresher.adapters.some((adapter) => adapter.id === 'acme'), 'the defined service to join');
+    await signInAt(api, 'acme', FAKE_TOKENS.openrouter, server.url);
+    other = await startFakeServer();
+    const questions: string[] = [];
+    api.prompts = answering({ confirm: async (message) => (questions.push(message), false) });
+    await setSetting('customServices', [acmeDefinition(other.url)]);
+    await waitFor(() => questions.length > 0, 'the person to be asked');
+    assert.equal(questions[0], `Send your Acme Credits token to ${other.url}?`);
+    assert.equal(api.refresher.state('acme').error?.kind, 'originChanged');
+    assert.deepEqual(other.requests, [], 'nothing was sent before the person confirmed');
+  });
+
+  test('a broken definition shows where and why on its own row and in the log; the valid one still works', async () => {
+    const broken = { ...acmeDefinition('http://example.com'), id: 'broken', name: 'Broken One' };
+    await setSetting('customServices', [acmeDefinition(server.url), broken]);
+    await waitFor(() => treeLines(api).some((line) => line.startsWith('Service definition not used: Broken One')), 'the error row');
+    const row = treeLines(api).find((line) => line.startsWith('Service definition not used'));
+    assert.match(row ?? '', /accountGlance\.customServices\[1\]\.baseUrl: is not https/);
+    await waitFor(async () => (await readLogText(api)).includes('accountGlance.customServices[1].baseUrl: is not https'), 'the log line');
+    await signInAt(api, 'acme', FAKE_TOKENS.openrouter, server.url);
+    assert.equal(api.refresher.state('acme').snapshot?.counters[0]?.value, 74.75);
+  });
+
+  for (const preset of PRESETS) {
+    test(`the ${preset} preset signs in against its fake server`, async () => {
+      await setSetting('baseUrl', { [preset]: server.url });
+      await signInAt(api, preset, FAKE_TOKENS[preset], server.url);
+      const state = api.refresher.state(preset);
+      assert.equal(state.error, undefined, JSON.stringify(state.error));
+      const headline = state.snapshot?.counters.find((counter) => counter.headline);
+      assert.equal(typeof headline?.value, 'number', JSON.stringify(state.snapshot?.counters));
+      assert.ok(
+        treeLines(api).some((line) => line.startsWith(`${headline?.label}:`)),
+        'the headline counter is on the tree',
+      );
+    });
+  }
+});
