@@ -11,7 +11,7 @@ import { presetDefinitions } from '../core/services/presets';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import { SETTINGS_SECTION } from './settings';
 
-export const CUSTOM_SERVICES_KEY = 'customServices';
+const CUSTOM_SERVICES_KEY = 'customServices';
 
 export class ServiceCatalog {
   /** Built-ins first, then presets, then the person's own; changed in place by reload(). */

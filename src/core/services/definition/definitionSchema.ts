@@ -19,7 +19,7 @@ const POINTER = v.pipe(
 );
 
 /** A JSON Pointer into the only request's answer, or into a named one. */
-export const ValueRefSchema = v.union(
+const ValueRefSchema = v.union(
   [POINTER, v.strictObject({ request: REQUEST_NAME, pointer: POINTER })],
   'is not a value reference: a JSON Pointer such as "/data/balance", or { "request": "…", "pointer": "/…" }',
 );
