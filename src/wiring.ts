@@ -114,15 +114,6 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
     onHistoryHtml: seams.onHistoryHtml,
     definitionErrors: () => catalog.errors,
   });
-  const followDefinitions = () => {
-    if (!catalog.reload()) return logDefinitionErrors(log, catalog);
-    logDefinitionErrors(log, catalog);
-    refresher.followServices();
-    keeper.owned(
-      book.load().then(() => refresh(undefined, { automatic: true })),
-      'The services changed',
-    );
-  };
   const baseUrls = new BaseUrlWatcher(adapters);
   context.subscriptions.push(
     log,
@@ -161,7 +152,13 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
           `${adapter.id}: reconnect to the new base URL`,
         ),
       intervalChanged: (minutes) => schedule.setIntervalMinutes(minutes),
-      definitionsChanged: followDefinitions,
+      // Services came, went or changed: their accounts are read again and asked.
+      definitionsChanged: () =>
+        readServices(catalog, refresher, log) &&
+        keeper.owned(
+          book.load().then(() => refresh(undefined, { automatic: true })),
+          'The services changed',
+        ),
       anyChanged: () => surfaces.redraw(),
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
@@ -169,9 +166,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
 
   const startup = startUp({
     showCached: () => {
-      catalog.reload();
-      logDefinitionErrors(log, catalog);
-      refresher.followServices();
+      readServices(catalog, refresher, log);
       refresher.restoreCached(cache.load());
       baseUrls.rememberCurrent();
       surfaces.statusBar.render();
@@ -191,9 +186,16 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
   return Object.freeze({ ...api.exported.api, testApi });
 }
 
-/** Each definition that could not be read, where and why: the log says what its row in the panel says. */
-function logDefinitionErrors(log: vscode.LogOutputChannel, catalog: ServiceCatalog): void {
+/**
+ * Reads the list of services (built-ins, presets, the person's definitions) and lets the refresher
+ * follow it; each definition that could not be read is logged with where and why, as its row in
+ * the panel says. True when the list changed.
+ */
+function readServices(catalog: ServiceCatalog, refresher: AccountRefresher, log: vscode.LogOutputChannel): boolean {
+  const changed = catalog.reload();
   for (const error of catalog.errors) log.error(`Service definition not used: ${error.path}: ${error.message}`);
+  if (changed) refresher.followServices();
+  return changed;
 }
 
 /** What every part below is made with. */
