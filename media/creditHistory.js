@@ -5,6 +5,14 @@
 'use strict';
 
 const vscode = acquireVsCodeApi();
+// The new range arrives as a whole new page: the button that asked for it gets the focus back, so
+// a keyboard user stays where they were instead of starting again from the top.
+const focusedDays = vscode.getState()?.focusedDays;
+vscode.setState({});
 for (const button of document.querySelectorAll('button[data-days]')) {
-  button.addEventListener('click', () => vscode.postMessage({ type: 'range', days: Number(button.dataset.days) }));
+  button.addEventListener('click', () => {
+    vscode.setState({ focusedDays: button.dataset.days });
+    vscode.postMessage({ type: 'range', days: Number(button.dataset.days) });
+  });
+  if (button.dataset.days === focusedDays) button.focus({ focusVisible: true });
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { plainText } from './viewModels/surfaceText';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
+import { spokenRow } from './viewModels/treeRow';
 import { customHosts } from '../storage/settings';
 import type { HeadlineForecast } from '../core/history/headlineForecast';
 import type { DefinitionError } from '../core/services/definition/readDefinitions';
@@ -91,9 +92,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
         title: row.command.title,
         arguments: row.command.arguments ? [...row.command.arguments] : undefined,
       };
-    item.accessibilityInformation = {
-      label: row.description ? vscode.l10n.t('{label}: {value}', { label: row.label, value: row.description }) : row.label,
-    };
+    item.accessibilityInformation = { label: spokenRow(row) };
     return item;
   }
 

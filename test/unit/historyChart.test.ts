@@ -329,7 +329,51 @@ test('the axes have round values and whole-day dates', () => {
 test('the SVG scales with the panel: a viewBox and a width of 100%', () => {
   assert.match(
     svgs(render([account()]))[0]!,
-    /^<svg class="chart" viewBox="0 0 \d+ \d+" width="100%" role="img" aria-labelledby="chart-0-title">/,
+    /^<svg class="chart" viewBox="0 0 \d+ \d+" width="100%" role="img" aria-labelledby="chart-0-title" aria-describedby="chart-0-desc">/,
+  );
+});
+
+test('the chart is an image named by its own title and described in words: the values, their range, the refills, the forecast', () => {
+  const points = dailyBalance();
+  const svg = svgs(
+    render([account({ points, forecast: { kind: 'runsOut', perDay: 2, runsOutAt: FIXED_NOW + 6 * DAY_MS } as CounterForecast })]),
+  )[0]!;
+  assert.match(svg, /^<svg [^>]*role="img" aria-labelledby="chart-0-title" aria-describedby="chart-0-desc">/);
+  assert.equal(
+    /<title id="chart-0-title">([^<]*)<\/title>/.exec(svg)?.[1],
+    'Balance of Leadping — Dana Whitfield over the last 30 days; the table below has the same values.',
+  );
+  assert.equal(
+    /<desc id="chart-0-desc">([^<]*)<\/desc>/.exec(svg)?.[1],
+    'From $80.00 on Oct 23 to $70.00 on Nov 22; lowest $42.00, highest $90.00. Refills: $48.00 on Nov 12. ' +
+      'The dashed line is the forecast: Runs out around Nov 28 at the current rate.',
+  );
+  const single = svgs(render([account({ points: points.slice(-1), refills: [] })]))[0]!;
+  assert.equal(/<desc id="chart-0-desc">([^<]*)<\/desc>/.exec(single)?.[1], 'One value: $70.00 on Nov 22.');
+});
+
+test('everything on the page is inside its main landmark, each account in a region named by its heading', () => {
+  for (const html of [
+    render([account(), account({ serviceName: 'Signeasy' })]),
+    render([]),
+    renderHistoryUnavailableHtml({ ...ASSETS, locale: 'en-US' }),
+  ]) {
+    const body = /<body>\n([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
+    const outside = body
+      .replace(/<main>[\s\S]*<\/main>/, '')
+      .replace(SCRIPT_TAG, '')
+      .trim();
+    assert.equal(outside, '', 'nothing but the script outside <main>');
+  }
+  const sections = [
+    ...render([account(), account({ serviceName: 'Signeasy' })]).matchAll(/<section aria-labelledby="([^"]+)">\n<h2 id="([^"]+)">/g),
+  ];
+  assert.deepEqual(
+    sections.map((match) => [match[1], match[2]]),
+    [
+      ['account-0', 'account-0'],
+      ['account-1', 'account-1'],
+    ],
   );
 });
 

@@ -16,7 +16,7 @@ import { summarizeProblems, type ProblemSummary } from './problemSummary';
 import { accountTitle } from './accountTitle';
 import { describeProblem } from './snapshotWording';
 import { snapshotSections } from './snapshotRows';
-import { SEVERITY_ICONS, type Row, type RowCommand, type RowContext, type RowIcon } from './treeRow';
+import { SEVERITY_ICONS, spokenWithStates, type Row, type RowCommand, type RowContext, type RowIcon } from './treeRow';
 
 export type { Row, RowContext, RowIcon } from './treeRow';
 
@@ -36,7 +36,7 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
   const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems, context.locale) : undefined;
   const headline = context.compact ? snapshot?.counters.find((counter) => counter.headline) : undefined;
   const value = headline && formatCounterValue(headline.value, headline.unit, context.locale);
-  return {
+  const row: Row = {
     id: state.accountKey,
     kind: 'service',
     label: accountTitle(adapter, state),
@@ -47,6 +47,18 @@ export function serviceRow(adapter: ServiceAdapter, state: AccountState, context
     expanded: true,
     contextValue: contextValueOf(state),
   };
+  return { ...row, accessibilityLabel: spokenWithStates(row, unspokenStates(state)) };
+}
+
+/**
+ * What the node's icon shows that its description does not say: a refresh under way, and why the
+ * last one failed (the description says only "(stale)" or "Could not load").
+ */
+function unspokenStates(state: AccountState): string[] {
+  const states: string[] = [];
+  if (state.signedIn && state.error) states.push(l10n.t('Last refresh failed: {0}', errorTitle(state.error.kind)));
+  if (state.refreshing) states.push(l10n.t('Refreshing…'));
+  return states;
 }
 
 /** What the row's menu offers goes by this: signed in (pinned or not) or out. */
@@ -162,11 +174,18 @@ function serviceTooltip(adapter: ServiceAdapter, state: AccountState, context: R
 
 /** Where the data comes from, first under the service, when that is not the service's own address. */
 function hostRow(adapter: ServiceAdapter, accountKey: string, host: string): Row {
+  const label = l10n.t('Server');
+  const notDefault = l10n.t('Data from {host} (not the default {defaultHost})', {
+    host,
+    defaultHost: new URL(adapter.defaultBaseUrl).host,
+  });
   return {
     id: `${accountKey}/host`,
     kind: 'message',
-    label: l10n.t('Server'),
+    label,
     description: host,
+    // The row reads as any server's; that it is not the service's own is in its tooltip only.
+    accessibilityLabel: l10n.t('{label}: {value}', { label, value: notDefault }),
     tooltip: l10n.t('{service} data comes from {host}, set in the base URL setting (the default is {defaultHost}).', {
       service: markdownText(adapter.displayName),
       host: markdownText(host),

@@ -104,8 +104,10 @@ function renderDocument({ cspSource, nonce, styleUri, scriptUri, locale }: PageI
 <link rel="stylesheet" href="${escapeHtml(styleUri)}">
 </head>
 <body>
+<main>
 <h1>${escapeHtml(l10n.t('Credit History'))}</h1>
 ${body}
+</main>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(scriptUri)}"></script>
 </body>
 </html>

@@ -8,7 +8,7 @@ import type { HistoryPoint } from '../../core/history/creditHistory';
 import type { CounterForecast, RefillMark } from '../../core/history/forecast';
 import type { CounterUnit } from '../../core/model';
 import { asCurrencyCode } from '../../core/money';
-import { formatCount, formatCounterValue, formatDateTime } from './format';
+import { formatCount, formatCounterValue, formatDateTime, formatList } from './format';
 import { formatDayMonth } from './forecastText';
 import { escapeHtml } from './surfaceText';
 
@@ -60,7 +60,42 @@ interface Plot {
  * `rangeStart`, where `firstInRange` is the first of them inside the range.
  */
 export function renderChartSvg(chart: ChartDrawing, points: readonly HistoryPoint[], firstInRange: number, rangeStart: number): string {
-  return renderSvg(chart, planPlot(chart, points, firstInRange, rangeStart));
+  const plot = planPlot(chart, points, firstInRange, rangeStart);
+  return renderSvg(chart, plot, describeChart(chart, plot, points.slice(firstInRange)));
+}
+
+/**
+ * The chart in words, for a screen reader (the SVG's <desc>): where the values went in the range,
+ * their lowest and highest, the refills and the forecast's mark: what a glance at the lines gives.
+ */
+function describeChart(chart: ChartDrawing, plot: Plot, inRange: readonly HistoryPoint[]): string {
+  const { locale, now, timeZone } = chart;
+  const unit = chart.counter.unit;
+  const value = (amount: number) => formatCounterValue(amount, unit, locale);
+  const date = (at: number) => formatDayMonth(at, { now, locale, timeZone });
+  const first = inRange[0]!;
+  const last = inRange.at(-1)!;
+  const values = inRange.map((point) => point.value);
+  const sentences = [
+    inRange.length === 1
+      ? l10n.t('One value: {value} on {date}.', { value: value(last.value), date: date(last.at) })
+      : l10n.t('From {first} on {firstDate} to {last} on {lastDate}; lowest {low}, highest {high}.', {
+          first: value(first.value),
+          firstDate: date(first.at),
+          last: value(last.value),
+          lastDate: date(last.at),
+          low: value(Math.min(...values)),
+          high: value(Math.max(...values)),
+        }),
+  ];
+  if (plot.refills.length > 0) {
+    const refills = plot.refills.map((refill) => l10n.t('{amount} on {date}', { amount: value(refill.amount), date: date(refill.at) }));
+    sentences.push(l10n.t('Refills: {refills}.', { refills: formatList(refills, locale) }));
+  }
+  if (plot.forecast !== undefined) {
+    sentences.push(l10n.t('The dashed line is the forecast: {forecast}.', { forecast: forecastMarkLabel(chart, plot.forecast.to) }));
+  }
+  return sentences.join(' ');
 }
 
 function planPlot(account: ChartDrawing, points: readonly HistoryPoint[], firstInRange: number, rangeStart: number): Plot {
@@ -145,7 +180,7 @@ function niceTicks(low: number, high: number, unit: CounterUnit): number[] {
   return ticks.every(Number.isFinite) && ticks.length >= 2 ? ticks : [low, top];
 }
 
-function renderSvg(account: ChartDrawing, plot: Plot): string {
+function renderSvg(account: ChartDrawing, plot: Plot, description: string): string {
   const { locale, timeZone, index, title } = account;
   const unit = account.counter.unit;
   const valueLow = plot.valueTicks[0]!;
@@ -161,7 +196,8 @@ function renderSvg(account: ChartDrawing, plot: Plot): string {
     account: title,
     days: formatCount(account.rangeDays, locale),
   });
-  parts.push(`<title id="${titleId}">${escapeHtml(chartTitle)}</title>`);
+  const descId = `chart-${index}-desc`;
+  parts.push(`<title id="${titleId}">${escapeHtml(chartTitle)}</title>`, `<desc id="${descId}">${escapeHtml(description)}</desc>`);
 
   const grid: string[] = [];
   for (const tick of plot.valueTicks) {
@@ -206,7 +242,7 @@ function renderSvg(account: ChartDrawing, plot: Plot): string {
     });
     parts.push(`<g class="refill"><circle cx="${x(refill.at)}" cy="${y(refill.value)}" r="4.5"/><title>${escapeHtml(label)}</title></g>`);
   }
-  return `<svg class="chart" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" width="100%" role="img" aria-labelledby="${titleId}">${parts.join('')}</svg>`;
+  return `<svg class="chart" viewBox="0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}" width="100%" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}">${parts.join('')}</svg>`;
 }
 
 /**

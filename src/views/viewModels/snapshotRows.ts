@@ -164,11 +164,24 @@ function problemsSection(adapter: ServiceAdapter, accountKey: string, problems: 
         label: sentence,
         tooltip: markdownText(sentence),
         icon: SEVERITY_ICONS[problem.severity],
+        accessibilityLabel: spokenProblem(problem, sentence),
         copyText: sentence,
         contextValue: 'value',
       };
     }),
   );
+}
+
+/** A problem's sentence with the severity its icon's colour shows: "Error: No credits left". */
+function spokenProblem(problem: AccountProblem, sentence: string): string {
+  switch (problem.severity) {
+    case 'error':
+      return l10n.t('Error: {problem}', { problem: sentence });
+    case 'warning':
+      return l10n.t('Warning: {problem}', { problem: sentence });
+    case 'info':
+      return sentence;
+  }
 }
 
 function listRow(base: string, list: DetailList): Row {

@@ -110,7 +110,7 @@ export function describeGlance(input: GlanceInput): GlanceView {
     accountStatus(account.state) === 'error' ? `${mark(account)} $(error)` : `${mark(account)} ${privacy ? HIDDEN_VALUE : account.value}`,
   );
   const spoken = formatList(
-    accounts.map((account) => (privacy ? spokenPrivately(account, locale) : spokenInFull(account))),
+    accounts.map((account) => (privacy ? spokenPrivately(account, locale) : spokenInFull(account, locale))),
     locale,
   );
   return {
@@ -207,28 +207,40 @@ function chosenCounter(state: AccountState, counterId: string | undefined): Cred
   return counters.find((counter) => counter.id === counterId) ?? counters.find((counter) => counter.headline);
 }
 
-function spokenInFull(account: GlanceAccount): string {
+/**
+ * The account, its value and, in words, the states the item shows only by an icon or its
+ * background colour: "Leadping Balance $3.20: low".
+ */
+function spokenInFull(account: GlanceAccount, locale: string | undefined): string {
   const { counter, value } = account;
   const service = glanceName(account, false);
-  return counter
+  const spoken = counter
     ? l10n.t('{service} {counter} {value}', { service, counter: counterLabel(counter), value })
     : l10n.t('{service} not loaded', { service });
+  return withStates(spoken, stateWords(account), locale);
 }
 
 /** The service and what state it is in, never a value: "Leadping: low". */
 function spokenPrivately(account: GlanceAccount, locale: string | undefined): string {
-  const states = privateStates(account);
-  const service = glanceName(account, true);
+  return withStates(glanceName(account, true), stateWords(account), locale);
+}
+
+function withStates(service: string, states: readonly string[], locale: string | undefined): string {
   return states.length > 0 ? l10n.t('{service}: {states}', { service, states: formatList(states, locale) }) : service;
 }
 
-/** The words privacy mode may say about an account: its state, worst first, with no value, name or host in them. */
-function privateStates({ state, thresholdLevel, runsOutSoon }: GlanceAccount): string[] {
+/**
+ * An account's state in words, worst first: what the icons and the background show. Never a
+ * value, name or host, so privacy mode says them too.
+ */
+function stateWords({ state, thresholdLevel, runsOutSoon }: GlanceAccount): string[] {
   const states: string[] = [];
-  if (state.error) states.push(l10n.t('refresh failed'));
+  if (state.error) states.push(state.error.kind === 'originChanged' ? l10n.t('base URL changed') : l10n.t('refresh failed'));
   if (thresholdLevel === 'exhausted') states.push(l10n.t('used up'));
   else if (thresholdLevel === 'low') states.push(l10n.t('low'));
   else if (runsOutSoon) states.push(l10n.t('runs out soon'));
+  // A failed refresh already says the value is old; data from the last session says so here.
+  if (state.snapshot && state.fromCache && !state.error) states.push(l10n.t('stale'));
   if (!state.snapshot && !state.error) states.push(l10n.t('loading'));
   return states;
 }

@@ -39,6 +39,26 @@ export interface Row {
   readonly expanded?: boolean;
   /** For menus: 'service.signedIn', 'service.signedIn.pinned', 'service.signedOut', 'value'. */
   readonly contextValue?: string;
+  /**
+   * What a screen reader says, when the label and description alone would not say what the
+   * row's icon or its colour shows (used up, refresh failed, …). Else spokenRow() reads both.
+   */
+  readonly accessibilityLabel?: string;
+}
+
+/** What a screen reader says for a row: its accessibilityLabel, else "label: description". */
+export function spokenRow(row: Row): string {
+  if (row.accessibilityLabel !== undefined) return row.accessibilityLabel;
+  return row.description ? l10n.t('{label}: {value}', { label: row.label, value: row.description }) : row.label;
+}
+
+/**
+ * A row's words, then each state its icon or colour shows, as sentences of their own: "Leadping:
+ * Jordan Avery (stale). Last refresh failed: Connection failed". Undefined when there is none to add.
+ */
+export function spokenWithStates(row: Row, states: readonly string[]): string | undefined {
+  if (states.length === 0) return undefined;
+  return states.reduce((spoken, state) => l10n.t('{spoken}. {state}', { spoken, state }), spokenRow(row));
 }
 
 /** What every row is built with: the clock, the person's locale and what the view knows beyond the snapshot. */
