@@ -66,7 +66,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
   const seams = seamsFor(testHooks);
   const log = vscode.window.createOutputChannel('Account Glance', { log: true });
   const locale = vscode.env.language;
-  const { tokens, index, globalState, cache, history } = openStores(context.secrets, context.globalState, log);
+  const { tokens, index, globalState, cache, history } = openStores(context.secrets, context.globalState, context.globalStorageUri, log);
   // One live list of services: the built-ins, the presets and the person's own definitions.
   const catalog = new ServiceCatalog(builtIns);
   const { adapters } = catalog;

@@ -1,25 +1,25 @@
-// Each account's credit history, in globalState under its own key ('accountGlance.history.<accountKey>'),
-// so that one account's history is read and written without touching the others', and a damaged
-// value loses one account's history at most (account keys: src/core/accounts/accountKey.ts).
+// Each account's credit history, in a file of its own (historyFiles.ts: one JSON file per account
+// under context.globalStorageUri, written whole through a temporary file), so that one account's
+// history is read and written without touching the others', a damaged file loses one account's
+// history at most, and globalState, which VS Code stores whole at every update and loads at every
+// start, keeps only small state. Nothing is read until asked for: the chart and the forecast ask.
 //
 // What is stored outlives the code that wrote it: every read goes through readAccountHistory(),
 // which keeps what is sound, reports the rest and never throws. A value from a newer release is
 // not read, and the next record() replaces it, as the snapshot cache does.
 //
-// No `vscode` import: KeyValueState is the part of vscode.Memento this needs, so the store is
-// tested in plain Node against a Map.
+// Releases before this one kept the history in globalState ('accountGlance.history.<accountKey>').
+// The first use moves it into the files once (historyMigration.ts) before anything is read.
+//
+// No `vscode` import: tested in plain Node against a temporary folder.
 import { KeyedQueue } from './keyedQueue';
+import type { HistoryFiles } from './historyFiles';
+import { moveHistoryOutOfGlobalState } from './historyMigration';
 import type { KeyValueState } from './serialState';
 import { recordSnapshot, shrinkToJsonLength } from '../core/history/creditHistory';
 import type { AccountHistory } from '../core/history/historySchema';
 import { readAccountHistory, type HistoryDropReporter } from '../core/history/storedHistory';
 import type { AccountSnapshot } from '../core/model';
-
-const HISTORY_KEY_PREFIX = 'accountGlance.history.';
-
-function historyKey(accountKey: string): string {
-  return `${HISTORY_KEY_PREFIX}${accountKey}`;
-}
 
 export interface CreditHistoryStoreOptions {
   /**
@@ -27,61 +27,71 @@ export interface CreditHistoryStoreOptions {
    * quotes a stored value. Whatever it throws is ignored: a log line must not stop a refresh.
    */
   readonly onDropped?: (accountKey: string, reason: string) => void;
+  /** globalState, where earlier releases kept the history: moved out of it into the files on first use. */
+  readonly movedFrom?: KeyValueState;
+  /** Told when an account's history could not be moved out of globalState (it is tried again at the next start). */
+  readonly onNotMoved?: (accountKey: string, error: unknown) => void;
 }
 
 export class CreditHistoryStore {
-  /** Runs one account's record() and delete() calls one after another. */
+  /** Runs one account's reads, records and deletes one after another. */
   private readonly queue = new KeyedQueue();
+  /** Settles once history left in globalState has been moved into the files; started by the first use. */
+  private moved: Promise<void> | undefined;
 
   constructor(
-    private readonly state: KeyValueState,
+    private readonly files: HistoryFiles,
     private readonly options: CreditHistoryStoreOptions = {},
   ) {}
 
-  /** The account's history as far as it reads; undefined when there is none (or none this release can read). Never throws. */
-  read(accountKey: string): AccountHistory | undefined {
-    return this.readReporting(accountKey, this.reporterFor(accountKey));
+  /** The account's history as far as it reads; undefined when there is none (or none this release can read). Never rejects. */
+  async read(accountKey: string): Promise<AccountHistory | undefined> {
+    await this.movedOut();
+    return this.queue.run(accountKey, () => this.readStored(accountKey));
   }
 
   /**
-   * Adds the snapshot to the account's history and writes it back. Calls for the same account run one
-   * after another, each reading what the one before wrote, so none is lost. Resolves to what was
-   * written; rejects only if globalState does.
+   * Adds the snapshot to the account's history and writes it back. Calls for the same account in this
+   * window run one after another, each reading what the one before wrote, so none is lost. Resolves to
+   * what was written; rejects only if the file cannot be written.
    */
-  record(accountKey: string, snapshot: AccountSnapshot): Promise<AccountHistory> {
+  async record(accountKey: string, snapshot: AccountSnapshot): Promise<AccountHistory> {
+    await this.movedOut();
     return this.queue.run(accountKey, async () => {
-      const history = shrinkToJsonLength(recordSnapshot(this.read(accountKey), snapshot));
-      await this.state.update(historyKey(accountKey), history);
+      const history = shrinkToJsonLength(recordSnapshot(await this.readStored(accountKey), snapshot));
+      await this.files.write(accountKey, history);
       return history;
     });
   }
 
   /** Forgets the account's history (its token was removed, say); runs after records already asked for. */
-  delete(accountKey: string): Promise<void> {
-    return this.queue.run(accountKey, async () => {
-      if (this.state.get(historyKey(accountKey)) !== undefined) await this.state.update(historyKey(accountKey), undefined);
+  async delete(accountKey: string): Promise<void> {
+    await this.movedOut();
+    return this.queue.run(accountKey, () => this.files.remove(accountKey));
+  }
+
+  private movedOut(): Promise<void> {
+    const { movedFrom, onNotMoved } = this.options;
+    if (!movedFrom) return Promise.resolve();
+    this.moved ??= moveHistoryOutOfGlobalState(movedFrom, this.files, (accountKey, error) => {
+      try {
+        onNotMoved?.(accountKey, error);
+      } catch {
+        // As onDropped: a log line must not stop the move.
+      }
     });
+    return this.moved;
   }
 
-  /** The accounts that have a stored history, when the state can list its keys (Memento can); else none. */
-  accountKeys(): string[] {
-    try {
-      const keys = this.state.keys?.() ?? [];
-      return keys.filter((key) => key.startsWith(HISTORY_KEY_PREFIX)).map((key) => key.slice(HISTORY_KEY_PREFIX.length));
-    } catch {
-      return [];
-    }
-  }
-
-  private readReporting(accountKey: string, report: HistoryDropReporter): AccountHistory | undefined {
-    let stored: unknown;
-    try {
-      stored = this.state.get(historyKey(accountKey));
-    } catch {
-      report('the stored history could not be read');
+  private async readStored(accountKey: string): Promise<AccountHistory | undefined> {
+    const report = this.reporterFor(accountKey);
+    const stored = await this.files.read(accountKey);
+    if (stored.kind === 'missing') return undefined;
+    if (stored.kind === 'unreadable') {
+      report(stored.reason);
       return undefined;
     }
-    return readAccountHistory(stored, report);
+    return readAccountHistory(stored.value, report);
   }
 
   private reporterFor(accountKey: string): HistoryDropReporter {

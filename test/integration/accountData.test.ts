@@ -5,12 +5,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { recordSnapshot } from '../../src/core/history/creditHistory';
+import { HistoryFiles } from '../../src/storage/historyFiles';
+import { historyFolder } from '../../src/storage/stores';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { leadpingSnapshot } from '../support/snapshotBuilder';
 import { FAKE_TOKENS, scenarioToken } from '../fake-server';
 import { ownAccount, setSetting, signIn, typeTokenInto, useFreshWorld, waitFor } from './support/harness';
 
-const HISTORY_KEY = 'accountGlance.history.leadping';
 const ALERTS_KEY = 'accountGlance.alerts.leadping';
 /** A value no fake account has: while it is in the stored history, that history is the one seeded. */
 const MARKER_VALUE = 987.65;
@@ -31,7 +32,12 @@ suite('An account’s data stays its own', () => {
     },
   );
   const alertsShown = () => api.shownAlerts.slice(alertsBefore).map((alert) => alert.message);
-  const storedHistory = () => JSON.stringify(api.globalState.get(HISTORY_KEY) ?? null);
+  const historyFiles = () => new HistoryFiles(historyFolder(api.globalStorageUri));
+  /** The first Leadping account's history file as text ('' while there is none). */
+  const storedHistory = async () => {
+    const stored = await historyFiles().read('leadping');
+    return stored.kind === 'value' ? JSON.stringify(stored.value) : '';
+  };
   const muted = () => JSON.stringify((api.globalState.get(ALERTS_KEY) as { muted?: unknown } | undefined)?.muted ?? []);
 
   /** Signed in as Jordan Avery, with an older history seeded and the low-credit alert muted. */
@@ -41,12 +47,12 @@ suite('An account’s data stays its own', () => {
     await signIn(api, 'leadping', FAKE_TOKENS.leadping);
     await api.alertsDecided();
     await waitFor(() => muted().includes('lowCredit'), 'the low-credit alert muted');
-    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the first record');
+    await waitFor(storedHistory, 'the first record');
     const seeded = recordSnapshot(undefined, leadpingSnapshot({ balance: MARKER_VALUE, fetchedAt: Date.now() - 48 * 3_600_000 }));
-    await api.globalState.update(HISTORY_KEY, seeded);
+    await historyFiles().write('leadping', seeded);
     await vscode.commands.executeCommand('accountGlance.refreshService', 'leadping');
     await api.alertsDecided();
-    assert.ok(storedHistory().includes(String(MARKER_VALUE)), 'the seeded history is stored');
+    assert.ok((await storedHistory()).includes(String(MARKER_VALUE)), 'the seeded history is stored');
     api.alertAnswer = undefined;
     return alertsShown().length;
   };
@@ -57,7 +63,7 @@ suite('An account’s data stays its own', () => {
     await signIn(api, 'leadping', ownAccount(FAKE_TOKENS.leadping));
     await api.alertsDecided();
     assert.equal(api.refresher.state('leadping').snapshot?.identity.displayName, 'Jordan Avery');
-    assert.ok(storedHistory().includes(String(MARKER_VALUE)), 'the same account keeps its history');
+    assert.ok((await storedHistory()).includes(String(MARKER_VALUE)), 'the same account keeps its history');
     assert.match(muted(), /lowCredit/, 'and its mutes');
     assert.equal(alertsShown().length, alertsAtStart, 'still muted: no alert');
 
@@ -65,7 +71,7 @@ suite('An account’s data stays its own', () => {
     await signIn(api, 'leadping', MAYA_TOKEN);
     await api.alertsDecided();
     assert.equal(api.refresher.state('leadping').snapshot?.identity.displayName, 'Maya Okafor');
-    await waitFor(() => !storedHistory().includes(String(MARKER_VALUE)), 'Jordan’s history gone from Maya’s account');
+    await waitFor(async () => !(await storedHistory()).includes(String(MARKER_VALUE)), 'Jordan’s history gone from Maya’s account');
     assert.doesNotMatch(muted(), /lowCredit/, 'Jordan’s mute does not silence Maya');
     assert.ok(
       alertsShown().some((message) => /Leadping balance is low/.test(message)),
@@ -79,12 +85,12 @@ suite('An account’s data stays its own', () => {
     api.prompts = { ...api.prompts, notify: async () => undefined };
     assert.equal(await typeToken(ownAccount(FAKE_TOKENS.leadping)), 'leadping');
     await api.alertsDecided();
-    assert.ok(storedHistory().includes(String(MARKER_VALUE)), 'the same account keeps its history');
+    assert.ok((await storedHistory()).includes(String(MARKER_VALUE)), 'the same account keeps its history');
     assert.match(muted(), /lowCredit/);
 
     assert.equal(await typeToken(MAYA_TOKEN), 'leadping', 'the row’s account takes the token');
     await api.alertsDecided();
-    await waitFor(() => !storedHistory().includes(String(MARKER_VALUE)), 'the history started afresh');
+    await waitFor(async () => !(await storedHistory()).includes(String(MARKER_VALUE)), 'the history started afresh');
     assert.doesNotMatch(muted(), /lowCredit/);
   });
 

@@ -1,23 +1,31 @@
 // Credit history and the run-out forecast in a real extension host: every good refresh adds to a
 // local history, the forecast made from it shows in the panel and the status bar, the history
-// chart opens from a command, and signing out deletes the history.
+// chart opens from a command, and signing out deletes the history. The history is a file per
+// account under the extension's global storage, never a globalState key.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { recordSnapshot } from '../../src/core/history/creditHistory';
 import type { AccountHistory } from '../../src/core/history/historySchema';
+import { HistoryFiles } from '../../src/storage/historyFiles';
+import { historyFolder } from '../../src/storage/stores';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { signeasySnapshot } from '../support/snapshotBuilder';
 import { FAKE_TOKENS, type FakeServer } from '../fake-server';
 import { freshWorld, removeTokenElsewhere, setSetting, signIn, testApi, treeLines, waitFor } from './support/harness';
 
-const HISTORY_KEY = 'accountGlance.history.signeasy';
-
 suite('Credit history and forecast', () => {
   let api: AccountGlanceTestApi;
   let server: FakeServer;
+  let files: HistoryFiles;
+  /** Signeasy's history file as it is now: its JSON value, or undefined while there is none. */
+  const storedHistory = async () => {
+    const stored = await files.read('signeasy');
+    return stored.kind === 'value' ? stored.value : undefined;
+  };
 
   suiteSetup(async () => {
     api = await testApi();
+    files = new HistoryFiles(historyFolder(api.globalStorageUri));
   });
   setup(async () => {
     server = await freshWorld(api);
@@ -41,15 +49,20 @@ suite('Credit history and forecast', () => {
 
   test('each refresh is recorded; with too little history the panel says so instead of inventing a number', async () => {
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
-    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the history to be written');
+    await waitFor(storedHistory, 'the history to be written');
+    assert.deepEqual(
+      (api.globalState.keys() ?? []).filter((key) => key.startsWith('accountGlance.history')),
+      [],
+      'no history in globalState, which VS Code stores whole at every update',
+    );
     await waitFor(() => treeLines(api).find((line) => line.startsWith('Forecast: ')), 'the forecast row');
     assert.ok(treeLines(api).includes('Forecast: not enough history yet'), treeLines(api).join('\n'));
   });
 
   test('from three days of falling envelopes: a run-out date in the panel and tooltip, the warning colour, and the chart', async () => {
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
-    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the first record');
-    await api.globalState.update(HISTORY_KEY, fallingHistory());
+    await waitFor(storedHistory, 'the first record');
+    await files.write('signeasy', fallingHistory());
     await vscode.commands.executeCommand('accountGlance.refreshService', 'signeasy');
     const forecastLine = await waitFor(
       () => treeLines(api).find((line) => line.startsWith('Forecast: runs out')),
@@ -76,8 +89,8 @@ suite('Credit history and forecast', () => {
 
   test('signing out deletes the history', async () => {
     await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
-    await waitFor(() => api.globalState.get(HISTORY_KEY), 'the history to be written');
+    await waitFor(storedHistory, 'the history to be written');
     await removeTokenElsewhere(api, 'signeasy');
-    await waitFor(() => api.globalState.get(HISTORY_KEY) === undefined, 'the history to be deleted');
+    await waitFor(async () => (await storedHistory()) === undefined, 'the history file to be deleted');
   });
 });

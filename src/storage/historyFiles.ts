@@ -1,0 +1,117 @@
+// A folder of JSON files, one per account (under context.globalStorageUri): where credit history
+// lives, out of globalState, whose every update VS Code stores whole and loads at every start.
+//
+// Every write goes to a temporary file of its own and is then renamed over the account's file, so a
+// reader (this window or another, in another process) sees the old file or the new one, never half
+// of one. Two windows writing the same account's file at once: the last rename wins whole.
+//
+// No `vscode` import: plain node:fs, tested in plain Node against a temporary folder.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What a read found: no file, a JSON value, or a file that could not be read or parsed (with why, never its text). */
+export type StoredFile =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Windows refuses a rename over a file another process has open for a moment: retried this often, this far apart. */
+const RENAME_ATTEMPTS = 5;
+const RENAME_RETRY_MS = 20;
+
+export class HistoryFiles {
+  constructor(readonly folder: string) {}
+
+  /** The account's file; the name is the account key with every character beyond [a-z0-9_~-] escaped (%41 for A), so it is safe on every file system, case-insensitive ones too. */
+  fileOf(accountKey: string): string {
+    const name = accountKey.replace(/[^a-z0-9_~-]/g, (character) =>
+      [...Buffer.from(character, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    );
+    return join(this.folder, `${name}.json`);
+  }
+
+  /** Never rejects. */
+  async read(accountKey: string): Promise<StoredFile> {
+    let text: string;
+    try {
+      text = await readFile(this.fileOf(accountKey), 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'unreadable', reason: `the history file could not be read (${errorCode(error) ?? 'unknown error'})` };
+    }
+    try {
+      return { kind: 'value', value: JSON.parse(text) as unknown };
+    } catch {
+      return { kind: 'unreadable', reason: 'the history file is not JSON' };
+    }
+  }
+
+  /** Replaces the account's file with `value` as JSON, whole (a temporary file renamed over it). */
+  async write(accountKey: string, value: unknown): Promise<void> {
+    const temporary = await this.writeTemporary(value);
+    try {
+      await renameRetrying(temporary, this.fileOf(accountKey));
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Writes `value` as the account's file only if it has none; resolves whether it did. The new file
+   * appears whole (a hard link to a temporary file); where links are not supported, a file found
+   * there first is kept, though another process could then slip in between the look and the rename.
+   */
+  async createIfAbsent(accountKey: string, value: unknown): Promise<boolean> {
+    const temporary = await this.writeTemporary(value);
+    const file = this.fileOf(accountKey);
+    try {
+      await link(temporary, file);
+      return true;
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false;
+      if ((await this.read(accountKey)).kind !== 'missing') return false;
+      await renameRetrying(temporary, file);
+      return true;
+    } finally {
+      await unlink(temporary).catch(() => undefined);
+    }
+  }
+
+  /** Deletes the account's file; nothing to delete is fine. */
+  async remove(accountKey: string): Promise<void> {
+    try {
+      await unlink(this.fileOf(accountKey));
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+  }
+
+  /** A temporary file beside the account's (same file system, so the rename is atomic) holding `value`; its name is this write's alone. */
+  private async writeTemporary(value: unknown): Promise<string> {
+    const temporary = join(this.folder, `.write-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    const text = JSON.stringify(value);
+    await mkdir(this.folder, { recursive: true });
+    await writeFile(temporary, text, 'utf8');
+    return temporary;
+  }
+}
+
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const busy = ['EPERM', 'EBUSY', 'EACCES'].includes(errorCode(error) ?? '');
+      if (!busy || attempt >= RENAME_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RENAME_RETRY_MS * attempt));
+    }
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
