@@ -3,10 +3,24 @@
 // URL, and a broken one shows its located reason without taking the others down. Each preset signs
 // in against its fake server.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Row } from '../../src/views/viewModels/treeRow';
+import { findUnsafeMarkdown, findUnsafeText } from '../fake-server/hostileText';
 import type { AccountGlanceTestApi } from '../../src/testApi';
-import { FAKE_TOKENS, startFakeServer, type FakeServer, type FakeService } from '../fake-server';
+import { FAKE_TOKENS, scenarioToken, startFakeServer, type FakeServer, type FakeService } from '../fake-server';
 import { TokenStore } from '../../src/storage/tokenStore';
-import { answering, readLogText, setSetting, storeTokenElsewhere, treeLines, useFreshWorld, waitFor } from './support/harness';
+import {
+  answering,
+  readLogText,
+  setSetting,
+  storeTokenElsewhere,
+  treeLines,
+  typeTokenInto,
+  useFreshWorld,
+  waitFor,
+} from './support/harness';
 
 /** Signs a service in as another window would, its token bound to `baseUrl`'s origin. */
 async function signInAt(api: AccountGlanceTestApi, service: string, token: string, baseUrl: string): Promise<void> {
@@ -48,9 +62,13 @@ suite('Services described as data', () => {
   let api: AccountGlanceTestApi;
   let server: FakeServer;
   let other: FakeServer | undefined;
+  let workspaceSettings: string | undefined;
   useFreshWorld(
     (world) => ({ api, server } = world),
     async () => {
+      if (workspaceSettings) await fs.rm(workspaceSettings, { force: true });
+      workspaceSettings = undefined;
+      server.clearScenario('telnyx');
       await setSetting('customServices', undefined);
       await setSetting('baseUrl', undefined);
       for (const key of ['acme', ...PRESETS]) await api.secrets.delete(TokenStore.keyFor(key));
@@ -113,4 +131,87 @@ suite('Services described as data', () => {
       );
     });
   }
+
+  test('a workspace settings file cannot add a service: its customServices are ignored', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the test window has a workspace folder');
+    workspaceSettings = path.join(folder, '.vscode', 'settings.json');
+    await fs.mkdir(path.dirname(workspaceSettings), { recursive: true });
+    // A repository's settings: a service that would send a token to a server of its choosing.
+    await fs.writeFile(
+      workspaceSettings,
+      JSON.stringify({ 'accountGlance.customServices': [acmeDefinition(server.url)], 'accountGlance.statusBar.clickAction': 'openPanel' }),
+    );
+    await waitFor(
+      () => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel',
+      'VS Code to read the workspace settings',
+    );
+    await vscode.commands.executeCommand('accountGlance.refresh');
+    assert.ok(!api.refresher.adapters.some((adapter) => adapter.id === 'acme'), 'no service from the workspace');
+    assert.ok(!treeLines(api).some((line) => line.includes('Acme')));
+  });
+
+  test('a preset answering 429 keeps its last data, marked stale, and says when it will ask again', async () => {
+    await setSetting('baseUrl', { telnyx: server.url });
+    await signInAt(api, 'telnyx', FAKE_TOKENS.telnyx, server.url);
+    const before = api.refresher.state('telnyx').snapshot;
+    assert.ok(before, 'signed in with data');
+    server.setScenario('telnyx', '429-retry-after');
+    await vscode.commands.executeCommand('accountGlance.refreshService', 'telnyx');
+    const state = await waitFor(() => {
+      const now = api.refresher.state('telnyx');
+      return now.error ? now : undefined;
+    }, 'the 429 to be noticed');
+    assert.equal(state.error?.kind, 'rateLimited');
+    assert.equal(state.error?.retryAfterMs, 30_000);
+    assert.deepEqual(state.snapshot?.counters, before.counters, 'the last good data stays');
+    assert.ok(
+      treeLines(api).some((line) => /Telnyx/.test(line) && /30 seconds|data from/.test(line)),
+      treeLines(api).join('\n'),
+    );
+  });
+
+  test('a preset whose answers carry links, icons and markup shows them as plain text on the tree, status bar, menus and summary', async () => {
+    await setSetting('baseUrl', { twilio: server.url });
+    const notifications: string[] = [];
+    api.prompts = answering({ notify: async (_severity, message, actions) => (notifications.push(message, ...actions), undefined) });
+    const shownBefore = api.shownTexts.length;
+    const key = await typeTokenInto(api, 'accountGlance.addAccount', 'twilio', scenarioToken('twilio', 'hostile-text'));
+    assert.ok(key, 'the account was added through the token box');
+    await waitFor(() => api.refresher.state(key).snapshot, 'the hostile account to load');
+    const findings: string[] = [];
+    const check = (where: string, texts: readonly string[], find: (text: string) => string[]) => {
+      for (const text of texts)
+        for (const finding of find(text)) findings.push(`${where}: ${finding} in ${JSON.stringify(text.slice(0, 120))}`);
+    };
+    check('shown', api.shownTexts.slice(shownBefore), (text) => findUnsafeText(text, { allowNewlines: true }));
+    check('notification', notifications, (text) => findUnsafeText(text));
+    const items: vscode.TreeItem[] = [];
+    const walk = (row: Row) => {
+      items.push(api.tree.getTreeItem(row));
+      for (const child of api.tree.getChildren(row)) walk(child);
+    };
+    for (const row of api.tree.getChildren()) walk(row);
+    assert.ok(
+      items.some((item) => `${String(item.label)} ${String(item.description ?? '')}`.includes('Verify your account')),
+      treeLines(api).join('\n'),
+    );
+    check(
+      'tree',
+      items.map((item) => `${String(item.label)} ${String(item.description ?? '')}`),
+      (text) => findUnsafeText(text),
+    );
+    const view = api.statusBar.view ?? assert.fail('no status bar');
+    check('status bar', [view.text], (text) => findUnsafeText(text, { own: [/\$\((?:credit-card|warning|error|sync~spin)\)/g] }));
+    check(
+      'Accounts menu',
+      (await vscode.authentication.getAccounts('accountglance')).map((account) => account.label),
+      (text) => findUnsafeText(text),
+    );
+    await vscode.commands.executeCommand('accountGlance.copySummary');
+    const summary = await vscode.env.clipboard.readText();
+    assert.ok(summary.includes('Verify your account'), 'the summary names the holder');
+    check('Copy Summary', [summary], (text) => findUnsafeMarkdown(text));
+    assert.deepEqual(findings, [], findings.join('\n'));
+  });
 });

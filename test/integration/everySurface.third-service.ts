@@ -44,7 +44,8 @@ suite('A third service, added as one adapter', () => {
       },
     });
     await vscode.commands.executeCommand('accountGlance.setToken');
-    assert.deepEqual(offered, ['Leadping', 'Signeasy', 'Stampbox']);
+    // The adapters first, then the presets (services as data files, presets/).
+    assert.deepEqual(offered, ['Leadping', 'Signeasy', 'Stampbox', 'Telnyx', 'Twilio', 'OpenRouter', 'DIDWW']);
   });
 
   test('its account shows in the panel, the status bar, the Accounts menu, the exported API and the chat tool, from the fake server', async () => {

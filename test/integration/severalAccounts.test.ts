@@ -67,6 +67,7 @@ suite('Several accounts per service', () => {
     assert.deepEqual(
       api.refresher
         .states()
+        .filter((state) => state.signedIn)
         .map((state) => [
           state.accountKey === 'leadping' || state.accountKey === 'signeasy' ? state.accountKey : 'second',
           state.snapshot?.identity.displayName,
