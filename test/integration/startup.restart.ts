@@ -1,18 +1,27 @@
 // Stored state from another version, or damaged, never breaks start-up. The runner starts VS Code
 // RESTART_STARTS times in one profile (AG_START = 1, 2, …): each start checks that activate() coped
 // with what the start before left behind, then leaves the next damaged shape for the next start.
-// Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache; start 6
-// adds a second, labelled and pinned Leadping account, which start 7 finds again.
+// Start 1 leaves 0.1.0's state: bare tokens in secret storage and the v1 snapshot cache, and
+// credit history where releases before the history files kept it (globalState), which start 2
+// finds moved into one file per account, once (start 3 finds it still there, not moved again);
+// start 3 leaves a damaged history file, which start 4 drops for that account alone, with a log
+// line; start 6 adds a second, labelled and pinned Leadping account, which start 7 finds again.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { recordSnapshot, samplesOf } from '../../src/core/history/creditHistory';
+import type { AccountHistory } from '../../src/core/history/historySchema';
+import { readAccountHistory } from '../../src/core/history/storedHistory';
 import type { AccountSnapshot } from '../../src/core/model';
 import { readSnapshot } from '../../src/core/snapshotValidation';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { describeError } from '../../src/views/viewModels/errorWording';
+import { HistoryFiles } from '../../src/storage/historyFiles';
+import { historyFolder } from '../../src/storage/stores';
 import { TokenStore } from '../../src/storage/tokenStore';
 import { glanceSettings } from '../../src/storage/settings';
 import { SERVICE_ADAPTERS } from '../../src/core/services/registry';
+import { leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, type FakeServer } from '../fake-server';
 import { windowPrompts } from '../../src/commands/prompts';
 import {
@@ -50,6 +59,13 @@ const DAMAGE_LEFT_BY_START: Readonly<Record<number, { readonly leadping: Damage;
   },
 };
 const LAST_START = 7;
+/** Where releases before the history files kept each account's credit history. */
+const LEGACY_HISTORY_PREFIX = 'accountGlance.history.';
+/** Values no fake account has: while one is in an account's history, that history is the one start 1 left. */
+const HISTORY_MARKERS = { leadping: 987.65, signeasy: 4321 } as const;
+/** Hourly samples in the history start 1 leaves, the oldest one the marker. */
+const MARKED_SAMPLES = 24;
+const HISTORY_SERVICES = ['leadping', 'signeasy'] as const;
 
 suite(`Start ${START} of ${LAST_START} in one profile`, () => {
   let api: AccountGlanceTestApi;
@@ -81,6 +97,13 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
         leadping: { ...good.leadping, identity: null },
         signeasy: { ...good.signeasy, counters: [null] },
       });
+      // Credit history as releases before the files kept it, and no file yet.
+      for (const service of HISTORY_SERVICES) {
+        // This start's own first record lands before it is taken away.
+        await waitFor(async () => (await historyFiles(api).read(service)).kind === 'value', `${service}'s first record`);
+        await historyFiles(api).remove(service);
+        await api.globalState.update(`${LEGACY_HISTORY_PREFIX}${service}`, markedHistory(service));
+      }
       // 0.1.0's per-service threshold keys, as a person's settings.json still holds them.
       await editUserSettings(api, (settings) => ({ ...settings, 'accountGlance.lowCredit.leadping': 1_000_000 }));
       await settle();
@@ -175,6 +198,60 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       'the status-bar text kept for the next start',
     );
   });
+
+  if (START === 2 || START === 3) {
+    test('the credit history start 1 left in globalState is in one file per account, moved once, and globalState keeps none', async () => {
+      for (const service of HISTORY_SERVICES) {
+        const history = await waitFor(async () => {
+          const stored = await historyFiles(api).read(service);
+          const values = stored.kind === 'value' ? historyValues(readAccountHistory(stored.value), service) : [];
+          // Start 1's samples and at least this start's refresh after them.
+          return values.includes(HISTORY_MARKERS[service]) && values.length > MARKED_SAMPLES && values;
+        }, `${service}'s history file with start 1's history and this start's refresh`);
+        assert.ok(history.length > MARKED_SAMPLES);
+      }
+      assert.deepEqual(
+        (api.globalState.keys() ?? []).filter((key) => key.startsWith(LEGACY_HISTORY_PREFIX)),
+        [],
+        'no credit history left in globalState',
+      );
+      await vscode.commands.executeCommand('accountGlance.showCreditHistory');
+      const html = await waitFor(() => api.historyHtml, 'the history page');
+      assert.match(html, /<svg/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  }
+
+  if (START === 3) {
+    test('leave a damaged Signeasy history file for the next start', async () => {
+      await server?.close();
+      server = undefined;
+      await fs.writeFile(historyFiles(api).fileOf('signeasy'), '{"version":1,"counters":{"envelopesAvailable":{"unit":');
+    });
+  }
+
+  if (START === 4) {
+    test('the damaged Signeasy history file is dropped with a log line and started afresh; Leadping’s history is whole', async () => {
+      const log = await waitFor(async () => {
+        const text = await readLogText(api);
+        return /Stored signeasy credit history was partly dropped: the history file is not JSON/.test(text) && text;
+      }, 'the log to say the history file was dropped');
+      assert.doesNotMatch(log, /Stored leadping credit history/);
+      const signeasy = await historyFiles(api).read('signeasy');
+      assert.equal(signeasy.kind, 'value', 'a whole file again after this start’s refresh');
+      assert.ok(
+        !historyValues(readAccountHistory(signeasy.kind === 'value' ? signeasy.value : undefined), 'signeasy').includes(
+          HISTORY_MARKERS.signeasy,
+        ),
+      );
+      const leadping = await historyFiles(api).read('leadping');
+      assert.ok(
+        historyValues(readAccountHistory(leadping.kind === 'value' ? leadping.value : undefined), 'leadping').includes(
+          HISTORY_MARKERS.leadping,
+        ),
+      );
+    });
+  }
 
   if (START === 6) {
     test('leave a second Leadping account, labelled and pinned, for the next start', async () => {
@@ -282,4 +359,27 @@ async function editUserSettings(
   const file = vscode.Uri.joinPath(api.globalStorageUri, '..', '..', 'settings.json').fsPath;
   const settings = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
   await fs.writeFile(file, JSON.stringify(edit(settings), null, 2));
+}
+
+function historyFiles(api: AccountGlanceTestApi): HistoryFiles {
+  return new HistoryFiles(historyFolder(api.globalStorageUri));
+}
+
+/** A day of hourly samples ending an hour ago, the first of them the service's marker value. */
+function markedHistory(service: 'leadping' | 'signeasy'): AccountHistory | undefined {
+  let history: AccountHistory | undefined;
+  const now = Date.now();
+  for (let hoursAgo = MARKED_SAMPLES; hoursAgo >= 1; hoursAgo--) {
+    const value = hoursAgo === MARKED_SAMPLES ? HISTORY_MARKERS[service] : HISTORY_MARKERS[service] - hoursAgo;
+    const fetchedAt = now - hoursAgo * 3_600_000;
+    const snapshot =
+      service === 'leadping' ? leadpingSnapshot({ balance: value, fetchedAt }) : signeasySnapshot({ envelopes: value, fetchedAt });
+    history = recordSnapshot(history, snapshot);
+  }
+  return history;
+}
+
+/** The values of the service's headline counter in `history`, oldest first. */
+function historyValues(history: AccountHistory | undefined, service: 'leadping' | 'signeasy'): number[] {
+  return samplesOf(history, service === 'leadping' ? 'balance' : 'envelopesAvailable').map((point) => point.value);
 }
