@@ -9,6 +9,7 @@ import type { AccountState } from '../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Row } from '../views/viewModels/accountRows';
 import { accountTitle, privateAccountTitle } from '../views/viewModels/accountTitle';
+import { pluralMessage } from '../views/viewModels/pluralForms';
 import type { Prompts } from './prompts';
 
 export interface AccountChoiceParts {
@@ -89,7 +90,15 @@ export class AccountChoice {
   private describeService(adapter: ServiceAdapter): string {
     const signedIn = this.parts.refresher.statesOf(adapter.id).filter((state) => state.signedIn);
     const [only] = signedIn;
-    if (signedIn.length > 1) return vscode.l10n.t('{count} accounts', { count: signedIn.length });
+    if (signedIn.length > 1) {
+      const args = { count: signedIn.length };
+      return pluralMessage(signedIn.length, vscode.env.language, {
+        one: () => vscode.l10n.t({ message: '{count} account', comment: 'plural: one', args }),
+        few: () => vscode.l10n.t({ message: '{count} accounts', comment: 'plural: few', args }),
+        many: () => vscode.l10n.t({ message: '{count} accounts', comment: 'plural: many', args }),
+        other: () => vscode.l10n.t({ message: '{count} accounts', comment: 'plural: other', args }),
+      });
+    }
     return only ? this.describeAccount(only) : vscode.l10n.t('no token');
   }
 }

@@ -6,6 +6,7 @@ import { serviceIdOfKey } from '../core/accounts/accountKey';
 import { originOf } from '../core/http/baseUrl';
 import type { ServiceAdapter } from '../core/services/serviceAdapter';
 import type { AccountBook, MovingTokens } from '../storage/accountBook';
+import { pluralMessage } from '../views/viewModels/pluralForms';
 import type { AccountChoice } from './accountChoice';
 import type { CommandFeedback } from './commandFeedback';
 import type { Prompts } from './prompts';
@@ -65,12 +66,44 @@ function baseUrlQuestion(service: string, moving: MovingTokens, origin: string):
   const { tokenOrigin } = moving;
   const count = moving.accounts.length;
   if (count > 1 && tokenOrigin !== undefined) {
+    const args = { count, tokenOrigin, service, origin };
     return [
-      vscode.l10n.t('Send your {count} {service} tokens to {origin}?', { count, service, origin }),
-      vscode.l10n.t(
-        'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
-        { count, tokenOrigin, service, origin },
-      ),
+      pluralMessage(count, vscode.env.language, {
+        one: () => vscode.l10n.t({ message: 'Send your {count} {service} token to {origin}?', comment: 'plural: one', args }),
+        few: () => vscode.l10n.t({ message: 'Send your {count} {service} tokens to {origin}?', comment: 'plural: few', args }),
+        many: () => vscode.l10n.t({ message: 'Send your {count} {service} tokens to {origin}?', comment: 'plural: many', args }),
+        other: () => vscode.l10n.t({ message: 'Send your {count} {service} tokens to {origin}?', comment: 'plural: other', args }),
+      }),
+      pluralMessage(count, vscode.env.language, {
+        one: () =>
+          vscode.l10n.t({
+            message:
+              'The {count} token was saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive it with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set a new token.',
+            comment: 'plural: one',
+            args: args,
+          }),
+        few: () =>
+          vscode.l10n.t({
+            message:
+              'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
+            comment: 'plural: few',
+            args: args,
+          }),
+        many: () =>
+          vscode.l10n.t({
+            message:
+              'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
+            comment: 'plural: many',
+            args: args,
+          }),
+        other: () =>
+          vscode.l10n.t({
+            message:
+              'The {count} tokens were saved for {tokenOrigin}, and the {service} base URL setting now points to {origin}. That server will receive them with every refresh. Only continue if you changed the setting yourself and trust it; otherwise change the setting back or set new tokens.',
+            comment: 'plural: other',
+            args: args,
+          }),
+      }),
       vscode.l10n.t('Send Tokens'),
     ];
   }

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import * as l10n from '@vscode/l10n';
 import {
   englishBundle,
   englishNls,
@@ -19,6 +20,9 @@ import {
   translations,
   type Bundle,
 } from '../harness/translations.mjs';
+import { describeTokenProblem } from '../../src/views/viewModels/errorWording';
+import { PLURAL_CATEGORIES } from '../../src/views/viewModels/pluralForms';
+import { problemCount } from '../../src/views/viewModels/snapshotWording';
 
 /** Language (or "*" for all) → key → why the translation may equal English. "%key%" is a package.nls key. */
 const sameAsEnglish = JSON.parse(readFileSync(join(L10N_DIR, 'same-as-english.json'), 'utf8')) as Record<string, Record<string, string>>;
@@ -132,5 +136,73 @@ describe('the translations', () => {
       assert.ok(expectedKeys(bundle, 'cs').includes(key), key);
       assert.ok(!expectedKeys(bundle, 'de').includes(key), key);
     }
+  });
+});
+
+describe('plural forms follow the language’s own rules (Intl.PluralRules), not count === 1', () => {
+  after(() => l10n.config({ contents: {} }));
+  const counts = [1, 2, 5, 22, 1.5];
+
+  test('English: 1 problem, 2 problems, 1.5 problems; a fraction that rounds to 1 is shown and read as one', () => {
+    l10n.config({ contents: {} });
+    assert.deepEqual(
+      counts.map((count) => problemCount(count, 'en')),
+      ['1 problem', '2 problems', '5 problems', '22 problems', '1.5 problems'],
+    );
+    assert.equal(problemCount(1.004, 'en'), '1 problem');
+    assert.equal(
+      describeTokenProblem({ reason: 'tooShort', length: 1 }, 'en'),
+      'The token is only 1 character long; API tokens are much longer. Paste the whole token.',
+    );
+  });
+
+  for (const [language, forms] of [
+    ['cs', ['1 problém', '2 problémy', '5 problémů', '22 problémů', '1,5 problému']],
+    ['pl', ['1 problem', '2 problemy', '5 problemów', '22 problemy', '1,5 problemu']],
+    ['ru', ['1 проблема', '2 проблемы', '5 проблем', '22 проблемы', '1,5 проблемы']],
+  ] as const) {
+    test(`${language}: 1, 2, 5, 22 and 1.5 each take their own form, from the shipped bundle`, () => {
+      const shippedBundle = shipped.find((translation) => translation.language === language);
+      assert.ok(shippedBundle);
+      l10n.config({ contents: readJson(shippedBundle.bundleFile) });
+      assert.deepEqual(
+        counts.map((count) => problemCount(count, language)),
+        forms,
+      );
+    });
+  }
+
+  test('ru: 21 takes the "one" form, and the token sentence agrees with its count', () => {
+    l10n.config({ contents: readJson(join(L10N_DIR, 'bundle.l10n.ru.json')) });
+    assert.equal(problemCount(21, 'ru'), '21 проблема');
+    assert.match(describeTokenProblem({ reason: 'tooShort', length: 3 }, 'ru'), /всего 3 символа;/);
+    assert.match(describeTokenProblem({ reason: 'tooShort', length: 7 }, 'ru'), /всего 7 символов;/);
+  });
+
+  test('every category a shipped language uses is one each plural message declares', () => {
+    const used = new Set(shipped.flatMap(({ language }) => pluralCategoriesOf(language)));
+    assert.deepEqual(
+      [...used].filter((category) => !(PLURAL_CATEGORIES as readonly string[]).includes(category)),
+      [],
+    );
+    const englishCategories = Object.values(bundle).map(pluralCategoryOf);
+    for (const category of PLURAL_CATEGORIES) assert.ok(englishCategories.includes(category), category);
+  });
+
+  test('no count picks its words by hand any more: no `=== 1 ?` or `one ?` where counts are worded, no English "1 <noun>" message', () => {
+    const files = [
+      'src/views/viewModels/snapshotWording.ts',
+      'src/views/viewModels/forecastText.ts',
+      'src/views/viewModels/historyChart.ts',
+      'src/views/viewModels/errorWording.ts',
+      'src/commands/accountChoice.ts',
+      'src/commands/baseUrlConfirmation.ts',
+    ];
+    const handPicked = files.filter((file) => /===\s*1\b|\bone\s*\?/.test(readFileSync(join(L10N_DIR, '..', file), 'utf8')));
+    assert.deepEqual(handPicked, []);
+    assert.deepEqual(
+      Object.keys(bundle).filter((key) => /(^|[^\d.,{])1 \p{L}/u.test(key)),
+      [],
+    );
   });
 });

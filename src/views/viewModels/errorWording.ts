@@ -8,6 +8,7 @@ import type { BaseUrlProblem } from '../../core/http/baseUrl';
 import type { TokenProblem } from '../../core/http/token';
 import type { ServiceError, ServiceErrorKind } from '../../core/model';
 import { formatCount } from './format';
+import { pluralMessage } from './pluralForms';
 
 /** A wait of more than this is "more than a day": a huge Retry-After must not read "1e+23 seconds". */
 const LONGEST_WAIT_SPELLED_OUT_MS = 36 * 3_600_000;
@@ -74,9 +75,7 @@ function errorSentences(error: ServiceError, service: string, locale: string | u
           ? l10n.t('{service} had a server error.', { service })
           : l10n.t('{service} had a server error (HTTP {status}).', { service, status }),
         serviceSaid(error, service),
-        error.attempts !== undefined && error.attempts > 1
-          ? l10n.t('Tried {count} times.', { count: formatCount(error.attempts, locale) })
-          : undefined,
+        error.attempts !== undefined && error.attempts > 1 ? triedTimes(error.attempts, locale) : undefined,
       ];
     case 'network':
       return [networkSentence(error, service)];
@@ -249,9 +248,7 @@ export function describeTokenProblem(problem: TokenProblem, locale?: string): st
     case 'empty':
       return l10n.t('The token is empty. Paste the API token from your account settings.');
     case 'tooLong':
-      return l10n.t('The token is longer than {count} characters, which no API token is. Check what was pasted.', {
-        count: formatCount(problem.maxLength, locale),
-      });
+      return tokenLongerThan(problem.maxLength, locale);
     case 'onlyBearer':
       return l10n.t('Only the word "Bearer" was pasted. Paste the token that follows it.');
     case 'whitespace':
@@ -265,12 +262,78 @@ export function describeTokenProblem(problem: TokenProblem, locale?: string): st
         'This service signs in with a user name and a secret: paste both as one line, user:secret (for Twilio, the account SID, a colon, then the auth token).',
       );
     case 'tooShort':
-      return problem.length === 1
-        ? l10n.t('The token is only 1 character long; API tokens are much longer. Paste the whole token.')
-        : l10n.t('The token is only {count} characters long; API tokens are much longer. Paste the whole token.', {
-            count: formatCount(problem.length, locale),
-          });
+      return tokenOnly(problem.length, locale);
   }
+}
+
+function triedTimes(attempts: number, locale: string | undefined): string {
+  const args = { count: formatCount(attempts, locale) };
+  return pluralMessage(attempts, locale, {
+    one: () => l10n.t({ message: 'Tried {count} time.', comment: 'plural: one', args }),
+    few: () => l10n.t({ message: 'Tried {count} times.', comment: 'plural: few', args }),
+    many: () => l10n.t({ message: 'Tried {count} times.', comment: 'plural: many', args }),
+    other: () => l10n.t({ message: 'Tried {count} times.', comment: 'plural: other', args }),
+  });
+}
+
+function tokenLongerThan(maxLength: number, locale: string | undefined): string {
+  const args = { count: formatCount(maxLength, locale) };
+  return pluralMessage(maxLength, locale, {
+    one: () =>
+      l10n.t({
+        message: 'The token is longer than {count} character, which no API token is. Check what was pasted.',
+        comment: 'plural: one',
+        args: args,
+      }),
+    few: () =>
+      l10n.t({
+        message: 'The token is longer than {count} characters, which no API token is. Check what was pasted.',
+        comment: 'plural: few',
+        args: args,
+      }),
+    many: () =>
+      l10n.t({
+        message: 'The token is longer than {count} characters, which no API token is. Check what was pasted.',
+        comment: 'plural: many',
+        args: args,
+      }),
+    other: () =>
+      l10n.t({
+        message: 'The token is longer than {count} characters, which no API token is. Check what was pasted.',
+        comment: 'plural: other',
+        args: args,
+      }),
+  });
+}
+
+function tokenOnly(length: number, locale: string | undefined): string {
+  const args = { count: formatCount(length, locale) };
+  return pluralMessage(length, locale, {
+    one: () =>
+      l10n.t({
+        message: 'The token is only {count} character long; API tokens are much longer. Paste the whole token.',
+        comment: 'plural: one',
+        args: args,
+      }),
+    few: () =>
+      l10n.t({
+        message: 'The token is only {count} characters long; API tokens are much longer. Paste the whole token.',
+        comment: 'plural: few',
+        args: args,
+      }),
+    many: () =>
+      l10n.t({
+        message: 'The token is only {count} characters long; API tokens are much longer. Paste the whole token.',
+        comment: 'plural: many',
+        args: args,
+      }),
+    other: () =>
+      l10n.t({
+        message: 'The token is only {count} characters long; API tokens are much longer. Paste the whole token.',
+        comment: 'plural: other',
+        args: args,
+      }),
+  });
 }
 
 /** Why a base URL is refused, and what to use instead. Never quotes the setting: a token may have been pasted there. */

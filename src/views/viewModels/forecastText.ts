@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { FORECAST_WINDOW_MS, type CounterForecast } from '../../core/history/forecast';
 import type { CounterUnit } from '../../core/model';
 import { formatCount, formatCounterValue, MISSING } from './format';
+import { pluralMessage } from './pluralForms';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -130,22 +131,37 @@ function formatRate(perDay: number, unit: CounterUnit, locale: string | undefine
   // A rate is an estimate: two significant digits below ten ("2.7", "0.33"), whole numbers above.
   const rounded = perDay < 10 ? Number(perDay.toPrecision(2)) : Math.round(perDay);
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rounded);
-  return countWithNoun(rounded, count, unit.noun);
+  return countWithNoun(rounded, count, unit.noun, locale);
 }
 
 /**
  * The nouns this release's adapters give counts, in the person's language; any other noun is an
  * English word from stored data, left out rather than shown untranslated.
  */
-function countWithNoun(value: number, count: string, noun: string | undefined): string {
-  const one = value === 1;
+function countWithNoun(value: number, count: string, noun: string | undefined, locale: string | undefined): string {
+  const args = { count };
   switch (noun) {
     case 'envelopes':
-      return one ? l10n.t('1 envelope') : l10n.t('{count} envelopes', { count });
+      return pluralMessage(value, locale, {
+        one: () => l10n.t({ message: '{count} envelope', comment: 'plural: one', args }),
+        few: () => l10n.t({ message: '{count} envelopes', comment: 'plural: few', args }),
+        many: () => l10n.t({ message: '{count} envelopes', comment: 'plural: many', args }),
+        other: () => l10n.t({ message: '{count} envelopes', comment: 'plural: other', args }),
+      });
     case 'credits':
-      return one ? l10n.t('1 credit') : l10n.t('{count} credits', { count });
+      return pluralMessage(value, locale, {
+        one: () => l10n.t({ message: '{count} credit', comment: 'plural: one', args }),
+        few: () => l10n.t({ message: '{count} credits', comment: 'plural: few', args }),
+        many: () => l10n.t({ message: '{count} credits', comment: 'plural: many', args }),
+        other: () => l10n.t({ message: '{count} credits', comment: 'plural: other', args }),
+      });
     case 'files':
-      return one ? l10n.t('1 file') : l10n.t('{count} files', { count });
+      return pluralMessage(value, locale, {
+        one: () => l10n.t({ message: '{count} file', comment: 'plural: one', args }),
+        few: () => l10n.t({ message: '{count} files', comment: 'plural: few', args }),
+        many: () => l10n.t({ message: '{count} files', comment: 'plural: many', args }),
+        other: () => l10n.t({ message: '{count} files', comment: 'plural: other', args }),
+      });
     default:
       return count;
   }

@@ -14,6 +14,7 @@ import { asCurrencyCode } from '../../core/money';
 import { formatCount, formatCounterValue, formatDateTime, MISSING } from './format';
 import { describeForecast } from './forecastText';
 import { renderChartSvg } from './historyChartSvg';
+import { pluralMessage } from './pluralForms';
 import { escapeHtml } from './surfaceText';
 
 const DAY_MS = 86_400_000;
@@ -204,7 +205,13 @@ function renderTable(
     );
   }
   const caption = l10n.t('{counter} of {account}, newest first', { counter: account.counter.label, account: title });
-  const summary = l10n.t('Values as a table ({count} rows)', { count: formatCount(rows.length, locale) });
+  const rowCount = { count: formatCount(rows.length, locale) };
+  const summary = pluralMessage(rows.length, locale, {
+    one: () => l10n.t({ message: 'Values as a table ({count} row)', comment: 'plural: one', args: rowCount }),
+    few: () => l10n.t({ message: 'Values as a table ({count} rows)', comment: 'plural: few', args: rowCount }),
+    many: () => l10n.t({ message: 'Values as a table ({count} rows)', comment: 'plural: many', args: rowCount }),
+    other: () => l10n.t({ message: 'Values as a table ({count} rows)', comment: 'plural: other', args: rowCount }),
+  });
   return `<details><summary>${escapeHtml(summary)}</summary>
 <table>
 <caption>${escapeHtml(caption)}</caption>

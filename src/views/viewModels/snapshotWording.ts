@@ -14,6 +14,7 @@ import type {
   ProblemParams,
 } from '../../core/model';
 import { formatCount, formatDate, formatMoney } from './format';
+import { pluralMessage } from './pluralForms';
 
 export interface ProblemWordingContext {
   /** The service the problem belongs to, by its display name. */
@@ -74,11 +75,33 @@ const PROBLEM_WORDING: Readonly<Record<KnownProblemId, ProblemWording>> = {
   graceCreditsInUse: {
     sentence: ({ graceEnvelopesLeft }, { locale }) => {
       if (graceEnvelopesLeft === undefined) return undefined;
-      return graceEnvelopesLeft === 1
-        ? l10n.t('Envelope credits are used up: requests now spend grace credits. 1 grace envelope left.')
-        : l10n.t('Envelope credits are used up: requests now spend grace credits. {count} grace envelopes left.', {
-            count: formatCount(graceEnvelopesLeft, locale),
-          });
+      const args = { count: formatCount(graceEnvelopesLeft, locale) };
+      return pluralMessage(graceEnvelopesLeft, locale, {
+        one: () =>
+          l10n.t({
+            message: 'Envelope credits are used up: requests now spend grace credits. {count} grace envelope left.',
+            comment: 'plural: one',
+            args: args,
+          }),
+        few: () =>
+          l10n.t({
+            message: 'Envelope credits are used up: requests now spend grace credits. {count} grace envelopes left.',
+            comment: 'plural: few',
+            args: args,
+          }),
+        many: () =>
+          l10n.t({
+            message: 'Envelope credits are used up: requests now spend grace credits. {count} grace envelopes left.',
+            comment: 'plural: many',
+            args: args,
+          }),
+        other: () =>
+          l10n.t({
+            message: 'Envelope credits are used up: requests now spend grace credits. {count} grace envelopes left.',
+            comment: 'plural: other',
+            args: args,
+          }),
+      });
     },
     withoutValues: () => l10n.t('Envelope credits are used up: requests now spend grace credits.'),
     phrase: () => l10n.t('using grace credits'),
@@ -129,7 +152,13 @@ export function problemPhrase(id: string): string | undefined {
 
 /** "1 problem", "3 problems": for a service line whose worst problem has no phrase of its own. */
 export function problemCount(count: number, locale?: string): string {
-  return count === 1 ? l10n.t('1 problem') : l10n.t('{count} problems', { count: formatCount(count, locale) });
+  const args = { count: formatCount(count, locale) };
+  return pluralMessage(count, locale, {
+    one: () => l10n.t({ message: '{count} problem', comment: 'plural: one', args }),
+    few: () => l10n.t({ message: '{count} problems', comment: 'plural: few', args }),
+    many: () => l10n.t({ message: '{count} problems', comment: 'plural: many', args }),
+    other: () => l10n.t({ message: '{count} problems', comment: 'plural: other', args }),
+  });
 }
 
 const COUNTER_LABELS: ReadonlyMap<string, () => string> = new Map([
