@@ -1,7 +1,9 @@
 // Localization, proven in plain Node: the checked-in bundle (l10n/bundle.l10n.json) holds every
 // string src/ passes to l10n.t, and with a pseudo-localized bundle loaded nothing a person reads in
 // the tree, the status bar or any error or problem is left in English. The in-host run with
-// VS Code's pseudo language checks the vscode.l10n.t side.
+// VS Code's pseudo language checks the vscode.l10n.t side. The shipped German bundle, loaded the same
+// way, words a tree row, the status-bar glance, an alert and the history page in German, numbers
+// and money formatted for de.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +23,9 @@ import {
   type ServiceErrorReason,
 } from '../../src/core/model';
 import type { AccountState } from '../../src/core/refresh/accountState';
+import { findActiveAlerts } from '../../src/core/alerts/alertCrossings';
+import { samplesOf } from '../../src/core/history/creditHistory';
+import { findRefills, forecastCounter } from '../../src/core/history/forecast';
 import { leadpingAdapter } from '../../src/core/services/leadping';
 import type { ServiceAdapter } from '../../src/core/services/serviceAdapter';
 import { signeasyAdapter } from '../../src/core/services/signeasy';
@@ -34,12 +39,16 @@ import {
   formatWait,
 } from '../../src/views/viewModels/errorWording';
 import { formatYesNo } from '../../src/views/viewModels/format';
+import { describeAlert } from '../../src/views/viewModels/alertWording';
+import { renderHistoryChartHtml } from '../../src/views/viewModels/historyChart';
 import { summarizeAccounts } from '../../src/views/viewModels/accountSummary';
 import { statusMenu, type StatusMenuItem } from '../../src/views/viewModels/statusMenu';
 import { counterLabel, describeProblem, detailListLabel, problemCount, problemPhrase } from '../../src/views/viewModels/snapshotWording';
 import { FIXED_NOW } from '../support/clock';
 import { leadpingSnapshot, signeasySnapshot } from '../support/snapshotBuilder';
 import { signedInState } from '../support/accountState';
+import { DAY_MS, historyOf, USD } from '../support/historyBuilder';
+import { NBSP } from '../support/wording';
 
 const root = join(__dirname, '..', '..');
 const L10N_DEV = join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
@@ -491,5 +500,89 @@ describe('problem texts follow the locale like the counters', () => {
     const cancels = PROBLEMS.subscriptionCancels[0] as AccountProblem;
     assert.equal(describeProblem(cancels, { serviceName: 'Leadping', locale: 'en-US' }), 'Subscription cancels on Dec 12, 2026.');
     assert.equal(describeProblem(cancels, { serviceName: 'Leadping', locale: 'de-DE' }), 'Subscription cancels on 12.12.2026.');
+  });
+});
+
+describe('German from the shipped bundle, loaded through @vscode/l10n in plain Node', () => {
+  const GERMAN = 'de';
+  before(() => l10n.config({ fsPath: join(root, 'l10n', 'bundle.l10n.de.json') }));
+  after(() => l10n.config({ contents: {} }));
+
+  const leadping = signedInState('leadping', { snapshot: leadpingSnapshot({ balance: 1234.5 }) });
+  const signeasy = signedInState('signeasy', { snapshot: signeasySnapshot({ envelopes: 3 }) });
+
+  test('a tree row: its sections and when it was refreshed', () => {
+    const row = serviceRow(leadpingAdapter, leadping, { now: FIXED_NOW, locale: GERMAN });
+    assert.deepEqual(
+      row.children?.map((child) => child.label),
+      ['Profil', 'Tarif', 'Credits'],
+    );
+    assert.match(row.tooltip ?? '', /Aktualisiert vor 1 Minute \(22\\\.11\\\.2026, 11\\:59\)/);
+  });
+
+  test('the status bar: German number and money formatting, and the tooltip in German', () => {
+    const glance = describeGlance({
+      adapters: ADAPTERS,
+      states: [leadping, signeasy],
+      settings: {
+        enabled: true,
+        services: ['leadping', 'signeasy'],
+        counters: {},
+        lowCredit: { leadping: 5, signeasy: 20 },
+        privacyMode: false,
+      },
+      now: FIXED_NOW,
+      locale: GERMAN,
+    });
+    assert.equal(glance.text, `$(credit-card) LP 1.234,50${NBSP}$ · SE 3`);
+    assert.match(glance.tooltip, /\| Zähler \| Wert \|/);
+    assert.match(glance.tooltip, /\| Guthaben \| 1\\\.234,50\u00a0\\\$ \|/);
+    assert.match(glance.tooltip, /Die Credits liegen unter Ihrem Schwellenwert von 20/);
+    assert.match(glance.tooltip, /\[\$\(refresh\) Aktualisieren\]\(command:accountGlance\.refresh "Alle Dienste aktualisieren"\)/);
+  });
+
+  test('an alert sentence', () => {
+    const alert = findActiveAlerts(leadpingSnapshot({ balance: 3.2 }), {
+      lowCreditThreshold: 5,
+      expiringWithinDays: 10,
+      now: FIXED_NOW,
+    }).find(({ kind }) => kind === 'lowCredit');
+    assert.ok(alert);
+    assert.equal(
+      describeAlert(alert, { serviceName: 'Leadping', locale: GERMAN }),
+      `Das Leadping-Guthaben ist knapp: noch 3,20${NBSP}$ (Ihr Schwellenwert ist 5,00${NBSP}$).`,
+    );
+  });
+
+  test('the history page: title, heading, forecast and the table’s summary with its plural', () => {
+    const samples: [number, number][] = [];
+    for (let daysAgo = 39; daysAgo >= 0; daysAgo--) samples.push([FIXED_NOW - daysAgo * DAY_MS, 1500 - 20 * (40 - daysAgo)]);
+    const points = samplesOf(historyOf(samples), 'balance');
+    const html = renderHistoryChartHtml({
+      accounts: [
+        {
+          serviceName: 'Leadping',
+          accountName: 'Dana',
+          counter: { label: counterLabel({ id: 'balance', label: 'Balance', value: 0, unit: USD, headline: true }), unit: USD },
+          points,
+          refills: findRefills(points),
+          forecast: forecastCounter({ points, now: FIXED_NOW }),
+          now: FIXED_NOW,
+        },
+      ],
+      rangeDays: 30,
+      cspSource: 'vscode-webview-test-source',
+      nonce: 'bm9uY2U',
+      styleUri: 'style.css',
+      scriptUri: 'script.js',
+      locale: GERMAN,
+      timeZone: 'UTC',
+    });
+    assert.match(html, /<title>Credit-Verlauf<\/title>/);
+    assert.match(html, /<h1>Credit-Verlauf<\/h1>/);
+    assert.match(html, /<h2 id="account-0">Leadping – Dana: Guthaben<\/h2>/);
+    assert.match(html, /≈ 20,00\u00a0\$ pro Tag · reicht noch etwa 35 Tage \(27\. Dez\.\)/);
+    assert.match(html, /<summary>Werte als Tabelle \(31 Zeilen\)<\/summary>/);
+    assert.equal(problemCount(1, GERMAN), '1 Problem');
   });
 });
