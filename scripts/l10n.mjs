@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { englishBundle, englishNls, expectedKeys, L10N_DIR, readJson, ROOT, translations } from '../test/harness/translations.mjs';
 
 const L10N_DEV = join(ROOT, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
@@ -34,7 +33,11 @@ function main() {
       ['package.nls', bringInStep(nlsFile, nls)],
     ];
     for (const [name, { missing, stale }] of files) {
-      if (stale.length > 0) console.log(`${language}: removed ${stale.length} stale from ${name}.${language}.json`);
+      // Named, so a translator can reuse the old wording from git for a reworded English string.
+      if (stale.length > 0) {
+        console.log(`${language}: removed ${stale.length} stale from ${name}.${language}.json:`);
+        for (const key of stale) console.log(`  - ${JSON.stringify(key)}`);
+      }
       if (missing.length === 0) continue;
       missingCount += missing.length;
       const list = missing.map((key) => `  ${JSON.stringify(key)}`).join('\n');
@@ -50,4 +53,4 @@ function main() {
   console.log(missingCount === 0 ? 'Every language has every string.' : `${missingCount} translations missing.`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+main();

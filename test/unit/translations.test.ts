@@ -103,6 +103,11 @@ describe('the translations', () => {
         keys,
         expectedKeys(bundle, language).filter((key) => keys.includes(key)),
       );
+      const nlsKeys = Object.keys(readJson(nlsFile));
+      assert.deepEqual(
+        nlsKeys,
+        Object.keys(nls).filter((key) => nlsKeys.includes(key)),
+      );
     });
   }
 
