@@ -10,8 +10,11 @@
 // The first activation is a fresh profile (no token, no cache). Then a person signs in to both
 // services against the fake servers, and the window is reloaded `reloads` times: each reload starts
 // a new extension host whose activate() finds tokens and a cached snapshot, the case that matters.
+// With `seededHistory` (a folder of history files, test/bench/historyScale.ts writes 20 accounts' years
+// of them), the profile holds those files where the extension keeps credit history before the
+// reloads, so every reload starts beside a year of history per account.
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchFakeServer } from '../fake-server/launch.mjs';
 import { repoRoot } from '../harness/paths.mjs';
@@ -24,8 +27,11 @@ const GLANCE = /LP \$18\.75 · SE 1,760/;
 const BASELINE_GLANCE = /BL 3 rows/;
 /** The Running Extensions row's time: "Activation: 61ms", or "Startup Activation: 61ms" for `*` and workspaceContains. */
 const REPORTED = /Activation:\s*(\d+(?:\.\d+)?)\s*ms/;
+const MANIFEST = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 /** Running Extensions labels each row with the extension's package name. */
-const ACCOUNT_GLANCE_NAME = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name;
+const ACCOUNT_GLANCE_NAME = MANIFEST.name;
+/** Where the extension keeps its credit-history files in a profile (context.globalStorageUri + src/storage/stores.ts's folder). */
+const HISTORY_FOLDER = join('User', 'globalStorage', `${MANIFEST.publisher}.${MANIFEST.name}`.toLowerCase(), 'creditHistory');
 const BASELINE_NAME = BASELINE.id.split('.').at(-1);
 // Tall enough that the Running Extensions list (70 px a row, sorted slowest first) renders every
 // activated extension at once; readRunningExtensions() scrolls when it does not.
@@ -143,7 +149,7 @@ async function readReported(page) {
  * (whole milliseconds; the ratio's baseline is taken as at least 1 ms; undefined for an
  * activation the log has but no reload read, e.g. an extension host that restarted on its own).
  */
-export async function measureActivation({ reloads = 7, vsix, log = (line) => console.error(line) } = {}) {
+export async function measureActivation({ reloads = 7, vsix, seededHistory, log = (line) => console.error(line) } = {}) {
   const baselineVsix = await packageBaseline();
   const fake = await launchFakeServer();
   let workbench;
@@ -159,6 +165,12 @@ export async function measureActivation({ reloads = 7, vsix, log = (line) => con
     await waitFor(() => readStatusBarItem(page, GLANCE), 'both services in the status bar', 30_000);
     // VS Code batches extension-state writes; a reload within a moment of the last one can lose it.
     await page.waitForTimeout(3_000);
+    const historyFolder = join(server.userDataDir, HISTORY_FOLDER);
+    let seededAt;
+    if (seededHistory) {
+      await cp(seededHistory, historyFolder, { recursive: true, force: true });
+      seededAt = Date.now();
+    }
     const reported = new Map();
     for (let reload = 1; reload <= reloads; reload++) {
       await page.reload();
@@ -172,7 +184,16 @@ export async function measureActivation({ reloads = 7, vsix, log = (line) => con
       await page.waitForTimeout(1_000);
     }
     const activations = await loggedActivations(server.userDataDir);
+    let seededHistoryFiles;
+    if (seededHistory) {
+      // Each reload's refresh recorded into the seeded files: proof they are where the extension reads them.
+      const recorded = (await stat(join(historyFolder, 'leadping.json'))).mtimeMs;
+      if (recorded <= seededAt)
+        throw new Error(`The seeded history in ${historyFolder} was never written by the extension: not where it keeps history?`);
+      seededHistoryFiles = (await readdir(historyFolder)).filter((name) => name.endsWith('.json')).length;
+    }
     return {
+      seededHistoryFiles,
       first: { ...activations[0], reported: first.reported },
       withCache: activations.slice(1).map((sample) => ({ ...sample, reported: reported.get(sample.at) })),
       baseline: BASELINE,
