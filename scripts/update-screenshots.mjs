@@ -21,6 +21,7 @@ const SHOWN_IN_README = [
   'status-menu',
   'privacy-mode',
   'hostile-notifications',
+  'defined-service',
 ];
 
 try {
