@@ -135,7 +135,10 @@ async function pressedRange(page) {
 /** Preferences: Color Theme, as a person picks one: the theme's row in the picker, then Enter. */
 async function switchTheme(page, theme) {
   // Not runCommand(): the palette puts "Browse Color Themes in Marketplace" first for these words.
+  // The keys must reach the workbench, not the page (whose focused button Space would press).
+  await page.locator('.part.sidebar .composite.title').click();
   await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
   await page.keyboard.type('Preferences: Color Theme');
   await page
     .locator('.quick-input-list .monaco-list-row')
