@@ -38,6 +38,12 @@ export class CreditHistoryStore {
   private readonly queue = new KeyedQueue();
   /** Settles once history left in globalState has been moved into the files; started by the first use. */
   private moved: Promise<void> | undefined;
+  /**
+   * Per account, the history as last read or written here, with the identity of its file then: while
+   * the file keeps that identity (no other window wrote it since), a record starts from this instead
+   * of reading, parsing and checking the file again.
+   */
+  private readonly known = new Map<string, { readonly identity: string; readonly history: AccountHistory }>();
 
   constructor(
     private readonly files: HistoryFiles,
@@ -59,7 +65,8 @@ export class CreditHistoryStore {
     await this.movedOut();
     return this.queue.run(accountKey, async () => {
       const history = shrinkToJsonLength(recordSnapshot(await this.readStored(accountKey), snapshot));
-      await this.files.write(accountKey, history);
+      this.known.delete(accountKey);
+      this.known.set(accountKey, { identity: await this.files.write(accountKey, history), history });
       return history;
     });
   }
@@ -67,7 +74,10 @@ export class CreditHistoryStore {
   /** Forgets the account's history (its token was removed, say); runs after records already asked for. */
   async delete(accountKey: string): Promise<void> {
     await this.movedOut();
-    return this.queue.run(accountKey, () => this.files.remove(accountKey));
+    return this.queue.run(accountKey, () => {
+      this.known.delete(accountKey);
+      return this.files.remove(accountKey);
+    });
   }
 
   private movedOut(): Promise<void> {
@@ -84,6 +94,9 @@ export class CreditHistoryStore {
   }
 
   private async readStored(accountKey: string): Promise<AccountHistory | undefined> {
+    const known = this.known.get(accountKey);
+    if (known && known.identity === (await this.files.identity(accountKey))) return known.history;
+    this.known.delete(accountKey);
     const report = this.reporterFor(accountKey);
     const stored = await this.files.read(accountKey);
     if (stored.kind === 'missing') return undefined;
@@ -91,7 +104,14 @@ export class CreditHistoryStore {
       report(stored.reason);
       return undefined;
     }
-    return readAccountHistory(stored.value, report);
+    let dropped = false;
+    const history = readAccountHistory(stored.value, (reason) => {
+      dropped = true;
+      report(reason);
+    });
+    // Only a file that reads clean is kept: damage is reported at each read, as before.
+    if (history && !dropped) this.known.set(accountKey, { identity: stored.identity, history });
+    return history;
   }
 
   private reporterFor(accountKey: string): HistoryDropReporter {

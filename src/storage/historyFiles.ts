@@ -7,13 +7,17 @@
 //
 // No `vscode` import: plain node:fs, tested in plain Node against a temporary folder.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 
-/** What a read found: no file, a JSON value, or a file that could not be read or parsed (with why, never its text). */
+/**
+ * What a read found: no file, a JSON value, or a file that could not be read or parsed (with why,
+ * never its text). A value comes with the identity of the file it was read from (see identity()).
+ */
 export type StoredFile =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'value'; readonly value: unknown; readonly identity: string }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
 /** Windows refuses a rename over a file another process has open for a moment: retried this often, this far apart. */
@@ -34,24 +38,48 @@ export class HistoryFiles {
   /** Never rejects. */
   async read(accountKey: string): Promise<StoredFile> {
     let text: string;
+    let identity: string;
     try {
-      text = await readFile(this.fileOf(accountKey), 'utf8');
+      const handle = await open(this.fileOf(accountKey), 'r');
+      try {
+        // Of the file as opened: another window's rename cannot slip in between the two.
+        identity = identityOf(await handle.stat({ bigint: true }));
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
       return { kind: 'unreadable', reason: `the history file could not be read (${errorCode(error) ?? 'unknown error'})` };
     }
     try {
-      return { kind: 'value', value: JSON.parse(text) as unknown };
+      return { kind: 'value', value: JSON.parse(text) as unknown, identity };
     } catch {
       return { kind: 'unreadable', reason: 'the history file is not JSON' };
     }
   }
 
-  /** Replaces the account's file with `value` as JSON, whole (a temporary file renamed over it). */
-  async write(accountKey: string, value: unknown): Promise<void> {
+  /**
+   * The identity of the account's file now (undefined when there is none): it changes with every
+   * write, in any process, since each write is a new file (its own inode, size and time) renamed
+   * into place. Never rejects.
+   */
+  async identity(accountKey: string): Promise<string | undefined> {
+    try {
+      return identityOf(await stat(this.fileOf(accountKey), { bigint: true }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replaces the account's file with `value` as JSON, whole (a temporary file renamed over it); resolves the new file's identity. */
+  async write(accountKey: string, value: unknown): Promise<string> {
     const temporary = await this.writeTemporary(value);
     try {
+      // A rename keeps the file's inode, size and time: the identity the file will have.
+      const identity = identityOf(await stat(temporary, { bigint: true }));
       await renameRetrying(temporary, this.fileOf(accountKey));
+      return identity;
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;
@@ -96,6 +124,10 @@ export class HistoryFiles {
     await writeFile(temporary, text, 'utf8');
     return temporary;
   }
+}
+
+function identityOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
 async function renameRetrying(from: string, to: string): Promise<void> {

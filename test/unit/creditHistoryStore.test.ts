@@ -31,10 +31,15 @@ afterEach(async () => {
   await rm(join(folder, '..'), { recursive: true, force: true });
 });
 
-/** Files whose next write can be made to fail, as a full disk would. */
+/** Files whose next write can be made to fail, as a full disk would, and that count their reads. */
 class FlakyFiles extends HistoryFiles {
   failNextWrite = false;
-  override write(accountKey: string, value: unknown): Promise<void> {
+  reads = 0;
+  override read(accountKey: string): ReturnType<HistoryFiles['read']> {
+    this.reads++;
+    return super.read(accountKey);
+  }
+  override write(accountKey: string, value: unknown): Promise<string> {
     if (!this.failNextWrite) return super.write(accountKey, value);
     this.failNextWrite = false;
     return Promise.reject(new Error('disk full'));
@@ -219,6 +224,19 @@ describe('CreditHistoryStore', () => {
     const length = (await readFile(join(folder, LEADPING_FILE), 'utf8')).length;
     assert.ok(length <= MAX_HISTORY_JSON_LENGTH && length > MAX_HISTORY_JSON_LENGTH / 2, `${length} characters`);
     assert.deepEqual(dropped, [], 'a sound value over the length is not damage');
+  });
+
+  test('a record builds on what another window wrote to the file since; while nobody else writes, the file is not read again', async () => {
+    const { files, store } = storeOver();
+    const otherWindow = new CreditHistoryStore(new HistoryFiles(folder));
+    await store.record('leadping', balanceAt(0, 100));
+    await store.record('leadping', balanceAt(1, 90));
+    assert.equal(files.reads, 1, 'only the first record read the file');
+    await otherWindow.record('leadping', balanceAt(2, 80));
+    await store.record('leadping', balanceAt(3, 70));
+    assert.deepEqual(values(await otherWindow.read('leadping')), [100, 90, 80, 70]);
+    await rm(join(folder, LEADPING_FILE));
+    assert.equal(await store.read('leadping'), undefined, 'a file removed by another window is gone here too');
   });
 
   test('vscode.Memento is a KeyValueState (checked by the compiler)', () => {
