@@ -16,6 +16,7 @@ import {
   readLogText,
   setSetting,
   storeTokenElsewhere,
+  EXTENSION_ID,
   treeLines,
   typeTokenInto,
   useFreshWorld,
@@ -213,5 +214,52 @@ suite('Services described as data', () => {
     assert.ok(summary.includes('Verify your account'), 'the summary names the holder');
     check('Copy Summary', [summary], (text) => findUnsafeMarkdown(text));
     assert.deepEqual(findings, [], findings.join('\n'));
+  });
+
+  test('a defined service alerts once below its threshold, hides its amount in privacy mode, and reaches the exported API', async () => {
+    const alertsBefore = api.shownAlerts.length;
+    const low = acmeDefinition(server.url);
+    low.counters = [{ ...low.counters[0], lowThreshold: 100 }] as typeof low.counters;
+    await setSetting('customServices', [low]);
+    await waitFor(() => api.refresher.adapters.some((adapter) => adapter.id === 'acme'), 'the defined service to join');
+    await signInAt(api, 'acme', FAKE_TOKENS.openrouter, server.url);
+    await waitFor(
+      () => api.shownAlerts.slice(alertsBefore).some((alert) => alert.message.includes('Acme Credits')),
+      'the low-credit alert',
+    );
+    await vscode.commands.executeCommand('accountGlance.refreshService', 'acme');
+    assert.equal(
+      api.shownAlerts.slice(alertsBefore).filter((alert) => alert.message.includes('Acme Credits')).length,
+      1,
+      'once per crossing',
+    );
+    const exported = await vscode.extensions.getExtension<{ getAccounts(): readonly { service: string }[] }>(EXTENSION_ID)?.activate();
+    assert.ok(
+      exported?.getAccounts().some((account) => JSON.stringify(account).includes('acme')),
+      'the exported API lists it',
+    );
+    await setSetting('privacyMode', true);
+    try {
+      const view = await waitFor(() => (api.statusBar.view?.text.includes('•••') ? api.statusBar.view : undefined), 'privacy mode');
+      assert.match(view.text, /AC •••/);
+      assert.ok(!`${view.text} ${view.tooltip}`.includes('74.75'), 'no amount in privacy mode');
+    } finally {
+      await setSetting('privacyMode', undefined);
+    }
+  });
+
+  test("a preset copied into settings under its own id replaces the preset: one Telnyx, the person's version", async () => {
+    await setSetting('customServices', [
+      {
+        id: 'telnyx',
+        name: 'Telnyx (mine)',
+        shortMark: 'TX',
+        baseUrl: 'https://api.telnyx.com',
+        requests: { balance: '/v2/balance' },
+        counters: [{ id: 'balance', label: 'Balance', value: '/data/balance', unit: { currency: '/data/currency' } }],
+      },
+    ]);
+    await waitFor(() => api.refresher.adapters.some((adapter) => adapter.displayName === 'Telnyx (mine)'), 'the own version');
+    assert.equal(api.refresher.adapters.filter((adapter) => adapter.id === 'telnyx').length, 1);
   });
 });
