@@ -22,6 +22,7 @@ const SHOWN_IN_README = [
   'privacy-mode',
   'hostile-notifications',
   'defined-service',
+  'german-history',
 ];
 
 try {
