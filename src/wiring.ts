@@ -99,6 +99,8 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
     await refresher.refresh(accountKeys, options);
     schedule.noteRefreshed();
   };
+  /** Every account, as the schedule asks them (within each account's budget of automatic requests). */
+  const refreshAll = () => refresh(undefined, { automatic: true });
   const lastText = new LastGlanceStore(globalState);
   const surfaces = createSurfaces({
     ...basics,
@@ -143,22 +145,10 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
     }),
     ...book.followOtherWindows(log),
     followSettings(baseUrls, {
-      // Nothing goes to the new origin yet: each account reconnects, and the person is asked once.
-      baseUrlChanged: (adapter) =>
-        keeper.owned(
-          book
-            .reconnectService(adapter.id)
-            .then((asking) => asking && vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking)),
-          `${adapter.id}: reconnect to the new base URL`,
-        ),
+      baseUrlChanged: (adapter) => keeper.owned(askBeforeNewOrigin(book, adapter), `${adapter.id}: reconnect to the new base URL`),
       intervalChanged: (minutes) => schedule.setIntervalMinutes(minutes),
       // Services came, went or changed: their accounts are read again and asked.
-      definitionsChanged: () =>
-        readServices(catalog, refresher, log) &&
-        keeper.owned(
-          book.load().then(() => refresh(undefined, { automatic: true })),
-          'The services changed',
-        ),
+      definitionsChanged: () => readServices(catalog, refresher, log) && keeper.owned(book.load().then(refreshAll), 'The services changed'),
       anyChanged: () => surfaces.redraw(),
     }),
     vscode.window.onDidChangeWindowState((windowState) => schedule.setFocused(windowState.focused)),
@@ -173,7 +163,7 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
       forecasts.restoreShown(refresher.states(), Date.now());
     },
     loadAccounts: () => keeper.owned(book.load(), 'The list of accounts could not be read'),
-    refresh: () => refresh(undefined, { automatic: true }),
+    refresh: refreshAll,
     onError: (error) => log.error(`Start-up failed: ${errorText(error)}`),
   });
   const timings = { ...shell.timings, readyMs: performance.now() - shell.activationStart };
@@ -184,6 +174,12 @@ export function wireUpWith(context: vscode.ExtensionContext, shell: Shell, built
   const testParts = { refresher, tokens, secrets, globalState, globalStorageUri, cache, schedule, logUri, timings, startup };
   const testApi = createTestApi({ ...testParts, tree: surfaces.tree, accountsProvider: api.accountsProvider }, testHooks);
   return Object.freeze({ ...api.exported.api, testApi });
+}
+
+/** Nothing goes to a service's new origin yet: each account reconnects, and the person is asked once. */
+async function askBeforeNewOrigin(book: AccountBook, adapter: ServiceAdapter): Promise<void> {
+  const asking = await book.reconnectService(adapter.id);
+  if (asking) await vscode.commands.executeCommand('accountGlance.confirmBaseUrl', asking);
 }
 
 /**
