@@ -33,7 +33,14 @@ export interface SnapshotCacheOptions {
    * stored data too. `reason` never quotes a stored value. It must not throw: load() runs in activate().
    */
   readonly onDropped?: (accountKey: string | undefined, reason: string) => void;
+  /**
+   * How long saves and removals gather before one write (default 100 ms). globalState hands VS Code
+   * the extension's whole state at every update: a refresh of 20 accounts is one write, not 20.
+   */
+  readonly writeDelayMs?: number;
 }
+
+const DEFAULT_WRITE_DELAY_MS = 100;
 
 type DropReporter = NonNullable<SnapshotCacheOptions['onDropped']>;
 
@@ -47,14 +54,25 @@ interface CacheContents {
 const QUIET: DropReporter = () => {};
 
 export class SnapshotCache {
+  /** What was last read or written, with the stored value it came from: reused while that value is still what is stored. */
+  private known: (CacheContents & { readonly stored: unknown }) | undefined;
+  /** Saves (a snapshot) and removals (undefined) not yet written, by account key. */
+  private readonly pending = new Map<string, AccountSnapshot | undefined>();
+  private writing: Promise<void> | undefined;
+
   constructor(
     private readonly state: KeyValueState,
     private readonly options: SnapshotCacheOptions = {},
   ) {}
 
-  /** Every stored snapshot that reads as a whole, with its account's key; the rest is reported and left out. Never throws. */
+  /** Every stored snapshot that reads as a whole (and every save not yet written), with its account's key; the rest is reported and left out. Never throws. */
   load(now = Date.now()): [accountKey: string, snapshot: AccountSnapshot][] {
-    return [...this.read(now, this.options.onDropped ?? QUIET).snapshots.entries()];
+    const snapshots = new Map(this.contents(now, this.options.onDropped ?? QUIET).snapshots);
+    for (const [accountKey, snapshot] of this.pending) {
+      if (snapshot) snapshots.set(accountKey, snapshot);
+      else snapshots.delete(accountKey);
+    }
+    return [...snapshots.entries()];
   }
 
   /** Stores the account's snapshot beside the others, as a current-version value whatever was stored before. */
@@ -65,16 +83,60 @@ export class SnapshotCache {
       this.options.onDropped?.(plainKey(accountKey), reading.ok ? 'serviceId differs from the key it is stored under' : reading.reason);
       return Promise.resolve();
     }
-    const { snapshots } = this.read(now, QUIET);
-    snapshots.set(accountKey, reading.snapshot);
-    return this.write(snapshots);
+    this.pending.set(accountKey, reading.snapshot);
+    return this.writeSoon();
   }
 
   /** Forgets one account's snapshot; a damaged or foreign stored value is replaced even if it had none. */
   remove(accountKey: string): Thenable<void> {
-    const { snapshots, clean } = this.read(Date.now(), QUIET);
-    if (!snapshots.delete(accountKey) && clean) return Promise.resolve();
-    return this.write(snapshots);
+    this.pending.set(accountKey, undefined);
+    return this.writeSoon();
+  }
+
+  /** Resolves once every save and removal asked for so far is written (a test writing the stored value itself waits for it). */
+  settled(): Promise<void> {
+    return (this.writing ?? Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** One write for every save and removal of the next moment; resolves once it is written. */
+  private writeSoon(): Promise<void> {
+    this.writing ??= new Promise<void>((resolve) => setTimeout(resolve, this.options.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS)).then(() => {
+      this.writing = undefined;
+      return this.writePending();
+    });
+    return this.writing;
+  }
+
+  /** Applies the pending changes to what is stored now (another window may have written since) and writes it if anything changed. */
+  private async writePending(): Promise<void> {
+    const { snapshots: stored, clean } = this.contents(Date.now(), QUIET);
+    const snapshots = new Map(stored);
+    let changed = !clean;
+    for (const [accountKey, snapshot] of this.pending) {
+      if (snapshot) changed = snapshots.set(accountKey, snapshot) !== undefined || changed;
+      else changed = snapshots.delete(accountKey) || changed;
+    }
+    this.pending.clear();
+    if (!changed) return;
+    await this.write(snapshots);
+    this.known = { stored: this.state.get(CACHE_KEY), snapshots, clean: true };
+  }
+
+  /** What is stored, read and checked only when the stored value is not the one last read or written. */
+  private contents(now: number, report: DropReporter): CacheContents {
+    let stored: unknown;
+    try {
+      stored = this.state.get(CACHE_KEY);
+    } catch {
+      return this.read(now, report);
+    }
+    if (this.known && stored !== undefined && this.known.stored === stored) return this.known;
+    const contents = this.read(now, report);
+    this.known = { ...contents, stored };
+    return contents;
   }
 
   private read(now: number, report: DropReporter): CacheContents {

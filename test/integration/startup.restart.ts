@@ -92,6 +92,8 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       const store = api.secrets.store.bind(api.secrets);
       secrets.store = () => Promise.reject(new Error('not in this start'));
       for (const service of SERVICES) await store(TokenStore.keyFor(service), FAKE_TOKENS[service]);
+      // The refreshes' own cache writes land first, so they cannot overwrite what this start leaves.
+      await api.cache.settled();
       await api.globalState.update(CACHE_KEY, undefined);
       await api.globalState.update(LEGACY_CACHE_KEY, {
         leadping: { ...good.leadping, identity: null },
@@ -345,6 +347,7 @@ function settle(): Promise<void> {
 
 /** Writes the snapshot cache for the next start; written twice, apart, so a flush lost to the restart cannot keep the older value. */
 async function leaveCache(api: AccountGlanceTestApi, value: unknown): Promise<void> {
+  await api.cache.settled();
   await api.globalState.update(CACHE_KEY, value);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   await api.globalState.update(CACHE_KEY, JSON.parse(JSON.stringify(value)) as unknown);

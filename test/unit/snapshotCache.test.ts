@@ -441,3 +441,29 @@ function snapshotsIn(cache: SnapshotCache, now?: number): AccountSnapshot[] {
     return snapshot;
   });
 }
+
+describe('writes gathered into one', () => {
+  test('a refresh of 20 accounts is one globalState update, not 20; a read before it sees every save', async () => {
+    const { memento, cache } = cacheOver({});
+    const saves = Array.from({ length: 20 }, (_, index) => {
+      const key = index === 0 ? 'leadping' : `leadping~${index.toString(16).padStart(8, '0')}`;
+      return cache.save(key, leadpingSnapshot(), FIXED_NOW);
+    });
+    assert.equal(cache.load(FIXED_NOW).length, 20, 'what is not written yet is read');
+    await Promise.all(saves);
+    assert.equal(memento.updates, 1);
+    assert.equal(Object.keys((memento.get<Json>(CURRENT_KEY) as { snapshots: Json }).snapshots).length, 20);
+  });
+
+  test("another window's write while saves gather is kept: only this window's changes go on top", async () => {
+    const { memento, cache } = cacheOver(current({ signeasy: goodSigneasy }));
+    const saving = cache.save('leadping', leadpingSnapshot(), FIXED_NOW);
+    // Another window removes Signeasy's entry and adds a second Leadping account meanwhile.
+    await memento.update(CURRENT_KEY, { version: 2, snapshots: { 'leadping~00000002': json(leadpingSnapshot()) } });
+    await saving;
+    assert.deepEqual(Object.keys((memento.get<Json>(CURRENT_KEY) as { snapshots: Json }).snapshots).sort(), [
+      'leadping',
+      'leadping~00000002',
+    ]);
+  });
+});
