@@ -4,9 +4,7 @@
 // in against its fake server.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Row } from '../../src/views/viewModels/treeRow';
 import { findUnsafeMarkdown, findUnsafeText } from '../fake-server/hostileText';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, type FakeServer, type FakeService } from '../fake-server';
@@ -17,10 +15,12 @@ import {
   setSetting,
   storeTokenElsewhere,
   EXTENSION_ID,
+  treeItems,
   treeLines,
   typeTokenInto,
   useFreshWorld,
   waitFor,
+  writeWorkspaceSettings,
 } from './support/harness';
 
 /** Signs a service in as another window would, its token bound to `baseUrl`'s origin. */
@@ -134,19 +134,8 @@ suite('Services described as data', () => {
   }
 
   test('a workspace settings file cannot add a service: its customServices are ignored', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    assert.ok(folder, 'the test window has a workspace folder');
-    workspaceSettings = path.join(folder, '.vscode', 'settings.json');
-    await fs.mkdir(path.dirname(workspaceSettings), { recursive: true });
     // A repository's settings: a service that would send a token to a server of its choosing.
-    await fs.writeFile(
-      workspaceSettings,
-      JSON.stringify({ 'accountGlance.customServices': [acmeDefinition(server.url)], 'accountGlance.statusBar.clickAction': 'openPanel' }),
-    );
-    await waitFor(
-      () => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel',
-      'VS Code to read the workspace settings',
-    );
+    workspaceSettings = await writeWorkspaceSettings({ 'accountGlance.customServices': [acmeDefinition(server.url)] });
     await vscode.commands.executeCommand('accountGlance.refresh');
     assert.ok(!api.refresher.adapters.some((adapter) => adapter.id === 'acme'), 'no service from the workspace');
     assert.ok(!treeLines(api).some((line) => line.includes('Acme')));
@@ -187,12 +176,7 @@ suite('Services described as data', () => {
     };
     check('shown', api.shownTexts.slice(shownBefore), (text) => findUnsafeText(text, { allowNewlines: true }));
     check('notification', notifications, (text) => findUnsafeText(text));
-    const items: vscode.TreeItem[] = [];
-    const walk = (row: Row) => {
-      items.push(api.tree.getTreeItem(row));
-      for (const child of api.tree.getChildren(row)) walk(child);
-    };
-    for (const row of api.tree.getChildren()) walk(row);
+    const items = treeItems(api);
     assert.ok(
       items.some((item) => `${String(item.label)} ${String(item.description ?? '')}`.includes('Verify your account')),
       treeLines(api).join('\n'),

@@ -7,10 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AccountGlanceTestApi } from '../../src/testApi';
-import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken } from '../fake-server';
 import { findUnsafeMarkdown, findUnsafeText } from '../fake-server/hostileText';
-import { answering, readLogText, setSetting, typeTokenInto, useFreshWorld, waitFor } from './support/harness';
+import { answering, readLogText, setSetting, treeItems, typeTokenInto, useFreshWorld, waitFor } from './support/harness';
 
 const HOSTILE_LEADPING = scenarioToken('leadping', 'hostile-text');
 const HOSTILE_SIGNEASY = scenarioToken('signeasy', 'hostile-text');
@@ -109,12 +108,7 @@ suite('Service text is inert on every surface', () => {
     );
 
     // The tree as VS Code is handed it, the status bar and its tooltip.
-    const items: vscode.TreeItem[] = [];
-    const walk = (row: Row) => {
-      items.push(api.tree.getTreeItem(row));
-      for (const child of api.tree.getChildren(row)) walk(child);
-    };
-    for (const row of api.tree.getChildren()) walk(row);
+    const items = treeItems(api);
     assert.ok(
       items.some((item) => String(item.label).includes(LINK_WORDS)),
       'the tree shows the holder',

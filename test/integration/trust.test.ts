@@ -2,14 +2,24 @@
 // no server answer makes the extension hammer an API, and a broken keyring is said plainly.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Row } from '../../src/views/viewModels/accountRows';
 import { AUTOMATIC_REQUESTS_PER_MINUTE } from '../../src/core/http/requestBudget';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { describeError } from '../../src/views/viewModels/errorWording';
-import type { Row } from '../../src/views/viewModels/accountRows';
 import { FAKE_TOKENS, scenarioToken, startFakeServer, TOKEN_ECHO_SCENARIOS, type FakeServer } from '../fake-server';
-import { answering, ownAccount, serviceRowOf, setSetting, signIn, treeLines, waitFor, readLogText, useFreshWorld } from './support/harness';
+import {
+  answering,
+  ownAccount,
+  serviceRowOf,
+  setSetting,
+  signIn,
+  treeLines,
+  waitFor,
+  writeWorkspaceSettings,
+  readLogText,
+  useFreshWorld,
+} from './support/harness';
 
 suite('Trust', () => {
   let api: AccountGlanceTestApi;
@@ -36,23 +46,11 @@ suite('Trust', () => {
       await signIn(api, 'leadping', FAKE_TOKENS.leadping);
       await signIn(api, 'signeasy', FAKE_TOKENS.signeasy);
       other = await startFakeServer();
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-      assert.ok(folder, 'the test window has a workspace folder');
-      workspaceSettings = path.join(folder, '.vscode', 'settings.json');
-      await fs.mkdir(path.dirname(workspaceSettings), { recursive: true });
-      // What a `git pull` could bring: both base URLs pointing elsewhere, plus a harmless setting that shows the file was read.
-      await fs.writeFile(
-        workspaceSettings,
-        JSON.stringify({
-          'accountGlance.leadping.baseUrl': other.url,
-          'accountGlance.signeasy.baseUrl': other.url,
-          'accountGlance.statusBar.clickAction': 'openPanel',
-        }),
-      );
-      await waitFor(
-        () => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel',
-        'VS Code to read the workspace settings',
-      );
+      // What a `git pull` could bring: both base URLs pointing elsewhere.
+      workspaceSettings = await writeWorkspaceSettings({
+        'accountGlance.leadping.baseUrl': other.url,
+        'accountGlance.signeasy.baseUrl': other.url,
+      });
       for (const service of ['leadping', 'signeasy']) await vscode.commands.executeCommand('accountGlance.refreshService', service);
       // A new token is checked against the same setting: still the person's own server.
       api.onDidShowInputBox = (box) => {

@@ -188,3 +188,32 @@ export async function typeTokenInto(
     api.onDidShowInputBox = undefined;
   }
 }
+
+/** Every row of the tree as VS Code is handed it (getTreeItem), depth-first. */
+export function treeItems(api: AccountGlanceTestApi): vscode.TreeItem[] {
+  const items: vscode.TreeItem[] = [];
+  const walk = (row: Row) => {
+    items.push(api.tree.getTreeItem(row));
+    for (const child of api.tree.getChildren(row)) walk(child);
+  };
+  for (const row of api.tree.getChildren()) walk(row);
+  return items;
+}
+
+/**
+ * Writes the test window's workspace settings file, as a `git pull` could, with
+ * `accountGlance.statusBar.clickAction: openPanel` beside `values` as the sign that VS Code read it,
+ * and waits for that. Resolves to the file, for the test to remove.
+ */
+export async function writeWorkspaceSettings(values: Readonly<Record<string, unknown>>): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(folder, 'the test window has a workspace folder');
+  const file = path.join(folder, '.vscode', 'settings.json');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, JSON.stringify({ ...values, 'accountGlance.statusBar.clickAction': 'openPanel' }));
+  await waitFor(
+    () => vscode.workspace.getConfiguration('accountGlance').get('statusBar.clickAction') === 'openPanel',
+    'VS Code to read the workspace settings',
+  );
+  return file;
+}
