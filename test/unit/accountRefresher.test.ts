@@ -208,3 +208,62 @@ test("a person's refresh that joins a held-back automatic one is still sent", as
   await manual;
   assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
 });
+
+test('a refresh of several accounts tells of fresh snapshots once the last has answered, before it resolves', async () => {
+  const told: string[] = [];
+  const { refresher, fetcher } = makeRefresher(undefined, (accountKey) => told.push(accountKey));
+  refresher.addAccount('leadping~00000002');
+  let resolved = false;
+  const run = refresher.refresh().then(() => (resolved = true));
+  await tick();
+  assert.equal(fetcher.calls.length, 2);
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await tick();
+  // Shown at once; what it sets off (cache, alerts, history) waits for the other answer.
+  assert.equal(accountStatus(refresher.state('leadping')), 'fresh');
+  assert.deepEqual(told, []);
+  fetcher.calls[1]?.resolve({ ok: true, snapshot: leadpingSnapshot({ balance: 7 }) });
+  await run;
+  assert.deepEqual(told, ['leadping', 'leadping~00000002']);
+  assert.ok(resolved);
+});
+
+test('an account that takes its time holds the others back no longer than the limit', async () => {
+  const told: string[] = [];
+  const fetcher = controlledFetcher();
+  const refresher = new AccountRefresher({
+    adapters: [leadping],
+    fetcher,
+    connectionFor: async () => connectionTo('http://127.0.0.1:1', 'tok'),
+    retryDelayMs: () => undefined,
+    onSnapshot: (accountKey) => told.push(accountKey),
+    holdSnapshotsMs: 20,
+  });
+  refresher.addAccount('leadping~00000002');
+  const run = refresher.refresh();
+  await tick();
+  fetcher.calls[0]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  assert.deepEqual(told, ['leadping'], 'told after the limit while the other account is still out');
+  fetcher.calls[1]?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  assert.deepEqual(told, ['leadping', 'leadping~00000002']);
+});
+
+test('a held snapshot of an account signed out or given a new token meanwhile is not told of', async () => {
+  const told: string[] = [];
+  const { refresher, fetcher } = makeRefresher(undefined, (accountKey) => told.push(accountKey));
+  refresher.addAccount('leadping~00000002');
+  refresher.addAccount('leadping~00000003');
+  const run = refresher.refresh();
+  await tick();
+  const [first, second, third] = fetcher.calls;
+  first?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  second?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await tick();
+  refresher.setSignedIn('leadping', false);
+  void refresher.replaceToken('leadping~00000002');
+  third?.resolve({ ok: true, snapshot: leadpingSnapshot() });
+  await run;
+  assert.deepEqual(told, ['leadping~00000003']);
+});

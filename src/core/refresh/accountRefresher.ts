@@ -5,6 +5,7 @@
 // (src/core/accounts/accountKey.ts).
 import { isFirstAccountKey, serviceIdOfKey } from '../accounts/accountKey';
 import type { AccountState } from './accountState';
+import { HeldSnapshots } from './heldSnapshots';
 import type { AccountConnection, FetchOptions } from '../http/accountFetcher';
 import type { AccountIdentity, AccountSnapshot, FetchResult, ServiceError } from '../model';
 import { findAdapter, type ServiceAdapter } from '../services/serviceAdapter';
@@ -18,7 +19,11 @@ export interface AccountRefresherOptions {
   readonly fetcher: SnapshotFetcher;
   /** The token and base URL for an account, or undefined when it has no token. */
   readonly connectionFor: (accountKey: string) => Promise<AccountConnection | undefined>;
-  /** Called with each new good snapshot, e.g. to cache it; `previous`: whose data the account showed before (none yet: undefined). */
+  /**
+   * Called with each new good snapshot, e.g. to cache it; `previous`: whose data the account showed before (none yet: undefined).
+   * In a refresh of several accounts, once all have answered (heldSnapshots.ts) or `holdSnapshotsMs` passed; an
+   * account whose token changed or that was signed out meanwhile is not told of.
+   */
   readonly onSnapshot?: (accountKey: string, snapshot: AccountSnapshot, previous: AccountIdentity | undefined) => void;
   /** Called with each failed refresh, e.g. to log it. */
   readonly onFailure?: (accountKey: string, error: ServiceError) => void;
@@ -28,6 +33,8 @@ export interface AccountRefresherOptions {
    */
   readonly retryDelayMs: (error: ServiceError, attempt: number) => number | undefined;
   readonly now?: () => number;
+  /** The longest a refresh of several accounts holds a fresh snapshot back from onSnapshot. Default 1 s. */
+  readonly holdSnapshotsMs?: number;
   /** Told how many state listeners are attached whenever that changes (a leak check for tests). */
   readonly onListenerCountChange?: (count: number) => void;
 }
@@ -56,6 +63,8 @@ interface AccountSlot {
   rateLimited: boolean;
   consecutiveFailures: number;
 }
+
+const DEFAULT_HOLD_SNAPSHOTS_MS = 1_000;
 
 export type StateListener = (accountKey: string, state: AccountState) => void;
 
@@ -213,16 +222,18 @@ export class AccountRefresher {
   async refresh(accountKeys?: readonly string[], options: { automatic?: boolean } = {}): Promise<void> {
     const ids = accountKeys ?? [...this.slots.keys()];
     const automatic = options.automatic ?? false;
-    await Promise.all(
+    const held = ids.length > 1 ? new HeldSnapshots(this.options.holdSnapshotsMs ?? DEFAULT_HOLD_SNAPSHOTS_MS) : undefined;
+    const refreshes = Promise.all(
       ids.map((id) => {
         const slot = this.slots.get(id);
         if (!slot || !findAdapter(this.options.adapters, slot.serviceId)) return Promise.resolve();
         if (automatic && slot.rateLimited && (slot.retryAt ?? 0) > this.now()) {
           return Promise.resolve();
         }
-        return this.refreshOne(id, slot, automatic);
+        return this.refreshOne(id, slot, automatic, held);
       }),
     );
+    await refreshes.finally(() => held?.release());
   }
 
   /** When the first failed account should be asked again (possibly already past: due now), if any. */
@@ -246,7 +257,7 @@ export class AccountRefresher {
     this.options.onListenerCountChange?.(0);
   }
 
-  private refreshOne(accountKey: string, slot: AccountSlot, automatic = false): Promise<void> {
+  private refreshOne(accountKey: string, slot: AccountSlot, automatic = false, held?: HeldSnapshots): Promise<void> {
     if (slot.inFlight) {
       // A person's refresh that joins an automatic one is still answered if the budget held that back.
       if (automatic || !slot.inFlightAutomatic) return slot.inFlight;
@@ -283,7 +294,7 @@ export class AccountRefresher {
         result = { ok: false, error: { kind: 'unexpected', reason: 'refreshFailed' } };
       }
       if (slot.generation !== generation) return;
-      if (result.ok) this.succeed(slot, result.snapshot);
+      if (result.ok) this.succeed(slot, result.snapshot, held);
       else this.fail(slot, result.error);
     })().finally(() => {
       if (slot.inFlight === run) slot.inFlight = undefined;
@@ -293,11 +304,21 @@ export class AccountRefresher {
     return run;
   }
 
-  private succeed(slot: AccountSlot, snapshot: AccountSnapshot): void {
+  private succeed(slot: AccountSlot, snapshot: AccountSnapshot, held?: HeldSnapshots): void {
     this.clearRetry(slot);
     const previous = slot.state.snapshot?.identity;
     this.update(slot, { signedIn: true, refreshing: false, snapshot, fromCache: false });
-    this.options.onSnapshot?.(slot.accountKey, snapshot, previous);
+    const { onSnapshot } = this.options;
+    if (!onSnapshot) return;
+    if (!held) {
+      onSnapshot(slot.accountKey, snapshot, previous);
+      return;
+    }
+    const generation = slot.generation;
+    held.hold(() => {
+      // Signed out, or a new token, since: what this snapshot would keep belongs to nobody now.
+      if (slot.generation === generation && this.slots.get(slot.accountKey) === slot) onSnapshot(slot.accountKey, snapshot, previous);
+    });
   }
 
   /** Forgets the account's data; a further account's slot goes with it (listeners are told either way). */
