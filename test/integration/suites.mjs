@@ -11,6 +11,7 @@
 //   benchOnly        a benchmark, not a test: skipped unless named (`-- --suite <name>`), so never
 //                    part of `npm test`; test/bench/ runs it
 
+import { prepareBaselineSoakExtension } from '../bench/baseline.mjs';
 import { prepareThirdServiceExtension } from '../third-service/prepareExtension.mjs';
 
 /** @type {readonly { name: string; extensionFolder?: string | (() => Promise<string>); codeServerArgs?: string[]; env?: Record<string, string>; starts?: number; benchOnly?: boolean }[]} */
@@ -25,4 +26,7 @@ export const IN_HOST_SUITES = [
   // Issue 15's long-day soak (longDay.soak.ts): 2,000 refreshes with faults and token changes,
   // the extension host's heap slope and the timers and listeners left; test/bench/soak.mjs runs it.
   { name: 'soak', benchOnly: true },
+  // The same soak of the baseline extension alone (baselineDay.soak-baseline.ts; Account Glance
+  // not loaded): the host's own growth, which test/bench/soak.mjs subtracts from the soak's.
+  { name: 'soak-baseline', benchOnly: true, extensionFolder: prepareBaselineSoakExtension },
 ];

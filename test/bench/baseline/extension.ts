@@ -5,7 +5,7 @@
 // same code-server and compares the activation times VS Code reports.
 import * as vscode from 'vscode';
 
-const ROWS = ['Signed in as Jordan Avery', 'Balance $18.75', 'Envelopes 1,760'];
+export const ROWS = ['Signed in as Jordan Avery', 'Balance $18.75', 'Envelopes 1,760'];
 
 class Rows implements vscode.TreeDataProvider<string> {
   getTreeItem(label: string): vscode.TreeItem {
