@@ -31,13 +31,19 @@ export interface CreditHistoryStoreOptions {
   readonly movedFrom?: KeyValueState;
   /** Told when an account's history could not be moved out of globalState (it is tried again at the next start). */
   readonly onNotMoved?: (accountKey: string, error: unknown) => void;
+  /** Told how many temporary files a stopped process had left in the folder, when the first use removed any. */
+  readonly onLeftoversRemoved?: (count: number) => void;
+  readonly now?: () => number;
 }
 
 export class CreditHistoryStore {
   /** Runs one account's reads, records and deletes one after another. */
   private readonly queue = new KeyedQueue();
-  /** Settles once history left in globalState has been moved into the files; started by the first use. */
-  private moved: Promise<void> | undefined;
+  /**
+   * Settles once history left in globalState has been moved into the files and temporary files a
+   * stopped process left behind are gone; started by the first use, so start-up touches no file.
+   */
+  private prepared: Promise<void> | undefined;
   /**
    * Per account, the history as last read or written here, with the identity of its file then: while
    * the file keeps that identity (no other window wrote it since), a record starts from this instead
@@ -52,7 +58,7 @@ export class CreditHistoryStore {
 
   /** The account's history as far as it reads; undefined when there is none (or none this release can read). Never rejects. */
   async read(accountKey: string): Promise<AccountHistory | undefined> {
-    await this.movedOut();
+    await this.prepare();
     return this.queue.run(accountKey, () => this.readStored(accountKey));
   }
 
@@ -62,7 +68,7 @@ export class CreditHistoryStore {
    * what was written; rejects only if the file cannot be written.
    */
   async record(accountKey: string, snapshot: AccountSnapshot): Promise<AccountHistory> {
-    await this.movedOut();
+    await this.prepare();
     return this.queue.run(accountKey, async () => {
       const history = shrinkToJsonLength(recordSnapshot(await this.readStored(accountKey), snapshot));
       this.known.delete(accountKey);
@@ -73,24 +79,37 @@ export class CreditHistoryStore {
 
   /** Forgets the account's history (its token was removed, say); runs after records already asked for. */
   async delete(accountKey: string): Promise<void> {
-    await this.movedOut();
+    await this.prepare();
     return this.queue.run(accountKey, () => {
       this.known.delete(accountKey);
       return this.files.remove(accountKey);
     });
   }
 
-  private movedOut(): Promise<void> {
+  private prepare(): Promise<void> {
+    this.prepared ??= Promise.all([this.moveOutOfGlobalState(), this.removeLeftovers()]).then(() => undefined);
+    return this.prepared;
+  }
+
+  private moveOutOfGlobalState(): Promise<void> {
     const { movedFrom, onNotMoved } = this.options;
     if (!movedFrom) return Promise.resolve();
-    this.moved ??= moveHistoryOutOfGlobalState(movedFrom, this.files, (accountKey, error) => {
+    return moveHistoryOutOfGlobalState(movedFrom, this.files, (accountKey, error) => {
       try {
         onNotMoved?.(accountKey, error);
       } catch {
         // As onDropped: a log line must not stop the move.
       }
     });
-    return this.moved;
+  }
+
+  private async removeLeftovers(): Promise<void> {
+    const removed = await this.files.removeLeftovers((this.options.now ?? Date.now)());
+    try {
+      if (removed > 0) this.options.onLeftoversRemoved?.(removed);
+    } catch {
+      // As onDropped.
+    }
   }
 
   private async readStored(accountKey: string): Promise<AccountHistory | undefined> {

@@ -7,7 +7,7 @@
 //
 // No `vscode` import: plain node:fs, tested in plain Node against a temporary folder.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,6 +23,9 @@ export type StoredFile =
 /** Windows refuses a rename over a file another process has open for a moment: retried this often, this far apart. */
 const RENAME_ATTEMPTS = 5;
 const RENAME_RETRY_MS = 20;
+/** A temporary file is renamed within milliseconds of being written; one this old was left by a process that stopped between the two. */
+const LEFTOVER_AGE_MS = 10 * 60_000;
+const TEMPORARY_NAME = /^\.write-\d+-[0-9a-f]+\.tmp$/;
 
 export class HistoryFiles {
   constructor(readonly folder: string) {}
@@ -114,6 +117,32 @@ export class HistoryFiles {
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
     }
+  }
+
+  /**
+   * Deletes temporary files a process left behind when it stopped between writing one and renaming it
+   * (a crash, a killed window): those last written more than ten minutes before `now`, so that another
+   * window's write under way is never touched. Resolves how many went; never rejects.
+   */
+  async removeLeftovers(now: number): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names.filter((candidate) => TEMPORARY_NAME.test(candidate))) {
+      const file = join(this.folder, name);
+      try {
+        if (now - (await stat(file)).mtimeMs < LEFTOVER_AGE_MS) continue;
+        await unlink(file);
+        removed++;
+      } catch {
+        // Renamed or removed by its own window meanwhile, or not ours to remove: left alone.
+      }
+    }
+    return removed;
   }
 
   /** A temporary file beside the account's (same file system, so the rename is atomic) holding `value`; its name is this write's alone. */

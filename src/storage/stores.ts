@@ -47,6 +47,10 @@ export function openStores(
         log.warn(
           `Stored ${accountKey} credit history could not be moved to its file yet: ${error instanceof Error ? error.message : String(error)}.`,
         ),
+      onLeftoversRemoved: (count) =>
+        log.warn(
+          `Removed ${count === 1 ? 'an unfinished credit-history write' : `${count} unfinished credit-history writes`} an earlier window left behind.`,
+        ),
     }),
   };
 }

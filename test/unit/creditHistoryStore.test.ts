@@ -3,7 +3,7 @@
 // thrown, nothing read before it is asked for, and the history earlier releases kept in
 // globalState moved into the files once.
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -237,6 +237,25 @@ describe('CreditHistoryStore', () => {
     assert.deepEqual(values(await otherWindow.read('leadping')), [100, 90, 80, 70]);
     await rm(join(folder, LEADPING_FILE));
     assert.equal(await store.read('leadping'), undefined, 'a file removed by another window is gone here too');
+  });
+
+  test('the first use removes temporary files a stopped process left behind, not one another window is writing now', async () => {
+    const now = Date.now();
+    await mkdir(folder, { recursive: true });
+    const leftover = '.write-4242-0a1b2c3d4e5f.tmp';
+    const underWay = '.write-4343-abcdefabcdef.tmp';
+    const notOurs = 'notes.tmp';
+    for (const name of [leftover, underWay, notOurs]) await writeFile(join(folder, name), '{"version":');
+    const elevenMinutesAgo = new Date(now - 11 * 60_000);
+    for (const name of [leftover, notOurs]) await utimes(join(folder, name), elevenMinutesAgo, elevenMinutesAgo);
+    const removed: number[] = [];
+    const store = new CreditHistoryStore(new HistoryFiles(folder), { now: () => now, onLeftoversRemoved: (count) => removed.push(count) });
+    assert.deepEqual((await namesInFolder()).sort(), [leftover, underWay, notOurs].sort(), 'opening the store touches no file');
+    await store.record('leadping', balanceAt(0, 100));
+    assert.deepEqual((await namesInFolder()).sort(), [LEADPING_FILE, underWay, notOurs].sort());
+    assert.deepEqual(removed, [1]);
+    await store.record('leadping', balanceAt(1, 90));
+    assert.deepEqual(removed, [1], 'looked for once a session');
   });
 
   test('vscode.Memento is a KeyValueState (checked by the compiler)', () => {
