@@ -187,7 +187,9 @@ suite('Services described as data', () => {
       (text) => findUnsafeText(text),
     );
     const view = api.statusBar.view ?? assert.fail('no status bar');
-    check('status bar', [view.text], (text) => findUnsafeText(text, { own: [/\$\((?:credit-card|warning|error|sync~spin)\)/g] }));
+    check('status bar', [view.text], (text) =>
+      findUnsafeText(text, { own: [/\$\((?:credit-card|warning|error|sync~spin|arrow-down|circle-slash)\)/g] }),
+    );
     check(
       'Accounts menu',
       (await vscode.authentication.getAccounts('accountglance')).map((account) => account.label),

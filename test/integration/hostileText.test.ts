@@ -19,7 +19,7 @@ const LINK_WORDS = 'Verify your account';
 /** The status bar's and its tooltip's own syntax: their icons and command links. */
 const OWN_MARKDOWN = [
   /\[\$\([a-z-]+\) [^\]]*\]\(command:(?:accountGlance\.[A-Za-z]+|workbench\.view\.extension\.accountGlance)[^)]*\)/g,
-  /\$\((?:server|graph-line|warning|error|info|eye-closed|check|credit-card|sync~spin|pin)\)/g,
+  /\$\((?:server|graph-line|warning|error|info|eye-closed|check|credit-card|sync~spin|pin|arrow-down|circle-slash)\)/g,
 ];
 
 suite('Service text is inert on every surface', () => {

@@ -61,7 +61,7 @@ suite('Several accounts per service', () => {
     assert.equal((await api.tokens.read('leadping'))?.token, FAKE_TOKENS.leadping);
     assert.equal((await api.tokens.read(secondKey()))?.token, MAYA_TOKEN);
     const view = await waitFor(() => api.statusBar.view?.text.includes('LP2') && api.statusBar.view, 'the status bar with both');
-    assert.match(view.text, /LP1 \$18\.75 · LP2 \$3\.20 · SE 1,760/);
+    assert.match(view.text, /LP1 \$18\.75 · LP2 \$3\.20 \$\(arrow-down\) · SE 1,760/);
     // A person's refresh asks every account, each with its own token.
     await vscode.commands.executeCommand('accountGlance.refresh');
     assert.deepEqual(
@@ -115,11 +115,11 @@ suite('Several accounts per service', () => {
       'Signeasy: John Doe · 1,760',
     ]);
     assert.equal(api.tree.getChildren()[1]?.contextValue, 'service.signedIn.pinned', 'its menu offers Unpin');
-    await waitFor(() => api.statusBar.view?.text.endsWith('LP $3.20'), 'only the pinned account in the status bar');
+    await waitFor(() => api.statusBar.view?.text.endsWith('LP $3.20 $(arrow-down)'), 'only the pinned account in the status bar');
     assert.match(api.statusBar.view?.tooltip ?? '', /### Leadping · Client A — Maya Okafor/);
     assert.deepEqual(await storedList(), { version: 1, accounts: { [maya]: { label: 'Client A', pinned: true } } });
     await vscode.commands.executeCommand('accountGlance.unpinAccount', maya);
-    await waitFor(() => api.statusBar.view?.text.includes('LP1 $18.75 · LP2 $3.20 · SE 1,760'), 'every account again');
+    await waitFor(() => api.statusBar.view?.text.includes('LP1 $18.75 · LP2 $3.20 $(arrow-down) · SE 1,760'), 'every account again');
 
     // Remove API Token on Maya's row: confirmed, only that account goes.
     api.prompts = answering({ confirm: async () => true });

@@ -290,7 +290,10 @@ suite(`Start ${START} of ${LAST_START} in one profile`, () => {
       );
       assert.equal((await api.tokens.read('leadping'))?.token, FAKE_TOKENS.leadping, "0.1.0's token is still the first account's");
       // Only the pinned account shows on the status bar, even before a refresh confirmed it.
-      await waitFor(() => /LP \$3\.20$/.test(api.statusBar.view?.text ?? ''), 'the pinned account alone in the status bar');
+      await waitFor(
+        () => /LP \$3\.20 \$\(arrow-down\)$/.test(api.statusBar.view?.text ?? ''),
+        'the pinned account alone in the status bar',
+      );
     });
   }
 

@@ -42,18 +42,20 @@ suite('Status-bar credit glance', () => {
     assert.match(view.tooltip, /command:accountGlance\.setToken/);
   });
 
-  test('low: below the threshold takes the warning background', async () => {
+  test('low: below the threshold takes the warning background and a mark after the value', async () => {
     await signIn(api, 'signeasy', scenarioToken('signeasy', 'low'));
-    assert.equal(api.statusBar.view?.text, '$(credit-card) SE 7');
+    assert.equal(api.statusBar.view?.text, '$(credit-card) SE 7 $(arrow-down)');
     assert.equal(api.statusBar.view?.background, 'warning');
   });
 
-  test('zero: out of credits takes the error background', async () => {
+  test('zero: out of credits takes the error background and a mark after the value', async () => {
     await signIn(api, 'leadping', scenarioToken('leadping', 'zero-credit'));
     assert.equal(api.statusBar.view?.background, 'error');
+    assert.match(api.statusBar.view?.text ?? '', /^\$\(credit-card\) LP \S+ \$\(circle-slash\)$/);
     await removeTokenElsewhere(api, 'leadping');
     await signIn(api, 'signeasy', scenarioToken('signeasy', 'exhausted'));
     assert.equal(api.statusBar.view?.background, 'error');
+    assert.match(api.statusBar.view?.text ?? '', /^\$\(credit-card\) SE \S+ \$\(circle-slash\)$/);
     assert.match(api.statusBar.view?.tooltip ?? '', /Out of credits/);
   });
 

@@ -237,6 +237,11 @@ for (const theme of THEMES) {
       await switchTheme(page, theme);
       await openAccountGlanceView(page);
       await screenshot(page, `${theme.name}-panel-and-status-bar`);
+      // These themes define no status-bar warning or error background: the marks after the values say low and used up.
+      const item = statusBarItem(page, /LP .* · SE/).first();
+      for (const mark of ['arrow-down', 'circle-slash']) {
+        assert.ok(await item.locator(`.codicon-${mark}`).isVisible(), `the status item shows its ${mark} mark`);
+      }
       await statusBarItem(page, /LP .* · SE/)
         .first()
         .hover();

@@ -534,7 +534,7 @@ describe('German from the shipped bundle, loaded through @vscode/l10n in plain N
       now: FIXED_NOW,
       locale: GERMAN,
     });
-    assert.equal(glance.text, `$(credit-card) LP 1.234,50${NBSP}$ · SE 3`);
+    assert.equal(glance.text, `$(credit-card) LP 1.234,50${NBSP}$ · SE 3 $(arrow-down)`);
     assert.match(glance.tooltip, /\| Zähler \| Wert \|/);
     assert.match(glance.tooltip, /\| Guthaben \| 1\\\.234,50\u00a0\\\$ \|/);
     assert.match(glance.tooltip, /Die Credits liegen unter Ihrem Schwellenwert von 20/);

@@ -40,7 +40,7 @@ test('low credit below a threshold takes the warning background', () => {
     { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: leadpingSnapshot({ balance: 3.2 }) },
     signedOut('signeasy'),
   ]);
-  assert.equal(view.text, '$(credit-card) LP $3.20');
+  assert.equal(view.text, '$(credit-card) LP $3.20 $(arrow-down)');
   assert.equal(view.background, 'warning');
   assert.match(view.tooltip, /below your threshold/);
 });
@@ -64,6 +64,53 @@ test('zero: Leadping at $0 and Signeasy with envelope and grace both used up tak
   ]);
   assert.equal(exhausted.background, 'error');
   assert.match(exhausted.tooltip, /Out of credits/);
+});
+
+test('low and used up show in the text, each by a mark of its own, since High Contrast draws neither background', () => {
+  const leadping = (balance: number, more: Partial<AccountState> = {}): AccountState => ({
+    accountKey: 'leadping',
+    serviceId: 'leadping',
+    signedIn: true,
+    refreshing: false,
+    snapshot: leadpingSnapshot({ balance }),
+    ...more,
+  });
+  const error: ServiceError = { kind: 'server', status: 500, attempts: 3 };
+  const texts = (privacyMode: boolean) => {
+    const text = (state: AccountState) => glance([state, signedOut('signeasy')], { privacyMode }).text;
+    return {
+      normal: text(leadping(18.75)),
+      low: text(leadping(3.2)),
+      usedUp: text(leadping(0)),
+      refreshFailed: text(leadping(18.75, { error })),
+      refreshFailedWithNoData: text({ accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, error }),
+      refreshing: text(leadping(18.75, { refreshing: true })),
+    };
+  };
+  assert.deepEqual(texts(false), {
+    normal: '$(credit-card) LP $18.75',
+    low: '$(credit-card) LP $3.20 $(arrow-down)',
+    usedUp: '$(credit-card) LP $0.00 $(circle-slash)',
+    refreshFailed: '$(warning) LP $18.75',
+    refreshFailedWithNoData: '$(warning) LP $(error)',
+    refreshing: '$(sync~spin) LP $18.75',
+  });
+  // Privacy mode hides the amount, not the level (the background and the spoken label say it too).
+  assert.deepEqual(texts(true), {
+    normal: '$(eye-closed) LP •••',
+    low: '$(eye-closed) LP ••• $(arrow-down)',
+    usedUp: '$(eye-closed) LP ••• $(circle-slash)',
+    refreshFailed: '$(eye-closed) $(warning) LP •••',
+    refreshFailedWithNoData: '$(eye-closed) $(warning) LP $(error)',
+    refreshing: '$(eye-closed) $(sync~spin) LP •••',
+  });
+  // Told apart by their icons alone, with or without privacy mode: no two states show the same ones.
+  for (const privacyMode of [false, true]) {
+    const icons = Object.values(texts(privacyMode)).map((text) => (text.match(/\$\([^)]*\)/g) ?? []).join(' '));
+    assert.equal(new Set(icons).size, icons.length, icons.join(' | '));
+  }
+  // A failed refresh of a low account shows both.
+  assert.equal(glance([leadping(3.2, { error })]).text, '$(warning) LP $3.20 $(arrow-down)');
 });
 
 test('Signeasy with envelopes at zero but grace credits left is only a warning', () => {
@@ -230,7 +277,7 @@ test('privacy mode: no amount, name, email or host from the snapshots appears in
     const leaked = secret.filter((value) => text.includes(value));
     assert.deepEqual(leaked, [], `${['text', 'tooltip', 'accessibility label'][index]}: ${text}`);
   });
-  assert.equal(view.text, '$(eye-closed) $(warning) LP ••• · SE •••');
+  assert.equal(view.text, '$(eye-closed) $(warning) LP ••• $(arrow-down) · SE •••');
 });
 
 test('privacy mode: the states stay, the warning background stays, and the tooltip says how to turn it off', () => {
@@ -257,7 +304,7 @@ test('privacy mode: used up keeps the error background; a forecast that runs out
     { privacyMode: true },
   );
   assert.equal(exhausted.background, 'error');
-  assert.equal(exhausted.text, '$(eye-closed) $(sync~spin) LP ••• · SE •••');
+  assert.equal(exhausted.text, '$(eye-closed) $(sync~spin) LP ••• $(circle-slash) · SE •••');
   assert.match(exhausted.tooltip, /\*\*Out of credits\*\*/);
   assert.match(exhausted.accessibilityLabel, /Leadping: used up, Signeasy$/);
 
@@ -278,7 +325,7 @@ test('privacy mode: used up keeps the error background; a forecast that runs out
     },
   });
   assert.equal(soon.background, 'warning');
-  assert.equal(soon.text, '$(eye-closed) LP •••');
+  assert.equal(soon.text, '$(eye-closed) LP ••• $(arrow-down)');
   assert.match(soon.tooltip, /The forecast says the credits run out soon/);
   assert.doesNotMatch(soon.tooltip, /600|1,234/);
 });
@@ -298,12 +345,12 @@ test('several accounts of one service: each shows, numbered; the tooltip names e
     { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot() },
   ];
   const view = glance(states);
-  assert.equal(view.text, '$(credit-card) LP1 $18.75 · LP2 $3.20 · SE 1,760');
+  assert.equal(view.text, '$(credit-card) LP1 $18.75 · LP2 $3.20 $(arrow-down) · SE 1,760');
   assert.equal(view.background, 'warning', 'the low second account colours the item');
   assert.match(view.tooltip, /### Leadping · Client A — Dana Whitfield/);
   assert.match(view.accessibilityLabel, /Leadping · Client A Balance \$3\.20/);
   const hidden = glance(states, { privacyMode: true });
-  assert.equal(hidden.text, '$(eye-closed) LP1 ••• · LP2 ••• · SE •••');
+  assert.equal(hidden.text, '$(eye-closed) LP1 ••• · LP2 ••• $(arrow-down) · SE •••');
   assert.doesNotMatch(`${hidden.tooltip}\n${hidden.accessibilityLabel}`, /Client A/);
   assert.match(hidden.tooltip, /### Leadping 2/);
 });
@@ -321,7 +368,7 @@ test('pinned accounts: while any is pinned, the item shows only those', () => {
     },
     { accountKey: 'signeasy', serviceId: 'signeasy', signedIn: true, refreshing: false, snapshot: signeasySnapshot(), pinned: true },
   ];
-  assert.equal(glance(states).text, '$(credit-card) LP $3.20 · SE 1,760');
+  assert.equal(glance(states).text, '$(credit-card) LP $3.20 $(arrow-down) · SE 1,760');
   const unpinned = states.map((state) => ({ ...state, pinned: false }));
-  assert.equal(glance(unpinned).text, '$(credit-card) LP1 $18.75 · LP2 $3.20 · SE 1,760');
+  assert.equal(glance(unpinned).text, '$(credit-card) LP1 $18.75 · LP2 $3.20 $(arrow-down) · SE 1,760');
 });

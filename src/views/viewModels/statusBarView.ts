@@ -106,9 +106,7 @@ export function describeGlance(input: GlanceInput): GlanceView {
   const privacy = settings.privacyMode === true;
   // In privacy mode the eye stays first, so the person always sees why the numbers are gone.
   const leadIcons = privacy ? ['$(eye-closed)', ...(stateIcon ? [stateIcon] : [])] : [stateIcon ?? '$(credit-card)'];
-  const parts = accounts.map((account) =>
-    accountStatus(account.state) === 'error' ? `${mark(account)} $(error)` : `${mark(account)} ${privacy ? HIDDEN_VALUE : account.value}`,
-  );
+  const parts = accounts.map((account) => accountPart(account, privacy));
   const spoken = formatList(
     accounts.map((account) => (privacy ? spokenPrivately(account, locale) : spokenInFull(account, locale))),
     locale,
@@ -152,6 +150,23 @@ function shownAccounts(adapters: readonly ServiceAdapter[], states: readonly Acc
   });
 }
 
+/**
+ * What follows a low or used-up account's value on the item: its level in the text itself, since
+ * the background alone is invisible in themes that leave statusBarItem.warningBackground and
+ * errorBackground undefined (High Contrast). Glyphs of their own, so neither reads as a failed
+ * refresh ($(warning) first, $(error) for the value).
+ */
+const LEVEL_MARKS: Record<CreditLevel, string | undefined> = { normal: undefined, low: '$(arrow-down)', exhausted: '$(circle-slash)' };
+
+/** One account on the item: "LP $3.20 $(arrow-down)", "LP ••• $(arrow-down)" in privacy mode, "LP $(error)" when it has no data but an error. */
+function accountPart(account: GlanceAccount, privacy: boolean): string {
+  if (accountStatus(account.state) === 'error') return `${mark(account)} $(error)`;
+  // Privacy mode hides amounts, not the level: the background, the tooltip and the spoken label
+  // already say low or used up there, so the level mark stays too.
+  const levelMark = LEVEL_MARKS[account.level];
+  return [mark(account), privacy ? HIDDEN_VALUE : account.value, ...(levelMark ? [levelMark] : [])].join(' ');
+}
+
 /** The account's mark on the item: the service's ("LP"), numbered when more than one of its accounts shows ("LP2"). */
 function mark({ adapter, ordinal }: GlanceAccount): string {
   return ordinal === undefined ? adapter.shortMark : `${adapter.shortMark}${ordinal}`;
@@ -178,7 +193,7 @@ interface GlanceAccount {
   readonly thresholdLevel: CreditLevel | undefined;
   /** The forecast says the headline runs out within forecastWarningDays. */
   readonly runsOutSoon: boolean;
-  /** What the background goes by: the threshold level, raised to low by a forecast that runs out soon. */
+  /** What the background and the level mark go by: the threshold level, raised to low by a forecast that runs out soon. */
   readonly level: CreditLevel;
 }
 
