@@ -9,7 +9,7 @@
 // command, status update, tree change, secret and HTTP request counts in both slopes and cancels.
 // test/bench/baseline.mjs bundles it as the extension of a development folder under .cache/.
 import * as vscode from 'vscode';
-import { ROWS } from './extension';
+import { ROWS } from './rows';
 
 type Service = 'leadping' | 'signeasy';
 
