@@ -260,21 +260,20 @@ async function main(): Promise<void> {
 
     const oneAccount = { shownMs: [] as number[], keptMs: [] as number[] };
     const twentyAccounts = { shownMs: [] as number[], keptMs: [] as number[] };
-    const timeInto = async (count: number, into: typeof oneAccount) => {
-      const seeded = await openProfile(count, server.url, histories, true);
-      for (let run = 0; run < 3 + runs; run++) {
-        const { shownMs, keptMs } = await refreshAndKeep(seeded);
+    const profiles = [
+      { profile: await openProfile(1, server.url, histories, true), into: oneAccount },
+      { profile: await openProfile(ACCOUNTS, server.url, histories, true), into: twentyAccounts },
+    ];
+    // Run by run in turn, each run in the other order, so that drift hits both alike.
+    for (let run = 0; run < 3 + 2 * runs; run++) {
+      for (const { profile, into } of run % 2 === 0 ? profiles : [...profiles].reverse()) {
+        const { shownMs, keptMs } = await refreshAndKeep(profile);
         if (run < 3) continue;
         into.shownMs.push(shownMs);
         into.keptMs.push(keptMs);
       }
-      await seeded.dispose();
-    };
-    // In two rounds, so drift hits both.
-    for (let round = 0; round < 2; round++) {
-      await timeInto(1, oneAccount);
-      await timeInto(ACCOUNTS, twentyAccounts);
     }
+    for (const { profile } of profiles) await profile.dispose();
     const figures: HistoryScaleFigures = {
       accounts: ACCOUNTS,
       latencyMs,
