@@ -153,7 +153,7 @@ function shownAccounts(adapters: readonly ServiceAdapter[], states: readonly Acc
 /**
  * What follows a low or used-up account's value on the item: its level in the text itself, since
  * the background alone is invisible in themes that leave statusBarItem.warningBackground and
- * errorBackground undefined (High Contrast). Glyphs of their own, so neither reads as a failed
+ * errorBackground undefined (High Contrast dark). Glyphs of their own, so neither reads as a failed
  * refresh ($(warning) first, $(error) for the value).
  */
 const LEVEL_MARKS: Record<CreditLevel, string | undefined> = { normal: undefined, low: '$(arrow-down)', exhausted: '$(circle-slash)' };
