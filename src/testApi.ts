@@ -73,9 +73,12 @@ export class TestHooks {
   alertAnswer: string | undefined;
   private alertDecisions: Promise<unknown> = Promise.resolve();
 
-  /** Alert decisions run beside the refresh; a test waits for them before it counts notifications. */
+  /**
+   * Alert decisions run beside the refresh; a test waits for them before it counts notifications.
+   * Each link settles to nothing, so that a long run (the soak) does not keep every decision's result.
+   */
   noteAlertDecision(decision: Promise<unknown>): void {
-    this.alertDecisions = Promise.all([this.alertDecisions, decision]);
+    this.alertDecisions = Promise.all([this.alertDecisions, decision]).then(() => undefined);
   }
 
   alertsDecided(): Promise<void> {

@@ -9,8 +9,8 @@
 // minute), so the schedule's part is its retries. Besides the heap, counts the schedule's pending
 // timers and the refresher's listeners before and after.
 //
-// The fake server runs in this extension host (as in faults.test.ts); the test API's list of shown
-// alerts is emptied before each heap sample, so that the test's own record does not count as heap.
+// The fake server runs in this extension host (as in faults.test.ts); the test API's lists of shown
+// alerts and texts are emptied before each heap sample, so that the test's own records do not count as heap.
 import type { AccountState } from '../../src/core/refresh/accountState';
 import type { AccountGlanceTestApi } from '../../src/testApi';
 import { FAKE_TOKENS, type FakeServer } from '../fake-server';
@@ -49,6 +49,8 @@ suite('Long-day soak', () => {
       const alerts = api.shownAlerts as unknown[];
       const shown = alerts.length;
       alerts.length = 0;
+      // Every text the surface doors showed (the failures' warnings): the test's record too.
+      (api.shownTexts as unknown[]).length = 0;
       return shown;
     },
     counts: () => ({ timers: api.pendingScheduleTimers, listeners: api.refresherListeners }),
