@@ -216,6 +216,17 @@ function rows({ activation, refresh, seeded, size, soak }) {
         perRefresh(soak.netHeapSlopeBytesPerRefresh, soak.netHeapSlopeStandardErrorBytes),
         atMost(soak.netHeapSlopeBytesPerRefresh, GOALS.soakNetHeapSlopeBytes, `${GOALS.soakNetHeapSlopeBytes} bytes per refresh`),
       );
+      if (soak.netHeapSlopeBySpace) {
+        // Objects the code keeps live in V8's old, new and large-object spaces; compiled code (and
+        // the bytecode and metadata V8 keeps for it) in the code and trusted spaces: JIT warm-up.
+        const sum = (spaces) => spaces.reduce((total, space) => total + (soak.netHeapSlopeBySpace[space] ?? 0), 0);
+        const data = sum(['old_space', 'new_space', 'large_object_space', 'new_large_object_space']);
+        const code = sum(['code_space', 'trusted_space', 'code_large_object_space', 'trusted_large_object_space']);
+        row(
+          'Soak: of that net growth, data (V8 old, new and large-object spaces) / compiled code (code and trusted spaces)',
+          `${data.toFixed(0)} / ${code.toFixed(0)} bytes per refresh`,
+        );
+      }
     }
     row('Soak: schedule timers before → after', `${soak.timersBefore} → ${soak.timersAfter}`, same(soak.timersBefore, soak.timersAfter));
     row(
