@@ -81,8 +81,9 @@ export class TestHooks {
     this.alertDecisions = Promise.all([this.alertDecisions, decision]).then(() => undefined);
   }
 
+  /** After a turn of the event loop: a refresh of several accounts hands its snapshots on once it has resolved (heldSnapshots.ts). */
   alertsDecided(): Promise<void> {
-    return this.alertDecisions.then(() => undefined);
+    return new Promise((resolve) => setImmediate(resolve)).then(() => this.alertDecisions).then(() => undefined);
   }
 
   readonly showAlert: Notify = (severity, message, actions) => {

@@ -182,6 +182,8 @@ async function refreshAndKeep(profile: Profile): Promise<{ shownMs: number; kept
   profile.kept.length = 0;
   await profile.refresher.refresh();
   const shownMs = performance.now() - started;
+  // A refresh of several accounts hands its snapshots on once it has resolved, on the next turn.
+  await new Promise((resolve) => setImmediate(resolve));
   await Promise.all(profile.kept);
   const keptMs = performance.now() - started;
   for (const state of profile.accountKeys.map((key) => profile.refresher.state(key))) {

@@ -21,7 +21,7 @@ export interface AccountRefresherOptions {
   readonly connectionFor: (accountKey: string) => Promise<AccountConnection | undefined>;
   /**
    * Called with each new good snapshot, e.g. to cache it; `previous`: whose data the account showed before (none yet: undefined).
-   * In a refresh of several accounts, once all have answered (heldSnapshots.ts) or `holdSnapshotsMs` passed; an
+   * In a refresh of several accounts, on the turn after all have answered (heldSnapshots.ts) or once `holdSnapshotsMs` passed; an
    * account whose token changed or that was signed out meanwhile is not told of.
    */
   readonly onSnapshot?: (accountKey: string, snapshot: AccountSnapshot, previous: AccountIdentity | undefined) => void;
@@ -233,7 +233,7 @@ export class AccountRefresher {
         return this.refreshOne(id, slot, automatic, held);
       }),
     );
-    await refreshes.finally(() => held?.release());
+    await refreshes.finally(() => held?.releaseAfterThisTurn());
   }
 
   /** When the first failed account should be asked again (possibly already past: due now), if any. */

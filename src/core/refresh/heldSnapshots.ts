@@ -1,4 +1,5 @@
-// Fresh snapshots of a refresh of several accounts, told on together once that refresh is over.
+// Fresh snapshots of a refresh of several accounts, told on together once that refresh is over
+// (on the next turn of the event loop, once whoever awaited the refresh has gone on).
 // What a fresh snapshot sets off (its cache entry, its alerts, its history file and a forecast
 // re-read from a year of history) costs the main thread milliseconds an account; done as each
 // account answers, it delays the answers still arriving, and twenty accounts take longer to show
@@ -15,6 +16,11 @@ export class HeldSnapshots {
   hold(tell: () => void): void {
     this.held.push(tell);
     this.timer ??= setTimeout(() => this.release(), this.limitMs);
+  }
+
+  /** release() on the next turn of the event loop. */
+  releaseAfterThisTurn(): void {
+    setImmediate(() => this.release());
   }
 
   /** Tells everything held, oldest first. */
