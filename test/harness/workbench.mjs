@@ -93,8 +93,19 @@ export async function waitForWorkbench(page) {
   await accountGlanceTab(page).waitFor({ state: 'visible', timeout: 60_000 });
 }
 
-/** Runs a command from the command palette by its full title, e.g. 'Account Glance: Show Log'. */
+/**
+ * Runs a command from the command palette by its full title, e.g. 'Account Glance: Show Log'. Tries
+ * twice: a quick pick closing as the palette opens (a theme just picked) can swallow what is typed.
+ */
 export async function runCommand(page, title) {
+  try {
+    await runCommandOnce(page, title);
+  } catch {
+    await runCommandOnce(page, title);
+  }
+}
+
+async function runCommandOnce(page, title) {
   // A box left open (by a failed step before) would catch the click below.
   if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
   // Focus the workbench, not a tree or a box; a modal editor (Settings opens as one) keeps focus itself.
@@ -109,9 +120,10 @@ export async function runCommand(page, title) {
     await row.first().waitFor({ state: 'visible', timeout: 10_000 });
   } catch {
     const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    const typed = await input.inputValue().catch(() => '');
     await page.keyboard.press('Escape');
     throw new Error(
-      `The command palette offers no "${title}". It shows: ${JSON.stringify(offered.map((text) => text.replace(/\s+/g, ' ')))}`,
+      `The command palette offers no "${title}" (its box holds ${JSON.stringify(typed)}). It shows: ${JSON.stringify(offered.map((text) => text.replace(/\s+/g, ' ')))}`,
     );
   }
   await page.keyboard.press('Enter');

@@ -155,6 +155,8 @@ async function switchTheme(page, theme) {
   await page.waitForFunction((className) => document.querySelector(`.monaco-workbench.${className}`) !== null, theme.workbenchClass, {
     timeout: 30_000,
   });
+  // The picker closes after the theme applies; the next command palette must not open into it.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 async function openHistory(page) {
