@@ -94,22 +94,12 @@ export class CreditHistoryStore {
   private moveOutOfGlobalState(): Promise<void> {
     const { movedFrom, onNotMoved } = this.options;
     if (!movedFrom) return Promise.resolve();
-    return moveHistoryOutOfGlobalState(movedFrom, this.files, (accountKey, error) => {
-      try {
-        onNotMoved?.(accountKey, error);
-      } catch {
-        // As onDropped: a log line must not stop the move.
-      }
-    });
+    return moveHistoryOutOfGlobalState(movedFrom, this.files, (accountKey, error) => tellLog(() => onNotMoved?.(accountKey, error)));
   }
 
   private async removeLeftovers(): Promise<void> {
     const removed = await this.files.removeLeftovers((this.options.now ?? Date.now)());
-    try {
-      if (removed > 0) this.options.onLeftoversRemoved?.(removed);
-    } catch {
-      // As onDropped.
-    }
+    if (removed > 0) tellLog(() => this.options.onLeftoversRemoved?.(removed));
   }
 
   private async readStored(accountKey: string): Promise<AccountHistory | undefined> {
@@ -134,12 +124,15 @@ export class CreditHistoryStore {
   }
 
   private reporterFor(accountKey: string): HistoryDropReporter {
-    return (reason) => {
-      try {
-        this.options.onDropped?.(accountKey, reason);
-      } catch {
-        // See CreditHistoryStoreOptions.onDropped.
-      }
-    };
+    return (reason) => tellLog(() => this.options.onDropped?.(accountKey, reason));
+  }
+}
+
+/** Calls one of the options' log callbacks: whatever it throws is ignored, since a log line must not stop a read, a record or the move. */
+function tellLog(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // See above.
   }
 }
