@@ -6,10 +6,13 @@
 //   1. one forced with setScenario(service, name), for any token the fake accepts;
 //   2. else the one the token names: `<scenarioTokenPrefix><scenario>` (lp_test_exhausted);
 //   3. else, for the service's plain token (FAKE_TOKENS), the server's default (options.scenarios).
+// Either token may name another holder and carry a label, `<token>[+<holder>][.<label>]`: see
+// holderOf() and withoutAccountLabel().
 // A missing or unknown token gets the service's 401, as the real services answer.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeResponse, FakeServiceModule, Scenario } from './fakeService';
+import { asHolder } from './namesake';
 import { byService, FAKE_SERVICES, type FakeService } from './services';
 
 /** The plain tokens the fake accepts; each answers with the server's current default scenario. */
@@ -83,13 +86,26 @@ function requireScenario(service: FakeServiceModule, name: string): void {
 }
 
 /**
- * A token may end in `.<label>`, which the fake ignores (`lp_test_key.acct7`), so that many
- * accounts can share one scenario with tokens of their own (the client shares requests only
- * between identical tokens).
+ * A token may end in `.<label>`, which the fake ignores (`lp_test_key.rotated`): another token of
+ * the same account, so that tests can rotate a token, or give an account a request budget of its own
+ * (the client shares requests only between identical tokens), and still hold the same account.
  */
 function withoutAccountLabel(token: string): string {
   const dot = token.indexOf('.');
   return dot > 0 ? token.slice(0, dot) : token;
+}
+
+/**
+ * Before any `.<label>`, a token may name another holder, `+<holder>` (`lp_test_key+acct7`): the
+ * scenario's answers for another account, with an id and email of its own (namesake.ts asHolder),
+ * so that many accounts of one scenario are many accounts to the extension too. Splits that off:
+ * the token the scenario is chosen by, and the holder (undefined: the scenario's own account).
+ */
+function holderOf(token: string): { readonly token: string; readonly holder: string | undefined } {
+  const plus = token.indexOf('+');
+  return plus > 0 && plus < token.length - 1
+    ? { token: token.slice(0, plus), holder: token.slice(plus + 1) }
+    : { token, holder: undefined };
 }
 
 /** The bearer credential, or undefined. */
@@ -124,10 +140,9 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
   const attempts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
-  /** The scenario for this token, or undefined when the token is not one the fake accepts. */
-  const chooseScenario = (service: FakeServiceModule, labelledToken: string | undefined): string | undefined => {
-    if (labelledToken === undefined) return undefined;
-    const token = withoutAccountLabel(labelledToken);
+  /** The scenario for this token (without its holder), or undefined when the token is not one the fake accepts. */
+  const chooseScenario = (service: FakeServiceModule, token: string | undefined): string | undefined => {
+    if (token === undefined) return undefined;
     const named = token.startsWith(service.scenarioTokenPrefix) ? token.slice(service.scenarioTokenPrefix.length) : undefined;
     const tokenScenario =
       token === service.token ? defaults.get(service.id) : named !== undefined && findScenario(service, named) ? named : undefined;
@@ -139,7 +154,8 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const service = services.find((candidate) => candidate.routes.includes(path) || candidate.answersPath?.(path) === true);
     const token = credentialOf(service, request, path);
-    const scenarioName = service && chooseScenario(service, token);
+    const { token: holderToken, holder } = holderOf(withoutAccountLabel(token ?? ''));
+    const scenarioName = service && chooseScenario(service, token === undefined ? undefined : holderToken);
     let answer: FakeResponse;
     if (!service) {
       answer = { status: 404, json: { status: 404, message: `No fake service answers ${path}.` } };
@@ -152,7 +168,8 @@ export function startFakeServer(options: FakeServerOptions = {}): Promise<FakeSe
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       const scenario = findScenario(service, scenarioName);
-      answer = scenario ? scenario({ path, now: Date.now(), attempt, token: token ?? '' }) : service.unauthorized();
+      const answered = scenario ? scenario({ path, now: Date.now(), attempt, token: token ?? '' }) : service.unauthorized();
+      answer = holder === undefined ? answered : asHolder(answered, holder);
     }
     requests.push({
       service: service?.id,

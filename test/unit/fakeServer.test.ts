@@ -85,6 +85,53 @@ describe('fake server', () => {
     }
   });
 
+  test('a `+holder` suffix is another account of the same scenario (its own id and email, the same balance); a `.label` is the same account', async () => {
+    const server = await startFakeServer();
+    const body = async (path: string, token: string) => {
+      const answer = await get(`${server.url}${path}`, token);
+      assert.equal(answer.status, 200, `${token} on ${path}`);
+      return answer.body as Record<string, unknown>;
+    };
+    const whose = ({ id, email, name, first_name }: Record<string, unknown>) => ({ id, email, name: name ?? first_name });
+    // Without the dates the scenario sets relative to now.
+    const undated = ({ billingState: _dated, ...rest }: Record<string, unknown>) => rest;
+    try {
+      const jordan = await body('/users/me', FAKE_TOKENS.leadping);
+      const acct7 = await body('/users/me', `${FAKE_TOKENS.leadping}+acct7`);
+      const acct8 = await body('/users/me', `${FAKE_TOKENS.leadping}+acct8`);
+      assert.deepEqual(whose(acct7), { id: `${String(jordan.id)}+acct7`, email: 'jordan+acct7@acmeleads.example', name: jordan.name });
+      assert.notDeepEqual(whose(acct7), whose(acct8));
+      // Everything but who holds it is the scenario's, and a label gives the holder another token of theirs.
+      assert.deepEqual(undated({ ...acct7, id: jordan.id, email: jordan.email }), undated(jordan));
+      assert.deepEqual(undated(await body('/users/me', `${FAKE_TOKENS.leadping}+acct7.rotated`)), undated(acct7));
+      assert.deepEqual(undated(await body('/users/me', `${FAKE_TOKENS.leadping}.rotated`)), undated(jordan));
+      const balance = async (token: string) => (await body('/wallets/me', token)).balance;
+      assert.equal(await balance(`${FAKE_TOKENS.leadping}+acct7`), await balance(FAKE_TOKENS.leadping));
+
+      // Signeasy's id is a number and stays one.
+      const priya = await body('/v3/me/', FAKE_TOKENS.signeasy);
+      const se7 = await body('/v3/me/', `${FAKE_TOKENS.signeasy}+acct7`);
+      const se8 = await body('/v3/me/', `${FAKE_TOKENS.signeasy}+acct8`);
+      for (const other of [se7, se8]) {
+        assert.equal(typeof other.id, 'number');
+        assert.notEqual(other.id, priya.id);
+        assert.equal(other.envelope_credits_available, priya.envelope_credits_available);
+      }
+      assert.notEqual(se7.id, se8.id);
+      assert.equal(se7.email, `${String(priya.email).replace('@', '+acct7@')}`);
+      // A scenario token keeps its scenario; the namesake's holders are others again.
+      const low = await body('/v3/me/', `${scenarioToken('signeasy', 'low')}+acct7`);
+      assert.deepEqual([low.id, low.envelope_credits_available], [se7.id, 7]);
+      const namesake7 = await body('/v3/me/', `${scenarioToken('signeasy', 'namesake')}+acct7`);
+      assert.ok(![priya.id, se7.id, (await body('/v3/me/', scenarioToken('signeasy', 'namesake'))).id].includes(namesake7.id));
+      // Not a token of the fake's: no holder makes one.
+      assert.equal((await get(`${server.url}/v3/me/`, '+acct7')).status, 401);
+      assert.equal((await get(`${server.url}/v3/me/`, 'se_wrong+acct7')).status, 401);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('every named scenario answers on every route of every service without crashing the server', async () => {
     const server = await startFakeServer();
     try {
