@@ -212,7 +212,7 @@ function rows({ activation, refresh, seeded, size, soak }) {
         perRefresh(soak.baselineHeapSlopeBytesPerRefresh, soak.baselineHeapSlopeStandardErrorBytes),
       );
       row(
-        'Soak: heap growth net of the baseline extension’s same soak',
+        `Soak: heap growth after refresh ${soak.warmUp}, net of the baseline extension’s same soak`,
         perRefresh(soak.netHeapSlopeBytesPerRefresh, soak.netHeapSlopeStandardErrorBytes),
         atMost(soak.netHeapSlopeBytesPerRefresh, GOALS.soakNetHeapSlopeBytes, `${GOALS.soakNetHeapSlopeBytes} bytes per refresh`),
       );
@@ -227,6 +227,15 @@ function rows({ activation, refresh, seeded, size, soak }) {
           `${data.toFixed(0)} / ${code.toFixed(0)} bytes per refresh`,
         );
       }
+    }
+    if (soak.compiledCodeSlopeByQuarter) {
+      // Why the fit starts halfway: V8 compiles more of the code for thousands of refreshes, ever more slowly.
+      const quarters = (slopes) => slopes.map((slope) => slope.toFixed(0)).join(' → ');
+      const baselineQuarters = soak.baseline?.compiledCodeSlopeByQuarter;
+      row(
+        `Soak: compiled code’s growth in each quarter of the ${soak.refreshes} refreshes (V8 warming up)${baselineQuarters ? ', Account Glance’s host / the baseline’s' : ''}`,
+        `${quarters(soak.compiledCodeSlopeByQuarter)}${baselineQuarters ? ` / ${quarters(baselineQuarters)}` : ''} bytes per refresh`,
+      );
     }
     row('Soak: schedule timers before → after', `${soak.timersBefore} → ${soak.timersAfter}`, same(soak.timersBefore, soak.timersAfter));
     row(

@@ -6,7 +6,7 @@
 // update and request; the baseline's soak has all of that too, so the difference of the two slopes
 // is Account Glance's own. A benchmark, not a test: it fails only when it cannot measure.
 //
-//   node test/bench/soak.mjs [--refreshes N] [--no-build] [--no-baseline]
+//   node test/bench/soak.mjs [--refreshes N] [--warm-up N] [--no-build] [--no-baseline]
 //
 // prints one JSON object: { refreshes, warmUp, heapSlopeBytesPerRefresh, heapStartBytes,
 // heapEndBytes, timersBefore, timersAfter, listenersBefore, listenersAfter, durationMs, mix, …,
@@ -25,7 +25,7 @@ import { ensureVSCode } from '../harness/offline-vscode.mjs';
 import { repoRoot, resultsRoot } from '../harness/paths.mjs';
 import { IN_HOST_SUITES } from '../integration/suites.mjs';
 
-const USAGE = 'node test/bench/soak.mjs [--refreshes N] [--no-build] [--no-baseline]';
+const USAGE = 'node test/bench/soak.mjs [--refreshes N] [--warm-up N] [--no-build] [--no-baseline]';
 /** Account Glance's soak, and the baseline extension's same soak. */
 const SUITE = 'soak';
 const BASELINE_SUITE = 'soak-baseline';
@@ -34,7 +34,7 @@ const BASELINE_SUITE = 'soak-baseline';
  * Runs Account Glance's soak and then the baseline's, `refreshes` refreshes each, and resolves what
  * Account Glance's measured:
  *   { refreshes, warmUp, heapSlopeBytesPerRefresh, heapSlopeStandardErrorBytes,
- *     heapSlopeSecondHalfBytesPerRefresh, heapStartBytes,
+ *     compiledCodeSlopeByQuarter, heapStartBytes,
  *     heapEndBytes, heapBeforeWarmUpBytes, timersBefore, timersAfter, listenersBefore,
  *     listenersAfter, hostTimeoutsBefore, hostTimeoutsAfter, durationMs, mix, stepMs, heapSlopeBySpace,
  *     sampleEvery, samples, wallMs, vscodeStartMs }
@@ -47,17 +47,19 @@ const BASELINE_SUITE = 'soak-baseline';
  * slope's standard error is the two fits' combined (they are independent runs).
  *   build     runs `npm run build` first (the development bundle and the in-host suites); pass
  *             false when the caller has just built
+ *   warmUp    refreshes before the fit's first point (default, and at most, half the soak: V8
+ *             compiles more of the code for thousands of refreshes; see soakLoop.ts)
  *   baseline  false: Account Glance's soak alone
  *   log       receives progress and the suites' own output, line by line
  */
-export async function measureSoak({ refreshes = 2000, build = true, baseline = true, log = (line) => console.error(line) } = {}) {
+export async function measureSoak({ refreshes = 4000, warmUp, build = true, baseline = true, log = (line) => console.error(line) } = {}) {
   if (build) buildExtension();
   await ensureVSCode({ log });
   log(`Soak: ${refreshes} refreshes in a real extension host…`);
-  const own = await runSoakSuite(SUITE, { refreshes, log });
+  const own = await runSoakSuite(SUITE, { refreshes, warmUp, log });
   if (!baseline) return own;
   log(`Soak of the baseline extension alone: the same ${refreshes} refreshes…`);
-  const yardstick = await runSoakSuite(BASELINE_SUITE, { refreshes, log });
+  const yardstick = await runSoakSuite(BASELINE_SUITE, { refreshes, warmUp, log });
   const round = (value) => Math.round(value * 10) / 10;
   return {
     ...own,
@@ -74,7 +76,7 @@ export async function measureSoak({ refreshes = 2000, build = true, baseline = t
 }
 
 /** Runs the in-host suite `name` (one of the two soaks) and resolves what it wrote, with its wall-clock times. */
-async function runSoakSuite(name, { refreshes, log }) {
+async function runSoakSuite(name, { refreshes, warmUp, log }) {
   const suite = IN_HOST_SUITES.find((candidate) => candidate.name === name);
   if (!suite) throw new Error(`test/integration/suites.mjs lists no "${name}" suite.`);
   const resultFile = join(resultsRoot, `${name}-host.json`);
@@ -86,7 +88,12 @@ async function runSoakSuite(name, { refreshes, log }) {
     name,
     extensionFolder,
     codeServerArgs: suite.codeServerArgs ?? [],
-    env: { ...suite.env, AG_SOAK_REFRESHES: String(refreshes), AG_SOAK_RESULT: resultFile },
+    env: {
+      ...suite.env,
+      AG_SOAK_REFRESHES: String(refreshes),
+      ...(warmUp === undefined ? {} : { AG_SOAK_WARM_UP: String(warmUp) }),
+      AG_SOAK_RESULT: resultFile,
+    },
     starts: suite.starts ?? 1,
     // VS Code's start, plus at most half a second a refresh (the soak runs about a tenth of that).
     timeoutMs: 180_000 + refreshes * 500,
@@ -108,13 +115,15 @@ async function runSoakSuite(name, { refreshes, log }) {
 async function main() {
   const { values, number } = parseCommandLine(USAGE, {
     options: {
-      refreshes: { type: 'string', default: '2000' },
+      refreshes: { type: 'string', default: '4000' },
+      'warm-up': { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
     },
   });
   const result = await measureSoak({
     refreshes: number('refreshes', { integer: true, min: 1 }),
+    warmUp: values['warm-up'] === undefined ? undefined : number('warm-up', { integer: true, min: 0 }),
     build: !values['no-build'],
     baseline: !values['no-baseline'],
   });

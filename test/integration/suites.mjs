@@ -23,7 +23,7 @@ export const IN_HOST_SUITES = [
   // A third service is one adapter file: the extension built with a test-only one added
   // (test/third-service/), checked on every surface (everySurface.third-service.ts).
   { name: 'third-service', extensionFolder: prepareThirdServiceExtension },
-  // Issue 15's long-day soak (longDay.soak.ts): 2,000 refreshes with faults and token changes,
+  // Issue 15's long-day soak (longDay.soak.ts): 4,000 refreshes with faults and token changes,
   // the extension host's heap slope and the timers and listeners left; test/bench/soak.mjs runs it.
   { name: 'soak', benchOnly: true },
   // The same soak of the baseline extension alone (baselineDay.soak-baseline.ts; Account Glance
