@@ -25,6 +25,9 @@ const RENAME_ATTEMPTS = 5;
 const RENAME_RETRY_MS = 20;
 /** A temporary file is renamed within milliseconds of being written; one this old was left by a process that stopped between the two. */
 const LEFTOVER_AGE_MS = 10 * 60_000;
+/** A temporary file's name: this process and a random part, so no two writes (of any window) share one. */
+const temporaryName = (): string => `.write-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+/** Names temporaryName() makes, and only those. */
 const TEMPORARY_NAME = /^\.write-\d+-[0-9a-f]+\.tmp$/;
 
 export class HistoryFiles {
@@ -147,7 +150,7 @@ export class HistoryFiles {
 
   /** A temporary file beside the account's (same file system, so the rename is atomic) holding `value`; its name is this write's alone. */
   private async writeTemporary(value: unknown): Promise<string> {
-    const temporary = join(this.folder, `.write-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = join(this.folder, temporaryName());
     const text = JSON.stringify(value);
     await mkdir(this.folder, { recursive: true });
     await writeFile(temporary, text, 'utf8');
