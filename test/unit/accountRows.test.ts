@@ -65,16 +65,35 @@ test('fresh: Profile, Plan and Credits with formatted values, never undefined/nu
 test('missing values read as a dash', () => {
   const snapshot = {
     ...leadpingSnapshot(),
-    identity: {},
-    plan: {},
+    identity: { email: 'dana@example.com' },
+    plan: { name: 'Growth' },
     counters: [{ id: 'balance', label: 'Balance', value: undefined, unit: { kind: 'money' as const, currency: 'USD' }, headline: true }],
   };
   const text = flatten(
     serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context),
   );
   assert.ok(text.includes('Name: —'));
+  assert.ok(text.includes('Subscription: —'));
   assert.ok(text.includes('Balance: —'));
   assert.ok(text.includes('Member since: —'));
+});
+
+test('a service that says nothing of its holder or plan gets no Profile or Plan section of dashes', () => {
+  const snapshot = { ...leadpingSnapshot(), identity: {}, plan: {} };
+  const row = serviceRow(leadping, { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot }, context);
+  assert.deepEqual(
+    row.children?.map((child) => child.label),
+    ['Credits'],
+  );
+  const planOnly = serviceRow(
+    leadping,
+    { accountKey: 'leadping', serviceId: 'leadping', signedIn: true, refreshing: false, snapshot: { ...snapshot, plan: { paid: true } } },
+    context,
+  );
+  assert.deepEqual(
+    planOnly.children?.map((child) => child.label),
+    ['Plan', 'Credits'],
+  );
 });
 
 test('dates read relative, with the exact date in the tooltip', () => {

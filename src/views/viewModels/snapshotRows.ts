@@ -18,6 +18,7 @@ import {
   formatRelativeTime,
   formatText,
   formatYesNo,
+  MISSING,
 } from './format';
 import { counterLabel, describeProblem, detailListLabel, usageLineLabel } from './snapshotWording';
 import { markdownText } from './surfaceText';
@@ -89,8 +90,9 @@ export function snapshotSections(adapter: ServiceAdapter, accountKey: string, sn
   // Problems come first, so a person sees them without scrolling.
   const sections: Row[] = [
     ...(snapshot.problems.length > 0 ? [problemsSection(adapter, accountKey, snapshot.problems, context)] : []),
-    section(`${base}/profile`, l10n.t('Profile'), 'account', profile, false),
-    section(`${base}/plan`, l10n.t('Plan'), 'briefcase', planRows, false),
+    // A service that says nothing of its holder or plan (many a balance-only API) gets no section of dashes.
+    ...(profile.some(saysSomething) ? [section(`${base}/profile`, l10n.t('Profile'), 'account', profile, false)] : []),
+    ...(planRows.some(saysSomething) ? [section(`${base}/plan`, l10n.t('Plan'), 'briefcase', planRows, false)] : []),
     section(
       `${base}/credits`,
       l10n.t('Credits'),
@@ -100,6 +102,11 @@ export function snapshotSections(adapter: ServiceAdapter, accountKey: string, sn
   ];
   for (const list of snapshot.lists) sections.push(listRow(base, list));
   return sections;
+}
+
+/** Whether a value row shows a value, not the dash of one the service did not give. */
+function saysSomething(row: Row): boolean {
+  return row.description !== undefined && row.description !== MISSING;
 }
 
 /**
