@@ -11,19 +11,33 @@
 // services against the fake servers, and the window is reloaded `reloads` times: each reload starts
 // a new extension host whose activate() finds tokens and a cached snapshot, the case that matters.
 // With `seededHistory` (a folder of history files, test/bench/historyScale.ts writes 20 accounts' years
-// of them), the profile holds those files where the extension keeps credit history before the
-// reloads, so every reload starts beside a year of history per account.
+// of them), the profile of issue 24 instead: the person adds `seededAccounts` accounts (20: Leadping
+// and Signeasy alternately, each another holder at the fake server, so another account to the
+// extension), and each account's history file is replaced by a year of its service's history from
+// that folder before the reloads, so every reload starts beside a year of history per account.
 import { readFileSync } from 'node:fs';
-import { cp, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchFakeServer } from '../fake-server/launch.mjs';
 import { repoRoot } from '../harness/paths.mjs';
 import { waitFor } from '../harness/wait-for.mjs';
-import { openWorkbench, readStatusBarItem, runCommand, setTokenThroughPalette, waitForWorkbench } from '../harness/workbench.mjs';
+import {
+  addAccountThroughPalette,
+  openWorkbench,
+  readStatusBarItem,
+  runCommand,
+  setTokenThroughPalette,
+  waitForWorkbench,
+} from '../harness/workbench.mjs';
 import { BASELINE, packageBaseline } from './baseline.mjs';
 
 const ACTIVATED = /Activated in ([\d.]+) ms \(cached state shown after ([\d.]+) ms\)/;
 const GLANCE = /LP \$18\.75 · SE 1,760/;
+/** The services of the seeded profile, in the order their accounts are added; each headline as the glance shows it. */
+const SEEDED_SERVICES = [
+  { id: 'leadping', displayName: 'Leadping', mark: 'LP', headline: '\\$18\\.75' },
+  { id: 'signeasy', displayName: 'Signeasy', mark: 'SE', headline: '1,760' },
+];
 const BASELINE_GLANCE = /BL 3 rows/;
 /** The Running Extensions row's time: "Activation: 61ms", or "Startup Activation: 61ms" for `*` and workspaceContains. */
 const REPORTED = /Activation:\s*(\d+(?:\.\d+)?)\s*ms/;
@@ -131,6 +145,92 @@ export async function readRunningExtensions(page, names, { timeoutMs = 30_000 } 
   return Object.fromEntries(found);
 }
 
+/**
+ * The status-bar item once it shows `counts[service]` accounts of each seeded service: the last of
+ * each, since the item numbers a service's accounts once it shows several ("LP $18.75 · SE 1,760",
+ * "LP1 $18.75 · … · LP10 $18.75 · SE1 1,760 · … · SE10 1,760").
+ */
+function glanceOf(counts) {
+  const lastOfEach = SEEDED_SERVICES.filter(({ id }) => counts[id] > 0).map(
+    ({ id, mark, headline }) => `${mark}${counts[id] > 1 ? counts[id] : ''} ${headline}`,
+  );
+  return new RegExp(lastOfEach.join('.*'));
+}
+
+/**
+ * Adds `count` accounts through Add Account..., alternately of each seeded service, each token
+ * another holder at the fake server (`+account-N`: an id and email of its own, so another account
+ * to the extension, not the same one again), and waits for each on the status bar. Resolves the
+ * glance that shows them all.
+ */
+async function addSeededAccounts(page, tokens, count) {
+  const counts = Object.fromEntries(SEEDED_SERVICES.map(({ id }) => [id, 0]));
+  for (let index = 1; index <= count; index++) {
+    const service = SEEDED_SERVICES[(index - 1) % SEEDED_SERVICES.length];
+    counts[service.id]++;
+    await addAccountThroughPalette(page, service.displayName, `${tokens[service.id]}+account-${index}`);
+    await waitFor(() => readStatusBarItem(page, glanceOf(counts)), `account ${index} (${service.displayName}) in the status bar`, 30_000);
+  }
+  return glanceOf(counts);
+}
+
+/** The service of a history file's account: its key up to `~` (a further account) or the end. */
+const serviceOfHistoryFile = (name) => name.replace(/\.json$/, '').split('~')[0];
+
+/** The account history files in `folder` (not the temporary files a write renames into place), by name. */
+async function historyFileNames(folder) {
+  const names = await readdir(folder).catch(() => []);
+  return names.filter((name) => name.endsWith('.json')).sort();
+}
+
+/**
+ * Replaces each of the `count` signed-in accounts' history files in `historyFolder` (the extension
+ * wrote them at sign-in, named by account keys it drew at random) with a seed file of the same
+ * service from `seededHistory`, one seed per account. Resolves { files: the account files, seedBytes
+ * by file }.
+ */
+async function seedAccountHistories(historyFolder, seededHistory, count) {
+  let files = [];
+  await waitFor(
+    async () => (files = await historyFileNames(historyFolder)).length >= count,
+    `a history file for each of the ${count} accounts`,
+    60_000,
+  );
+  if (files.length !== count) throw new Error(`${files.length} history files for ${count} accounts: ${files.join(', ')}`);
+  const seeds = await historyFileNames(seededHistory);
+  const seedBytes = new Map();
+  for (const { id } of SEEDED_SERVICES) {
+    const accountsOf = files.filter((name) => serviceOfHistoryFile(name) === id);
+    const seedsOf = seeds.filter((name) => serviceOfHistoryFile(name) === id);
+    if (seedsOf.length < accountsOf.length)
+      throw new Error(`${seedsOf.length} ${id} seed files in ${seededHistory} for ${accountsOf.length} ${id} accounts`);
+    for (const [at, name] of accountsOf.entries()) {
+      const seed = join(seededHistory, seedsOf[at]);
+      await copyFile(seed, join(historyFolder, name));
+      seedBytes.set(name, (await stat(seed)).size);
+    }
+  }
+  return { files, seedBytes };
+}
+
+/**
+ * Throws unless every seeded account's file was written by the extension after it was seeded (each
+ * reload's refresh records into it: proof the files are where the extension reads them, under the
+ * names of the accounts it holds) and still holds the year of history (at least half the seed's
+ * bytes), not a history started afresh.
+ */
+async function assertRecordedIntoSeeds(historyFolder, { files, seedBytes }, seededAt) {
+  const notRecorded = [];
+  for (const name of files) {
+    const { mtimeMs, size } = await stat(join(historyFolder, name));
+    if (mtimeMs <= seededAt || size < (seedBytes.get(name) ?? 0) / 2) notRecorded.push(`${name} (${size} bytes)`);
+  }
+  if (notRecorded.length > 0)
+    throw new Error(
+      `The seeded history in ${historyFolder} was not recorded into by the extension, or no longer holds the year seeded: ${notRecorded.join(', ')}`,
+    );
+}
+
 /** Both extensions' reported activation times: { accountGlanceMs, baselineMs, ratio }. */
 async function readReported(page) {
   await waitFor(() => readStatusBarItem(page, BASELINE_GLANCE, { timeoutMs: 30_000 }), 'the baseline in the status bar', 60_000);
@@ -145,11 +245,19 @@ async function readReported(page) {
  *   first:     { at, activateMs, cachedPaintMs, reported: { accountGlanceMs, baselineMs, ratio } },
  *   withCache: [same, one per reload],
  *   baseline:  { id, displayName },
+ *   seededAccounts, seededHistoryFiles: with `seededHistory`, the accounts signed in and the history
+ *              files the reloads found (one each),
  * }: activateMs and cachedPaintMs from the extension's log, reported from Running Extensions
  * (whole milliseconds; the ratio's baseline is taken as at least 1 ms; undefined for an
  * activation the log has but no reload read, e.g. an extension host that restarted on its own).
  */
-export async function measureActivation({ reloads = 7, vsix, seededHistory, log = (line) => console.error(line) } = {}) {
+export async function measureActivation({
+  reloads = 7,
+  vsix,
+  seededHistory,
+  seededAccounts = 20,
+  log = (line) => console.error(line),
+} = {}) {
   const baselineVsix = await packageBaseline();
   const fake = await launchFakeServer();
   let workbench;
@@ -159,23 +267,30 @@ export async function measureActivation({ reloads = 7, vsix, seededHistory, log 
     const [first] = await waitForActivations(server.userDataDir, 1);
     first.reported = await readReported(page);
     log(`  activation 1 (fresh profile): ${describe(first)}`);
-    await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
-    await waitFor(() => readStatusBarItem(page, /LP \$/), 'Leadping in the status bar', 30_000);
-    await setTokenThroughPalette(page, 'Signeasy', fake.tokens.signeasy);
-    await waitFor(() => readStatusBarItem(page, GLANCE), 'both services in the status bar', 30_000);
-    // VS Code batches extension-state writes; a reload within a moment of the last one can lose it.
-    await page.waitForTimeout(3_000);
+    let glance = GLANCE;
+    if (seededHistory) {
+      glance = await addSeededAccounts(page, fake.tokens, seededAccounts);
+    } else {
+      await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
+      await waitFor(() => readStatusBarItem(page, /LP \$/), 'Leadping in the status bar', 30_000);
+      await setTokenThroughPalette(page, 'Signeasy', fake.tokens.signeasy);
+      await waitFor(() => readStatusBarItem(page, GLANCE), 'both services in the status bar', 30_000);
+    }
     const historyFolder = join(server.userDataDir, HISTORY_FOLDER);
+    let seeded;
     let seededAt;
     if (seededHistory) {
-      await cp(seededHistory, historyFolder, { recursive: true, force: true });
+      seeded = await seedAccountHistories(historyFolder, seededHistory, seededAccounts);
       seededAt = Date.now();
+      log(`  ${seededAccounts} accounts signed in, each with a year of history: ${await readStatusBarItem(page, glance)}`);
     }
+    // VS Code batches extension-state writes; a reload within a moment of the last one can lose it.
+    await page.waitForTimeout(3_000);
     const reported = new Map();
     for (let reload = 1; reload <= reloads; reload++) {
       await page.reload();
       await waitForWorkbench(page);
-      await waitFor(() => readStatusBarItem(page, GLANCE, { timeoutMs: 30_000 }), 'the glance after a reload', 60_000);
+      await waitFor(() => readStatusBarItem(page, glance, { timeoutMs: 30_000 }), 'the glance after a reload', 60_000);
       const activations = await waitForActivations(server.userDataDir, reload + 1);
       const sample = activations.at(-1);
       sample.reported = await readReported(page);
@@ -185,14 +300,12 @@ export async function measureActivation({ reloads = 7, vsix, seededHistory, log 
     }
     const activations = await loggedActivations(server.userDataDir);
     let seededHistoryFiles;
-    if (seededHistory) {
-      // Each reload's refresh recorded into the seeded files: proof they are where the extension reads them.
-      const recorded = (await stat(join(historyFolder, 'leadping.json'))).mtimeMs;
-      if (recorded <= seededAt)
-        throw new Error(`The seeded history in ${historyFolder} was never written by the extension: not where it keeps history?`);
-      seededHistoryFiles = (await readdir(historyFolder)).filter((name) => name.endsWith('.json')).length;
+    if (seeded) {
+      await assertRecordedIntoSeeds(historyFolder, seeded, seededAt);
+      seededHistoryFiles = (await historyFileNames(historyFolder)).length;
     }
     return {
+      seededAccounts: seeded ? seededAccounts : undefined,
       seededHistoryFiles,
       first: { ...activations[0], reported: first.reported },
       withCache: activations.slice(1).map((sample) => ({ ...sample, reported: reported.get(sample.at) })),

@@ -17,7 +17,8 @@
 // per history record, each carrying the whole state); and a refresh of 20 seeded accounts ÷ one of
 // 1, each until its snapshots are cached, its alerts decided and its history recorded.
 // --seed-folder DIR also writes the 20 years of history there as the extension's history files,
-// for the activation benchmark's profile.
+// for the activation benchmark's profile: it signs in 20 accounts and copies these, service by
+// service, over the files the extension made for them (their keys are drawn at sign-in).
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -170,7 +170,17 @@ export async function readTreeRows(page) {
 
 /** Set API Token... → pick the service → type the token in the password box → Enter. */
 export async function setTokenThroughPalette(page, service, token) {
-  await runCommand(page, 'Account Glance: Set API Token...');
+  await signInThroughPalette(page, 'Account Glance: Set API Token...', service, token);
+}
+
+/** Add Account... → pick the service → type the token in the password box → Enter: another account of that service, or its first. */
+export async function addAccountThroughPalette(page, service, token) {
+  await signInThroughPalette(page, 'Account Glance: Add Account...', service, token);
+}
+
+/** Runs the command `title`, which asks for a service and then its token, and answers both. */
+async function signInThroughPalette(page, title, service, token) {
+  await runCommand(page, title);
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: service }).first().waitFor({ state: 'visible' });
   await page.keyboard.type(service);
   await page.keyboard.press('Enter');
