@@ -9,6 +9,7 @@ import type { TokenProblem } from '../../core/http/token';
 import type { ServiceError, ServiceErrorKind } from '../../core/model';
 import { formatCount } from './format';
 import { pluralMessage } from './pluralForms';
+import { numberFormat } from './intlFormats';
 
 /** A wait of more than this is "more than a day": a huge Retry-After must not read "1e+23 seconds". */
 const LONGEST_WAIT_SPELLED_OUT_MS = 36 * 3_600_000;
@@ -366,7 +367,7 @@ export function formatWait(ms: number, locale?: string): string | undefined {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.round(seconds / 60);
   const [amount, unit] = seconds < 90 ? [seconds, 'second'] : minutes < 90 ? [minutes, 'minute'] : [Math.round(minutes / 60), 'hour'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }
 
 /** A size limit: whole mebibytes where it is some, else kibibytes rounded up. */

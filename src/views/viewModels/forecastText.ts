@@ -7,6 +7,7 @@ import { FORECAST_WINDOW_MS, type CounterForecast } from '../../core/history/for
 import type { CounterUnit } from '../../core/model';
 import { formatCount, formatCounterValue, MISSING } from './format';
 import { pluralMessage } from './pluralForms';
+import { dateTimeFormat, numberFormat } from './intlFormats';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -54,7 +55,7 @@ export function formatDayMonth(at: number, context: Pick<ForecastWordingContext,
   // Intl throws on an invalid Date: a bad number must not take the sentence (or the page) with it.
   if (!Number.isFinite(at) || Math.abs(at) > 8.64e15) return MISSING;
   const withYear = Math.abs(at - context.now) > SHOW_YEAR_BEYOND_MS;
-  return new Intl.DateTimeFormat(context.locale, {
+  return dateTimeFormat(context.locale, {
     month: 'short',
     day: 'numeric',
     ...(withYear ? { year: 'numeric' } : {}),
@@ -111,7 +112,7 @@ function approximateDuration(ms: number, locale: string | undefined): string {
   const [unit, size]: ['hour' | 'day' | 'month', number] =
     ms < DAY_MS ? ['hour', HOUR_MS] : ms < MONTHS_FROM_MS ? ['day', DAY_MS] : ['month', AVERAGE_MONTH_MS];
   const amount = Math.max(1, Math.round(ms / size));
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }
 
 function describeRate(perDay: number, source: 'localHistory' | 'billingPeriod', context: ForecastWordingContext): string {
@@ -130,7 +131,7 @@ function formatRate(perDay: number, unit: CounterUnit, locale: string | undefine
   if (unit.kind === 'money') return perDay < 0.005 ? undefined : formatCounterValue(perDay, unit, locale);
   // A rate is an estimate: two significant digits below ten ("2.7", "0.33"), whole numbers above.
   const rounded = perDay < 10 ? Number(perDay.toPrecision(2)) : Math.round(perDay);
-  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rounded);
+  const count = numberFormat(locale, { maximumFractionDigits: 2 }).format(rounded);
   return countWithNoun(rounded, count, unit.noun, locale);
 }
 

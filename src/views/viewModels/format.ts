@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CounterUnit, CreditCounter } from '../../core/model';
 import { asCurrencyCode } from '../../core/money';
+import { dateTimeFormat, listFormat, numberFormat, relativeTimeFormat } from './intlFormats';
 
 /** Shown wherever a service did not give a value: never "undefined", "null" or "NaN". */
 export const MISSING = '—';
@@ -12,12 +13,12 @@ const DAY_MS = 86_400_000;
 export function formatMoney(value: number | undefined, currency: string | undefined, locale?: string): string {
   if (value === undefined || !Number.isFinite(value)) return MISSING;
   const code = asCurrencyCode(currency) ?? 'USD';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(value);
+  return numberFormat(locale, { style: 'currency', currency: code }).format(value);
 }
 
 export function formatCount(value: number | undefined, locale?: string): string {
   if (value === undefined || !Number.isFinite(value)) return MISSING;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
 export function formatCounterValue(value: number | undefined, unit: CounterUnit, locale?: string): string {
@@ -33,7 +34,7 @@ export function formatCounterAmount(counter: CreditCounter, locale?: string): st
 
 /** Items one after another as the locale lists them ("a, b"): data values, not a sentence. */
 export function formatList(items: readonly string[], locale?: string): string {
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(items);
+  return listFormat(locale, { type: 'unit', style: 'long' }).format(items);
 }
 
 /** "in 12 days", "3 hours ago", "now": the largest unit that fits. */
@@ -41,7 +42,7 @@ export function formatRelativeTime(at: number | undefined, now: number, locale?:
   if (at === undefined || !Number.isFinite(at)) return MISSING;
   const deltaMs = at - now;
   const abs = Math.abs(deltaMs);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto' });
   if (abs < 45_000) return format.format(0, 'second');
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ['year', 365 * DAY_MS],
@@ -61,25 +62,25 @@ export function formatRelativeTime(at: number | undefined, now: number, locale?:
 /** A day, for sentences ("Subscription cancels on Mar 12, 2026"). */
 export function formatDate(at: number | undefined, locale?: string): string {
   if (at === undefined || !Number.isFinite(at)) return MISSING;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(at));
 }
 
 /** Two days as the locale writes a span ("Jan 15 – Feb 15, 2026", "15.01. – 15.02.2026"). */
 export function formatDateRange(from: number | undefined, to: number | undefined, locale?: string): string {
   if (from === undefined || to === undefined || !Number.isFinite(from) || !Number.isFinite(to) || from > to) return MISSING;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(new Date(from), new Date(to));
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(new Date(from), new Date(to));
 }
 
 /** The exact moment, for tooltips beside a relative time. */
 export function formatExactTime(at: number | undefined, locale?: string): string {
   if (at === undefined || !Number.isFinite(at)) return MISSING;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
 /** The exact moment in a given time zone (the system's when undefined), for the credit history's chart and table. */
 export function formatDateTime(at: number, locale: string | undefined, timeZone: string | undefined): string {
   if (!Number.isFinite(at) || Math.abs(at) > 8.64e15) return MISSING;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(timeZone === undefined ? {} : { timeZone }),

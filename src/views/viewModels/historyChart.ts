@@ -16,6 +16,7 @@ import { describeForecast } from './forecastText';
 import { renderChartSvg } from './historyChartSvg';
 import { pluralMessage } from './pluralForms';
 import { escapeHtml } from './surfaceText';
+import { numberFormat } from './intlFormats';
 
 const DAY_MS = 86_400_000;
 /** The ranges the page offers; the extension accepts no other from the page's message. */
@@ -236,10 +237,10 @@ function refillChange(point: HistoryPoint, previous: HistoryPoint, change: strin
 function formatChange(change: number, unit: CounterUnit, locale: string | undefined): string {
   if (!Number.isFinite(change)) return MISSING;
   return unit.kind === 'money'
-    ? new Intl.NumberFormat(locale, {
+    ? numberFormat(locale, {
         style: 'currency',
         currency: asCurrencyCode(unit.currency) ?? 'USD',
         signDisplay: 'exceptZero',
       }).format(change)
-    : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(change);
+    : numberFormat(locale, { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(change);
 }

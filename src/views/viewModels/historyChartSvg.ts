@@ -11,6 +11,7 @@ import { asCurrencyCode } from '../../core/money';
 import { formatCount, formatCounterValue, formatDateTime, formatList } from './format';
 import { formatDayMonth } from './forecastText';
 import { escapeHtml } from './surfaceText';
+import { numberFormat } from './intlFormats';
 
 const DAY_MS = 86_400_000;
 
@@ -277,7 +278,7 @@ function axisValueLabel(value: number, step: number, unit: CounterUnit, locale: 
     ? { notation: 'compact', maximumFractionDigits: 1 }
     : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
   if (unit.kind === 'money') {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: asCurrencyCode(unit.currency) ?? 'USD', ...options }).format(value);
+    return numberFormat(locale, { style: 'currency', currency: asCurrencyCode(unit.currency) ?? 'USD', ...options }).format(value);
   }
-  return new Intl.NumberFormat(locale, options).format(value);
+  return numberFormat(locale, options).format(value);
 }

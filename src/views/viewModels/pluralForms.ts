@@ -7,6 +7,7 @@
 // "<message>/plural: <category>"). English uses one and other; its few and many messages repeat
 // the other one and are never chosen. Each translation carries exactly its language's categories
 // (test/unit/translations.test.ts); a category a language lacks is never selected for it.
+import { pluralRules } from './intlFormats';
 
 /** The categories the shipped languages use; zero and two (Arabic, Welsh…) would be added here. */
 export const PLURAL_CATEGORIES = ['one', 'few', 'many', 'other'] as const;
@@ -22,6 +23,6 @@ const isPluralCategory = (category: string): category is PluralCategory => (PLUR
  * it (at most two decimals), so "1.004" shown as "1" reads as one.
  */
 export function pluralMessage(count: number, locale: string | undefined, messages: PluralMessages): string {
-  const category = new Intl.PluralRules(locale, { maximumFractionDigits: 2 }).select(count);
+  const category = pluralRules(locale, { maximumFractionDigits: 2 }).select(count);
   return (isPluralCategory(category) ? messages[category] : messages.other)();
 }
