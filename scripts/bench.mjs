@@ -5,7 +5,7 @@
 //   --refreshes N    refreshes in the long-day soak (default 4000; the first half is warm-up)
 //   --no-activation  skips VS Code (no code-server, no Chromium): refresh, size and no soak
 //   --no-soak        skips the long-day soaks (test/bench/soak.mjs: Account Glance's and the
-//                    baseline extension's, about 3.5 minutes each)
+//                    baseline extension's, about 7 and 3 minutes)
 // Then `npm run bench:readme` copies the table into README.md (between its bench:table comments).
 //
 // Measures what users feel and prints it as a Markdown table, each figure with its goal (issue 15)
@@ -25,6 +25,8 @@
 //               the state VS Code loads at start (goal ≤ 64 KiB), the bytes one full refresh hands to
 //               globalState, the whole state per update as VS Code stores it (goal ≤ 256 KiB), and
 //               writes to history files, and 20 ÷ 1 accounts there (goal ≤ 1.5×)
+//   render      one paint of the Accounts tree's rows and the status item for 1, 2 and 20 accounts,
+//               ms (test/bench/render.ts, in a process of its own; no goal);
 //               (test/bench/historyScale.ts); the activation figures are read in a profile holding
 //               those 20 years of history files;
 //   size        the bundle VS Code loads to activate us (budget 100 KiB), the one loaded once
@@ -120,6 +122,19 @@ function measureRefresh({ runs, latency }) {
     bothVersusOneRatio: refreshMs / Math.max(leadpingOnlyMs, signeasyOnlyMs),
     scale,
     scale20Ratio: scaleMs(20) / scaleMs(1),
+  };
+}
+
+function measureRender({ runs }) {
+  const output = run(
+    process.execPath,
+    ['--import', 'tsx', join('test', 'bench', 'render.ts'), '--runs', String(runs)],
+    'The render benchmark',
+  );
+  const samples = JSON.parse(output.trim().split('\n').at(-1));
+  return {
+    runs: samples.runs,
+    paintMs: Object.fromEntries(Object.entries(samples.paintMs).map(([accounts, perRun]) => [accounts, median(perRun)])),
   };
 }
 
@@ -252,6 +267,8 @@ async function main() {
   const refresh = measureRefresh(options);
   step('Seeded profile: 20 accounts with a year of history each…');
   const seeded = await measureSeededProfile(options);
+  step('Render: the tree and the status item for 1, 2 and 20 accounts…');
+  const render = measureRender(options);
   step('Size: npm run package…');
   const size = await measureSize();
   let activation;
@@ -278,6 +295,7 @@ async function main() {
     activation,
     refresh,
     seeded,
+    render,
     size: sizeFigures,
     soak,
   };

@@ -83,7 +83,7 @@ export function goalResults(result) {
 }
 
 /** The table's rows: [measure, result, goal and mark ('' when the figure has no goal)]. */
-function rows({ activation, refresh, seeded, size, soak }) {
+function rows({ activation, refresh, seeded, render, size, soak }) {
   const out = [];
   const row = (measure, value, goal) => out.push([measure, value, goal ? `${goal.goal} ${goal.pass ? PASS : FAIL}` : '']);
   if (activation) {
@@ -177,6 +177,15 @@ function rows({ activation, refresh, seeded, size, soak }) {
       atMost(seeded.scale20ShownRatio, GOALS.seededScale20Ratio, `${GOALS.seededScale20Ratio}×`),
     );
     row(`${profile}: 20 accounts ÷ 1 account, until also kept`, ratio(seeded.scale20KeptRatio));
+  }
+  if (render) {
+    const { paintMs, runs } = render;
+    row(
+      `Paint of the Accounts tree’s rows and the status item (text, tooltip, accessible name), 1 / 2 / 20 accounts (median of ${runs})`,
+      `${Object.values(paintMs)
+        .map((value) => value.toFixed(2))
+        .join(' / ')} ms`,
+    );
   }
   if (size) {
     row(
