@@ -3,12 +3,12 @@
 // privacy mode: the service and its number only, no holder.
 import * as vscode from 'vscode';
 import { isAccountKey, serviceIdOfKey } from '../core/accounts/accountKey';
-import { accountHolderName } from '../core/model';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import type { AccountState } from '../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../core/services/serviceAdapter';
 import type { Row } from '../views/viewModels/accountRows';
 import { accountTitle, privateAccountTitle } from '../views/viewModels/accountTitle';
+import { holderNames } from '../views/viewModels/holderNames';
 import { pluralMessage } from '../views/viewModels/pluralForms';
 import type { Prompts } from './prompts';
 
@@ -44,9 +44,9 @@ export class AccountChoice {
     return this.parts.privacyMode() ? privateAccountTitle(adapter, state, this.parts.refresher.states()) : accountTitle(adapter, state);
   }
 
-  /** The holder's name, unless privacy mode hides it. */
+  /** The holder's name (a namesake's with its email), unless privacy mode hides it. */
   holderOf(state: AccountState): string | undefined {
-    return this.parts.privacyMode() ? undefined : accountHolderName(state.snapshot?.identity);
+    return this.parts.privacyMode() ? undefined : holderNames(this.parts.refresher.states()).get(state.accountKey);
   }
 
   /** "signed in as Jordan Avery", "signed in", or why there is no name yet: how a pick list tells accounts apart. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { plainText } from './viewModels/surfaceText';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
+import { holderNames } from './viewModels/holderNames';
 import { spokenRow } from './viewModels/treeRow';
 import { customHosts } from '../storage/settings';
 import type { HeadlineForecast } from '../core/history/headlineForecast';
@@ -60,6 +61,7 @@ export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode
       customHosts: hosts,
       forecasts: this.options.forecasts?.(),
       compact: accounts >= COMPACT_FROM_ACCOUNTS,
+      holderNames: holderNames(states),
     };
     return [
       ...broken,

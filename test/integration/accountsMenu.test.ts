@@ -77,6 +77,23 @@ suite('The Accounts menu (authentication provider)', () => {
     await waitFor(async () => (await accountLabels()).length === 2, 'both Jordan Averys in the Accounts menu');
     // VS Code keeps an extension's access per label: one label each, or consent for one covers both.
     assert.deepEqual(await accountLabels(), [JORDAN_LABEL, NAMESAKE_LABEL]);
+    // The panel and the pick lists (here Sign Out's) tell them apart by email too.
+    const rows = api.tree.getChildren().filter((row) => leadpingKeys().includes(row.id));
+    assert.deepEqual(
+      rows.map((row) => row.description),
+      ['Jordan Avery (jordan@acmeleads.example)', 'Jordan Avery (jordan@namesake.example)'],
+    );
+    const shownBefore = api.shownTexts.length;
+    const signingOut = vscode.commands.executeCommand('accountGlance.removeToken');
+    const picked = () => api.shownTexts.slice(shownBefore).filter((text) => text.startsWith('signed in as'));
+    await waitFor(() => picked().length === 2, 'the Sign Out pick list');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await signingOut;
+    assert.deepEqual(picked(), [
+      'signed in as Jordan Avery (jordan@acmeleads.example)',
+      'signed in as Jordan Avery (jordan@namesake.example)',
+    ]);
+    assert.equal(leadpingKeys().length, 2, 'the pick list was dismissed: nobody was signed out');
     await api.accountsProvider.removeSession('leadping');
     await waitFor(async () => (await accountLabels()).join() === NAMESAKE_LABEL, 'the first Jordan Avery gone');
   });

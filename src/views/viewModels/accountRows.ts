@@ -31,7 +31,7 @@ const STATUS_ICONS: Record<AccountStatus, RowIcon> = {
 export function serviceRow(adapter: ServiceAdapter, state: AccountState, context: RowContext): Row {
   const status = accountStatus(state);
   const snapshot = state.snapshot;
-  const who = accountHolderName(snapshot?.identity);
+  const who = context.holderNames?.get(state.accountKey) ?? accountHolderName(snapshot?.identity);
   // Only data the node shows (fresh or stale) can report problems.
   const trouble = snapshot && (status === 'fresh' || status === 'stale') ? summarizeProblems(snapshot.problems, context.locale) : undefined;
   const headline = context.compact ? snapshot?.counters.find((counter) => counter.headline) : undefined;

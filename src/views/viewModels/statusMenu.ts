@@ -2,12 +2,12 @@
 // Pure data (no `vscode` import), so the list is tested in plain Node; the command that shows it
 // (accountGlance.showStatusMenu) asks through Prompts and runs what was chosen.
 import * as l10n from '@vscode/l10n';
-import { accountHolderName } from '../../core/model';
 import type { AccountState } from '../../core/refresh/accountState';
 import { findAdapter, type ServiceAdapter } from '../../core/services/serviceAdapter';
-import { accountTitle } from './accountTitle';
+import { accountTitle, privateAccountTitle } from './accountTitle';
 import { HIDDEN_VALUE } from './statusBarView';
 import { formatCounterValue } from './format';
+import { holderNames } from './holderNames';
 
 interface MenuEntry {
   /** Unique within its list: what Prompts.pickFromMenu answers with. */
@@ -53,9 +53,14 @@ export interface StatusMenuInput {
 }
 
 export function statusMenu({ adapters, states, privacyMode, locale }: StatusMenuInput): StatusMenu {
+  const names = holderNames(states);
   const accounts = states.flatMap((state) => {
     const adapter = findAdapter(adapters, state.serviceId);
-    return adapter && state.signedIn ? [accountItem(adapter, state, privacyMode, locale)] : [];
+    if (!adapter || !state.signedIn) return [];
+    // A label may name a client: privacy mode hides it with the names, and numbers a service's accounts instead.
+    const title = privacyMode ? privateAccountTitle(adapter, state, states) : accountTitle(adapter, state);
+    const who = privacyMode ? undefined : names.get(state.accountKey);
+    return [accountItem(state, title, who, privacyMode, locale)];
   });
   const items: StatusMenuItem[] = [
     action('refresh', 'refresh', l10n.t('Refresh'), 'accountGlance.refresh'),
@@ -83,11 +88,14 @@ export function statusMenu({ adapters, states, privacyMode, locale }: StatusMenu
   return { placeHolder: l10n.t('Choose an action'), items };
 }
 
-function accountItem(adapter: ServiceAdapter, state: AccountState, privacyMode: boolean, locale: string | undefined): MenuAccount {
-  const service = adapter.displayName;
-  // A label may name a client: privacy mode hides it with the names.
-  const title = privacyMode ? service : accountTitle(adapter, state);
-  const who = privacyMode ? undefined : accountHolderName(state.snapshot?.identity);
+/** `title`: the account as accountTitle() or, in privacy mode, privateAccountTitle() calls it; `who`: its holder as holderNames() says it, undefined in privacy mode. */
+function accountItem(
+  state: AccountState,
+  title: string,
+  who: string | undefined,
+  privacyMode: boolean,
+  locale: string | undefined,
+): MenuAccount {
   const key = state.accountKey;
   return {
     kind: 'account',

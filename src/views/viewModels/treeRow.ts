@@ -76,6 +76,8 @@ export interface RowContext {
    * closed would stay closed even once it needs attention.
    */
   readonly compact?: boolean;
+  /** Each account's holder as it reads beside the others (holderNames.ts): namesakes carry their email. */
+  readonly holderNames?: ReadonlyMap<string, string>;
 }
 
 /** A problem's icon, wherever it shows: the account's node and its Problems section agree. */
