@@ -236,6 +236,7 @@ async function measureSize() {
 function summarizeActivation(activation) {
   const reported = activation.withCache.map((sample) => sample.reported).filter(Boolean);
   return {
+    seededAccounts: activation.seededAccounts,
     seededHistoryFiles: activation.seededHistoryFiles,
     reloads: activation.withCache.length,
     activateMs: median(activation.withCache.map((sample) => sample.activateMs)),

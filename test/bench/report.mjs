@@ -87,7 +87,11 @@ function rows({ activation, refresh, seeded, render, size, soak }) {
   const out = [];
   const row = (measure, value, goal) => out.push([measure, value, goal ? `${goal.goal} ${goal.pass ? PASS : FAIL}` : '']);
   if (activation) {
-    const seededFiles = activation.seededHistoryFiles ? `, ${activation.seededHistoryFiles} accounts' year of history in files` : '';
+    const seededFiles = activation.seededAccounts
+      ? `, ${activation.seededAccounts} signed-in accounts, each with a year of history in files`
+      : activation.seededHistoryFiles
+        ? `, ${activation.seededHistoryFiles} accounts' year of history in files`
+        : '';
     const reloads = `median of ${activation.reloads} window reloads, signed in, cached data${seededFiles}`;
     const reported = activation.reported;
     if (reported) {
