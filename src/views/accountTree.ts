@@ -4,7 +4,7 @@ import { plainText } from './viewModels/surfaceText';
 import type { AccountRefresher } from '../core/refresh/accountRefresher';
 import { serviceRowOrError, type Row } from './viewModels/accountRows';
 import { holderNames } from './viewModels/holderNames';
-import { spokenRow } from './viewModels/treeRow';
+import { COMPACT_FROM_ACCOUNTS, spokenRow } from './viewModels/treeRow';
 import { customHosts } from '../storage/settings';
 import type { HeadlineForecast } from '../core/history/headlineForecast';
 import type { DefinitionError } from '../core/services/definition/readDefinitions';
@@ -18,9 +18,6 @@ export interface AccountTreeOptions {
   /** Service definitions that could not be read: a row each, above the accounts. */
   readonly definitionErrors?: () => readonly DefinitionError[];
 }
-
-/** From this many accounts on, the view is compact (see RowContext.compact): three open accounts no longer fit a window. */
-const COMPACT_FROM_ACCOUNTS = 3;
 
 export class AccountTreeProvider implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<Row | undefined>();

@@ -11,14 +11,13 @@ import { buildLeadpingSnapshot, leadpingAdapter } from '../../src/core/services/
 import { buildSigneasySnapshot, signeasyAdapter } from '../../src/core/services/signeasy';
 import { serviceRow } from '../../src/views/viewModels/accountRows';
 import { describeGlance } from '../../src/views/viewModels/statusBarView';
+import { COMPACT_FROM_ACCOUNTS } from '../../src/views/viewModels/treeRow';
 import { leadpingOrganization, leadpingUsageSummary, leadpingUser, leadpingWallet, signeasyUser } from '../fake-server';
 import { parseCommandLine } from '../harness/command-line.mjs';
 
 const ACCOUNT_COUNTS = [1, 2, 20] as const;
 /** Paints timed together per run and count: one alone is too short for the clock. */
 const PAINTS_PER_SAMPLE = 20;
-/** The view draws each account on one line from this many on (src/views/accountTree.ts). */
-const COMPACT_FROM_ACCOUNTS = 3;
 const LOCALE = 'en-US';
 
 export interface RenderSamples {

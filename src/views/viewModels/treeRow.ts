@@ -62,6 +62,9 @@ export function spokenWithStates(row: Row, states: readonly string[]): string | 
 }
 
 /** What every row is built with: the clock, the person's locale and what the view knows beyond the snapshot. */
+/** From this many accounts on, the view is compact (see RowContext.compact): three open accounts no longer fit a window. */
+export const COMPACT_FROM_ACCOUNTS = 3;
+
 export interface RowContext {
   readonly now: number;
   readonly locale?: string;
