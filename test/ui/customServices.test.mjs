@@ -53,9 +53,16 @@ test('a built-in service, a preset and a service defined in settings side by sid
     await setTokenThroughPalette(page, 'Leadping', fake.tokens.leadping);
     await waitFor(async () => /Leadping\s*Jordan Avery/.test(await treeText(page)), 'Leadping signed in');
     await setTokenThroughPalette(page, 'Acme Credits', fake.tokens.openrouter);
-    await waitFor(async () => /Acme Credits/.test(await treeText(page)), 'the defined service signed in');
+    // Its row shows from the start ("Not signed in"): wait for the sign-in itself.
+    await waitFor(
+      async () => /Acme Credits/.test(await treeText(page)) && !/Acme Credits Not signed in/.test(await treeText(page)),
+      'the defined service signed in',
+    );
     await setTokenThroughPalette(page, 'Telnyx', fake.tokens.telnyx);
-    await waitFor(async () => /Telnyx/.test(await treeText(page)), 'the Telnyx preset signed in');
+    await waitFor(
+      async () => /Telnyx/.test(await treeText(page)) && !/Telnyx Not signed in/.test(await treeText(page)),
+      'the Telnyx preset signed in',
+    );
     const text = await treeText(page);
     assert.match(text, /Credits left\s*\$74\.75 of \$100\.50/);
     assert.doesNotMatch(text, /undefined|null|NaN/);
